@@ -1,0 +1,23 @@
+"""A string that Jupyter shows as Markdown and a terminal shows as plain text."""
+from __future__ import annotations
+
+
+class Markdown(str):
+    """Markdown text; a ``str`` everywhere else, so it needs no IPython to exist."""
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> Markdown:
+    """A GitHub-style Markdown table; pipes inside cells are escaped."""
+    def cell(text) -> str:
+        return str(text).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |",
+             "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return Markdown("\n".join(lines))

@@ -1,0 +1,6 @@
+"""Exercise checks: one module per chapter (``ch00`` ... ``ch05``) built on shared question types."""
+from ._core import (CORRECT, NOT_ATTEMPTED, NOT_YET, RECORDED, ChoiceQuestion, FunctionQuestion,
+                    MatchingQuestion, NumericQuestion, Outcome, Question, ReflectionQuestion)
+
+__all__ = ["CORRECT", "NOT_ATTEMPTED", "NOT_YET", "RECORDED", "ChoiceQuestion", "FunctionQuestion",
+           "MatchingQuestion", "NumericQuestion", "Outcome", "Question", "ReflectionQuestion"]

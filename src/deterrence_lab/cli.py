@@ -1,0 +1,65 @@
+"""The ``deterrence-lab`` command: open the course, rebuild exercises."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deterrence-lab",
+        description="A JupyterLab course on the use of a 'small' nuclear weapon in Ukraine "
+                    "and the West's answer. Without a command, opens the course.")
+    parser.add_argument("--version", action="version", version=f"deterrence-lab {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    opener = commands.add_parser(
+        "open", help="open the course in JupyterLab at chapter 00 (the default)",
+        description="Open the course in JupyterLab (127.0.0.1, token authentication). From an "
+                    "installed package the notebooks are first copied into DIR; existing files "
+                    "are never overwritten.")
+    opener.add_argument("directory", nargs="?", type=Path, metavar="DIR",
+                        help="where to keep your copy (default: ./deterrence-lab-course)")
+    opener.add_argument("--port", type=int, help="port for JupyterLab (default: first free from 8888)")
+    opener.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    builder = commands.add_parser(
+        "build-exercises", help="regenerate exercises/ from solutions/",
+        description="Write exercises/ from solutions/ by replacing solution regions with stubs.")
+    builder.add_argument("--check", action="store_true",
+                         help="change nothing; exit 1 and name the files that are out of date")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command in (None, "open"):
+        from .launcher import open_course
+
+        return open_course(getattr(args, "directory", None), port=getattr(args, "port", None),
+                           open_browser=not getattr(args, "no_browser", False))
+    if args.command == "build-exercises":
+        return _build_exercises(args.check)
+    raise AssertionError(args.command)  # argparse rejects unknown commands before this
+
+
+def _build_exercises(check: bool) -> int:
+    from .exercisegen import build_exercises
+    from .launcher import source_checkout
+
+    root = source_checkout()
+    if root is None:
+        print("build-exercises works in a source checkout (it needs solutions/).", file=sys.stderr)
+        return 2
+    changed = build_exercises(root / "solutions", root / "exercises", check=check)
+    if check:
+        for path in changed:
+            print(f"out of date: {path.relative_to(root)}")
+        if changed:
+            print("Run `deterrence-lab build-exercises` to regenerate them.")
+        return 1 if changed else 0
+    for path in changed:
+        print(f"wrote {path.relative_to(root)}")
+    print(f"exercises/ is up to date ({len(changed)} file(s) changed).")
+    return 0

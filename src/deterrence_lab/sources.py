@@ -1,0 +1,186 @@
+"""The course bibliography: every number and claim in the course points here.
+
+A key is a lower-case name followed by a year (``glasstone1977``, ``icj1996``),
+optionally with a letter (``russia2014b``). Models store keys beside their data;
+notebooks call :func:`cite` and :func:`reference_list`. The test suite checks that
+every key used anywhere in the project exists here and that every entry is used.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._display import Markdown
+
+KEY_PATTERN = re.compile(r"^[a-z][a-z_]*\d{4}[a-z]?$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One bibliographic entry; ``short`` is the author label used in citations."""
+
+    key: str
+    short: str
+    authors: str
+    year: int
+    title: str
+    venue: str
+    url: str = ""
+    note: str = ""
+
+
+_ENTRIES = [
+    # --- The op-ed and course frame (chapter 00) ---
+    Source("nederlof2023", "Nederlof & Voorhoeve", "Kees Nederlof and Joris Voorhoeve", 2023,
+           "Ook klein kernwapen kan tot totale vernietiging leiden [Even a small nuclear weapon "
+           "can lead to total destruction]", "NRC, 13 February 2023 (opinion)",
+           note="Nederlof: former Dutch ambassador for nuclear security; Voorhoeve: former Dutch "
+                "minister of defence."),
+
+    # --- Weapon effects (chapter 01) ---
+    Source("glasstone1977", "Glasstone & Dolan", "Samuel Glasstone and Philip J. Dolan (eds.)", 1977,
+           "The Effects of Nuclear Weapons, 3rd edition",
+           "US Department of Defense and Energy Research and Development Administration, Washington DC"),
+    Source("brode1986", "Brode", "Harold L. Brode", 1986,
+           "Airblast from nuclear bursts: analytic approximations",
+           "Pacific-Sierra Research Corporation, report for the Defense Nuclear Agency"),
+    Source("wellerstein2012", "Wellerstein", "Alex Wellerstein", 2012,
+           "NUKEMAP", "Online nuclear-effects calculator (in continuous development since 2012)",
+           url="https://nuclearsecrecy.com/nukemap/"),
+    Source("ota1979", "OTA", "Office of Technology Assessment, US Congress", 1979,
+           "The Effects of Nuclear War", "US Government Printing Office, Washington DC"),
+    # chapter 01 additions go here
+
+    # --- The law (chapter 02) ---
+    Source("icj1996", "ICJ", "International Court of Justice", 1996,
+           "Legality of the Threat or Use of Nuclear Weapons, Advisory Opinion of 8 July 1996",
+           "I.C.J. Reports 1996, p. 226"),
+    Source("unga1994", "UN General Assembly", "United Nations General Assembly", 1994,
+           "Resolution 49/75 K, Request for an advisory opinion from the International Court of "
+           "Justice on the legality of the threat or use of nuclear weapons (15 December 1994)",
+           "United Nations, New York"),
+    Source("unga2022", "UN General Assembly", "United Nations General Assembly", 2022,
+           "Resolution ES-11/4, Territorial integrity of Ukraine: defending the principles of the "
+           "Charter of the United Nations (12 October 2022)", "United Nations, New York"),
+    Source("russia2000", "Russian Federation", "Russian Federation", 2000,
+           "Military Doctrine of the Russian Federation (April 2000)", "Presidential decree"),
+    Source("russia2010", "Russian Federation", "Russian Federation", 2010,
+           "Military Doctrine of the Russian Federation (5 February 2010)", "Presidential decree"),
+    Source("russia2014", "Russian Federation", "Russian Federation", 2014,
+           "Military Doctrine of the Russian Federation (December 2014)", "Presidential decree"),
+    Source("russia2020", "Russian Federation", "Russian Federation", 2020,
+           "Basic Principles of State Policy of the Russian Federation on Nuclear Deterrence",
+           "Presidential Executive Order No. 355, 2 June 2020"),
+    Source("russia2024", "Russian Federation", "Russian Federation", 2024,
+           "Basic Principles of State Policy of the Russian Federation on Nuclear Deterrence "
+           "(updated)", "Presidential Executive Order, signed 19 November 2024"),
+    Source("oliker2018", "Oliker & Baklitskiy", "Olga Oliker and Andrey Baklitskiy", 2018,
+           "The Nuclear Posture Review and Russian 'de-escalation': a dangerous solution to a "
+           "nonexistent problem", "War on the Rocks, February 2018"),
+    Source("kofman2020", "Kofman & Fink", "Michael Kofman and Anya Loukianova Fink", 2020,
+           "Escalation management and nuclear employment in Russian military strategy",
+           "War on the Rocks, June 2020"),
+    # chapter 02 additions go here
+
+    # --- Command authority (chapter 03) ---
+    Source("nsam1962", "NSAM 160", "John F. Kennedy (National Security Council)", 1962,
+           "National Security Action Memorandum 160: Permissive links for nuclear weapons in NATO",
+           "The White House, 6 June 1962"),
+    Source("bbc2007", "BBC Newsnight", "BBC Newsnight", 2007,
+           "Report on the absence of code locks on UK nuclear weapons", "BBC, November 2007",
+           note="Reporting, not an official source."),
+    Source("feaver1992", "Feaver", "Peter D. Feaver", 1992,
+           "Guarding the Guardians: Civilian Control of Nuclear Weapons in the United States",
+           "Cornell University Press, Ithaca"),
+    Source("blair1993", "Blair", "Bruce G. Blair", 1993,
+           "The Logic of Accidental Nuclear War", "Brookings Institution, Washington DC"),
+    Source("sagan1993", "Sagan", "Scott D. Sagan", 1993,
+           "The Limits of Safety: Organizations, Accidents, and Nuclear Weapons",
+           "Princeton University Press, Princeton"),
+    Source("podvig2017", "Podvig & Serrat", "Pavel Podvig and Javier Serrat", 2017,
+           "Lock Them Up: Zero-Deployed Non-Strategic Nuclear Weapons in Europe",
+           "United Nations Institute for Disarmament Research (UNIDIR), Geneva"),
+    # chapter 03 additions go here
+
+    # --- The dilemma (chapter 04) ---
+    Source("sullivan2022", "Sullivan", "Jake Sullivan (interviewed)", 2022,
+           "Interview on CBS Face the Nation, 25 September 2022", "CBS News",
+           note="Reporting of an official's public statement."),
+    Source("petraeus2022", "Petraeus", "David Petraeus (interviewed)", 2022,
+           "Interview on ABC This Week, 2 October 2022", "ABC News",
+           note="Reporting of a former official's public statement."),
+    # chapter 04 additions go here
+
+    # --- The escalation ladder (chapter 05) ---
+    Source("kahn1965", "Kahn", "Herman Kahn", 1965,
+           "On Escalation: Metaphors and Scenarios", "Praeger, New York"),
+    Source("schelling1960", "Schelling", "Thomas C. Schelling", 1960,
+           "The Strategy of Conflict", "Harvard University Press, Cambridge MA"),
+    Source("schelling1966", "Schelling", "Thomas C. Schelling", 1966,
+           "Arms and Influence", "Yale University Press, New Haven"),
+    Source("powell1990", "Powell", "Robert Powell", 1990,
+           "Nuclear Deterrence Theory: The Search for Credibility", "Cambridge University Press"),
+    Source("powell2015", "Powell", "Robert Powell", 2015,
+           "Nuclear brinkmanship, limited war, and military power",
+           "International Organization 69(3)"),
+    Source("hellman2008", "Hellman", "Martin E. Hellman", 2008,
+           "Risk analysis of nuclear deterrence", "The Bent of Tau Beta Pi, Spring 2008"),
+    Source("sgs2019", "Princeton SGS", "Program on Science and Global Security, Princeton University",
+           2019, "Plan A (simulation of a US-Russia nuclear war)", "Princeton University"),
+    Source("woodward2024", "Woodward", "Bob Woodward", 2024, "War", "Simon & Schuster, New York"),
+    Source("ap2024", "AP", "Associated Press", 2024,
+           "Report on Bob Woodward's book War (8 October 2024)", "Associated Press",
+           note="Reporting."),
+    Source("swift2022", "Swift Centre", "Swift Centre for Applied Forecasting", 2022,
+           "Forecasts of Russian nuclear use (October 2022)", "Swift Centre"),
+    Source("metaculus2022", "Metaculus", "Metaculus", 2022,
+           "Pro forecasters on the risk of nuclear war (March 2022)", "Metaculus"),
+    Source("kristensen2022", "Kristensen & Korda", "Hans M. Kristensen and Matt Korda", 2022,
+           "Russian nuclear weapons, 2022", "Bulletin of the Atomic Scientists 78(2)"),
+    Source("kristensen2024", "Kristensen & Korda", "Hans M. Kristensen and Matt Korda", 2024,
+           "Russian nuclear weapons, 2024", "Bulletin of the Atomic Scientists 80(2)"),
+    # chapter 05 additions go here
+
+    # --- Crisis seminar, verdict and timeline (chapter 06) ---
+    # chapter 06 additions go here
+]
+
+SOURCES: dict[str, Source] = {s.key: s for s in _ENTRIES}
+
+
+def get(key: str) -> Source:
+    """The entry for ``key``; an unknown key is an error that suggests close matches."""
+    if key not in SOURCES:
+        near = [k for k in SOURCES if k[:4] == str(key)[:4]]
+        hint = f" (did you mean {', '.join(near)}?)" if near else ""
+        raise KeyError(f"unknown source key {key!r}{hint}")
+    return SOURCES[key]
+
+
+def cite(key: str, where: str = "") -> Markdown:
+    """A short in-text citation, e.g. ``Glasstone & Dolan (1977, §3.61)``."""
+    source = get(key)
+    inner = f"{source.year}, {where}" if where else f"{source.year}"
+    return Markdown(f"{source.short} ({inner})")
+
+
+def reference(key: str) -> Markdown:
+    """The full reference for ``key`` as one Markdown line."""
+    s = get(key)
+    text = f"{s.authors} ({s.year}). *{s.title}*. {s.venue}."
+    if s.url:
+        text += f" <{s.url}>"
+    if s.note:
+        text += f" {s.note}"
+    return Markdown(text)
+
+
+def reference_list(keys) -> Markdown:
+    """A Markdown list of the references for ``keys``, sorted by author and year, no repeats."""
+    unique = sorted(set(keys), key=lambda k: (get(k).authors.lower(), get(k).year, k))
+    return Markdown("\n".join(f"- **[{k}]** {reference(k)}" for k in unique))
+
+
+def bibliography() -> Markdown:
+    """Every entry of the course bibliography."""
+    return reference_list(SOURCES)

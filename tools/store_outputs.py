@@ -1,0 +1,48 @@
+"""Execute notebooks and keep only the outputs nbval checks; strip every other output.
+
+Maintainers run this after editing a notebook (then ``deterrence-lab build-exercises``):
+
+    python tools/store_outputs.py solutions/01_effects.ipynb course/01_*.ipynb
+
+A cell whose source contains ``# NBVAL_CHECK_OUTPUT`` keeps its executed output (for a
+solution's check cell: the *correct* verdict, which nbval then compares on every
+test run). All other cells are stored without outputs or execution counts.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+MARK = "NBVAL_CHECK_OUTPUT"
+
+
+def store(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    with tempfile.TemporaryDirectory() as scratch:
+        NotebookClient(nb, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": scratch}}).execute()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.execution_count = None
+        if MARK not in cell.source:
+            cell.outputs = []
+        for output in cell.outputs:
+            if output.output_type == "execute_result":
+                output.execution_count = None
+    nb.metadata.pop("widgets", None)
+    text = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    path.write_text(text, encoding="utf-8")
+    print(f"stored {path}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    for name in sys.argv[1:]:
+        store(Path(name))
