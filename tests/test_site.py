@@ -158,6 +158,14 @@ def test_an_empty_course_gives_a_site_without_chapters(tmp_path):
     assert "No chapter notebooks have been published yet" in pages[0].read_text(encoding="utf-8")
 
 
+def test_without_execution_the_stored_notebooks_are_rendered(tmp_path):
+    course = _fixture_course(tmp_path)
+    pages = build_site(course, tmp_path / "out", execute=False)
+    page = (tmp_path / "out" / "01_blast.html").read_text(encoding="utf-8")
+    assert len(pages) == 6 and "01 Tiny blast" in page
+    assert "<img" not in _body(page)  # stored without outputs, so no figure to show
+
+
 def test_a_missing_course_folder_is_a_clear_error(tmp_path):
     with pytest.raises(SiteError, match="no course folder"):
         chapter_notebooks(tmp_path / "nowhere")
