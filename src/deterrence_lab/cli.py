@@ -78,7 +78,12 @@ def _build_site(directory: Path) -> int:
     from .launcher import packaged_course, source_checkout
     from .site import SiteError, build_site, chapter_notebooks
 
-    course = (source_checkout() or packaged_course()) / "course"
+    root = source_checkout() or packaged_course()
+    if not root.is_dir():
+        print("build-site needs the course notebooks: run it in a source checkout (with "
+              "course/00_the_argument.ipynb) or from an installed package.", file=sys.stderr)
+        return 2
+    course = root / "course"
     try:
         if not chapter_notebooks(course):
             print(f"build-site: no chapter notebooks in {course}; the site will have no "

@@ -46,10 +46,10 @@ TERMS: tuple[Term, ...] = (
          "glasstone1977"),
     Term("air burst", "luchtexplosie",
          "A detonation high enough that the fireball does not touch the ground; it spreads "
-         "blast damage widely and produces little local fallout.", "glasstone1977", "Glossary"),
+         "blast damage widely and produces little local fallout.", "glasstone1977"),
     Term("surface (ground) burst", "grondexplosie",
          "A detonation on or just above the ground; it digs a crater and draws soil into the "
-         "cloud, which returns as heavy local fallout.", "glasstone1977", "Glossary"),
+         "cloud, which returns as heavy local fallout.", "glasstone1977"),
     Term("fireball", "vuurbal",
          "The luminous sphere of very hot gas that forms within a fraction of a second of a "
          "nuclear explosion.", "glasstone1977", "Glossary"),
@@ -63,7 +63,7 @@ TERMS: tuple[Term, ...] = (
     Term("thermal radiation", "warmtestraling (thermische straling)",
          "The heat and light emitted by the fireball; it causes flash burns and can start "
          "fires well beyond the range of heavy blast damage.", "glasstone1977", "Chapter VII"),
-    Term("initial nuclear radiation", "initiële kernstraling",
+    Term("initial nuclear radiation", "initiële kernstraling (directe straling)",
          "The neutrons and gamma rays emitted in the first minute after a detonation; the "
          "minute is a convention for when the rising cloud is too high to matter.",
          "glasstone1977", "Glossary"),

@@ -18,6 +18,7 @@ import copy
 import html
 import os
 import re
+import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -144,7 +145,8 @@ def execute_notebook(path: Path, *, timeout: int = 300) -> nbformat.NotebookNode
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": scratch}})
         try:
-            client.execute(env=_kernel_env())
+            # the kernel process's own log lines (not the notebook's output) are not wanted here
+            client.execute(env=_kernel_env(), stderr=subprocess.DEVNULL)
         except CellExecutionError as error:
             raise SiteError(f"{path.name} failed while building the site: {error.ename}: "
                             f"{error.evalue}. Run it in JupyterLab to see the traceback; "
