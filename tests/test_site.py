@@ -177,6 +177,8 @@ def test_a_missing_course_folder_is_a_clear_error(tmp_path):
      ("04 The dilemma", "The authors say a red line must be answered.")),
     ("# A *styled* [title](x.ipynb)\n\n> a quote\n\n| a | table |\n\nPlain `code` words here",
      ("A styled title", "Plain code words here")),
+    ("# 05 Ladder\n\n**Learning goals.** You will model escalation.\n\n* a list item\n\n"
+     "*Escalation* is a step up. More.", ("05 Ladder", "Escalation is a step up.")),
     ("No heading at all.", ("fallback", "")),
 ])
 def test_title_and_summary(markdown, expected):
@@ -200,6 +202,13 @@ def test_cli_build_site_fails_cleanly_without_a_course(tmp_path, monkeypatch, ca
     assert cli.main(["build-site", str(tmp_path / "web")]) == 1
     assert "no course folder" in capsys.readouterr().err
     assert not (tmp_path / "web").exists()
+
+
+def test_cli_build_site_outside_a_checkout_or_install_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("deterrence_lab.launcher.source_checkout", lambda: None)
+    monkeypatch.setattr("deterrence_lab.launcher.packaged_course", lambda: tmp_path / "missing")
+    assert cli.main(["build-site", str(tmp_path / "web")]) == 2
+    assert "source checkout" in capsys.readouterr().err
 
 
 # --- the real course -----------------------------------------------------------------

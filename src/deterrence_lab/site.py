@@ -38,6 +38,7 @@ WIDGET_NOTE = "Interactive widget: open this chapter in JupyterLab to use it."
 GUIDE = "instructor_guide.md"
 _PACKAGE_PARENT = Path(__file__).resolve().parents[1]
 _CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.S)
+_NOT_PROSE = re.compile(r"([-*+]\s|\d+[.)]\s|\*\*|[>|<!`$])")
 _CITATION = re.compile(r"\[([a-z][a-z_]*\d{4}[a-z]?)((?:,[^\]\[]*)?)\](?!\()")
 
 # Extends nbconvert's 'lab' page: no script that loads from the network, a navigation bar.
@@ -106,8 +107,9 @@ def _plain(markdown: str) -> str:
 def title_and_summary(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
     """The notebook's first heading, and the first sentence of its first prose paragraph.
 
-    Paragraphs that introduce a list (ending in a colon), headings, lists, quotes,
-    tables and HTML are skipped: the summary is a sentence of the essay itself.
+    Paragraphs that introduce a list (ending in a colon) or open with a bold label
+    (such as the learning goals), lists, quotes, tables, HTML, code and formulas are
+    skipped: the summary is a sentence of the essay itself.
     """
     title, summary = "", ""
     for cell in nb.cells:
@@ -119,7 +121,7 @@ def title_and_summary(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, st
             if heading:
                 title = title or _plain(heading.group(1).splitlines()[0])
                 continue
-            if title and not summary and block and block[0] not in "-*+>|<!0123456789`$" \
+            if title and not summary and block and not _NOT_PROSE.match(block) \
                     and not block.endswith(":"):
                 sentence = re.match(r"(.+?[.!?])(\s|$)", " ".join(block.split()))
                 summary = _plain(sentence.group(1) if sentence else block)
