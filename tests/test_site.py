@@ -106,6 +106,13 @@ def test_widget_views_become_a_note(site):
     assert WIDGET_NOTE not in site["html"]["01_blast.html"]
 
 
+def test_code_is_folded_but_present(site):
+    page = site["html"]["02_dial.html"]
+    assert page.count('<details class="site-code"><summary>Code</summary>') == 2
+    folded = page[page.index('<details class="site-code">'):page.index("</details>")]
+    assert "FloatSlider" in folded
+
+
 def test_no_page_loads_anything_from_the_network(site):
     for name, page in site["html"].items():
         assert not re.search(r"<script[^>]*\bsrc=", page), name

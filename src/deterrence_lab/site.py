@@ -41,7 +41,8 @@ _CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.S)
 _NOT_PROSE = re.compile(r"([-*+]\s|\d+[.)]\s|\*\*|[>|<!`$])")
 _CITATION = re.compile(r"\[([a-z][a-z_]*\d{4}[a-z]?)((?:,[^\]\[]*)?)\](?!\()")
 
-# Extends nbconvert's 'lab' page: no script that loads from the network, a navigation bar.
+# Extends nbconvert's 'lab' page: no script that loads from the network, a navigation bar,
+# code folded (one click shows it) so the page reads as an essay with figures.
 _TEMPLATE = r"""
 {%- extends 'index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
@@ -57,9 +58,16 @@ nav.site a { margin-right: 1.2rem; }
 nav.pager { display: flex; justify-content: space-between; border-top: 1px solid #ccc;
             font-family: var(--jp-ui-font-family);
             margin-top: 2rem; padding-top: 0.8rem; }
+details.site-code > summary { font-family: var(--jp-ui-font-family); font-size: 0.8rem;
+                               color: #666; cursor: pointer; margin: 0.2rem 0; }
 .site-note { border-left: 4px solid #0072B2; background: #eef5fb; padding: 0.5rem 0.8rem; }
 </style>
 {%- endblock extra_css -%}
+{%- block input_group -%}
+<details class="site-code"><summary>Code</summary>
+{{ super() }}
+</details>
+{%- endblock input_group -%}
 {%- block body_header -%}
 {{ super() }}
 <nav class="site">{{ resources.site_nav }}</nav>
@@ -248,7 +256,8 @@ def _index_markdown(chapters: list[Chapter], has_guide: bool) -> str:
               f"(deterrence-lab {__version__}); the figures are those it produced. The sliders "
               "and other widgets work only in a live notebook: open the course in JupyterLab "
               "(`pip install -e \".[test]\" && deterrence-lab`, or the Binder link in the "
-              "README). Formulas are shown as their LaTeX source."]
+              "README). Code is folded: click *Code* above an output to see it. Formulas are "
+              "shown as their LaTeX source."]
     return _link_pages("\n".join(lines), {})
 
 
