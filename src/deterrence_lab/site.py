@@ -208,7 +208,8 @@ def _markdown_notebook(markdown: str) -> nbformat.NotebookNode:
 
 
 def _exporter() -> HTMLExporter:
-    return HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"site.html.j2": _TEMPLATE})],
+    return HTMLExporter(template_name="lab",
+                        extra_loaders=[DictLoader({"site.html.j2": _TEMPLATE})],
                         template_file="site.html.j2", exclude_input_prompt=True,
                         exclude_output_prompt=True, embed_images=True)
 
@@ -298,7 +299,8 @@ def build_site(course_dir: Path, out_dir: Path, *, execute: bool = True, timeout
     for path in paths:
         if progress:
             progress(f"running {path.name}" if execute else f"reading {path.name}")
-        nb = execute_notebook(path, timeout=timeout) if execute else nbformat.read(path, as_version=4)
+        nb = (execute_notebook(path, timeout=timeout) if execute
+              else nbformat.read(path, as_version=4))
         title, summary = title_and_summary(nb, fallback=path.stem)
         chapters.append(Chapter(path, title, summary, nb))
 
@@ -317,7 +319,8 @@ def build_site(course_dir: Path, out_dir: Path, *, execute: bool = True, timeout
     pages = {"index.html": render(_markdown_notebook(_index_markdown(chapters, has_guide)),
                                   "deterrence-lab")}
     for i, c in enumerate(chapters):
-        pages[c.page] = render(static_notebook(c.notebook, site_pages), c.title, _pager(chapters, i))
+        pages[c.page] = render(static_notebook(c.notebook, site_pages), c.title,
+                               _pager(chapters, i))
     text, title = _bibliography_page()
     pages["bibliography.html"] = _anchor_references(render(_markdown_notebook(text), title))
     text, title = _glossary_page()
