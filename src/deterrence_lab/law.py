@@ -252,7 +252,7 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome("non_liquet", "The case the Court left open",
             "The Court \"cannot conclude definitively\" whether use would be lawful or unlawful in "
             "an extreme circumstance of self-defence in which the very survival of a state is at "
-            "stake — decided 7–7 by the President's casting vote. X
+            "stake — decided 7–7 by the President's casting vote. It did not declare such a use "
             "lawful; and, unanimously, humanitarian law still applies.",
             ("E", "D", "C"), ("96", "97")),
     Outcome("general_rule", "Only the general rule applies",
