@@ -260,3 +260,60 @@ def test_next_question_and_condition_status_reject_bad_input():
         law.condition_status("a", facts)
     with pytest.raises(TypeError, match="count_claimed"):
         law.invocable_count("invasion_of_russia", count_claimed="yes")
+
+
+# --- widgets, driven from Python ------------------------------------------------------
+def test_walkthrough_widget_answers_one_question_at_a_time():
+    from deterrence_lab.widgets.ch02 import WalkThrough
+
+    w = WalkThrough()
+    assert w.result["next_question"] == "armed_attack" and w.result["outcome"] is None
+    assert "armed attack" in w.card.value
+    w.set(armed_attack="yes")
+    assert w.result["path"] == (("armed_attack", "yes"),)
+    assert w.result["next_question"] == "necessity" and "necessary" in w.card.value
+    w.buttons[law.ANSWERS.index("no")].click()          # the 'no' button answers 'necessity'
+    assert w.result["outcome"] == "charter_breach" and w.result["findings"][0] == "C"
+    assert "unanimous" in w.readout.value and "Art. 2(4)" in w.readout.value
+    assert w.controls["survival"].layout.display == "none"
+    w.step_back()
+    assert w.result["next_question"] == "necessity"
+    w.reset()
+    assert w.result["path"] == () and w.controls["scenario"].value == ""
+
+
+def test_walkthrough_widget_scenario_fills_answers_and_can_be_changed():
+    from deterrence_lab.widgets.ch02 import WalkThrough
+
+    w = WalkThrough(scenario="zaporizhzhia_counteroffensive")
+    assert w.result["outcome"] == "charter_breach" and not w.result["modified"]
+    assert "unga2022" in w.readout.value
+    w.set(armed_attack="unclear")
+    assert w.result["modified"] and w.result["next_question"] == "necessity"
+    w.controls["scenario"].value = "invasion_of_russia"   # as a student would, via the dropdown
+    assert w.result["outcome"] == "non_liquet" and "7–7" in w.readout.value
+    assert "could not" in w.readout.value.lower() or "cannot conclude" in w.readout.value
+
+
+def test_doctrine_widget_counts_and_annexation_switch():
+    from deterrence_lab.widgets.ch02 import DoctrineComparison
+
+    d = DoctrineComparison()
+    assert d.result["counts"]["2024"] == 1 and d.result["rests_on_annexation"]
+    before = d.image.value
+    d.set(count_claimed=False)
+    assert d.result["counts"] == {"2000": 0, "2010/2014": 0, "2020": 0, "2024": 0}
+    assert d.image.value != before
+    d.set(scenario="invasion_of_russia")
+    assert d.result["counts"]["2010/2014"] == 1 and "could arise" in d.readout.value
+    with pytest.raises(ValueError, match="unknown control"):
+        d.set(year=2024)
+
+
+def test_figures_have_labelled_axes():
+    from deterrence_lab.widgets import ch02
+
+    for fig in (ch02.findings_votes_figure(), ch02.walkthrough_figure({"armed_attack": "no"}),
+                ch02.doctrine_figure("long_range_strikes", count_claimed=False)):
+        ax = fig.axes[0]
+        assert ax.get_xlabel() and ax.get_title()

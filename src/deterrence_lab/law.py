@@ -322,36 +322,42 @@ def _check_answers(answers) -> dict:
     return answers
 
 
-def next_question(answers: dict) -> Question | None:
-    """The first question on the path that ``answers`` does not answer yet (None at a leaf)."""
-    answers = _check_answers(answers)
-    node = START
-    while node in _QUESTION_BY_NODE:
-        q = _QUESTION_BY_NODE[node]
-        if q.key not in answers:
-            return q
-        node = q.next(answers[q.key])
-    return None
+def trace(answers: dict) -> tuple[tuple[Step, ...], str]:
+    """Follow ``answers`` as far as they go: the steps taken and the node reached.
 
-
-def walk(answers: dict) -> WalkResult:
-    """Follow ``answers`` (question key -> 'yes'/'no'/'unclear') from the start to an outcome.
-
-    Every question met on the way must be answered; answers to questions off the path
-    are ignored. An 'unclear' answer follows the branch on which the analysis can go on
-    and is listed in ``unclear``, so the result says on which reading it rests.
+    The node is an outcome when the path is complete, otherwise the first question on
+    the path that ``answers`` leaves open. Answers to questions off the path are ignored.
     """
     answers = _check_answers(answers)
     node, path = START, []
     while node in _QUESTION_BY_NODE:
         q = _QUESTION_BY_NODE[node]
         if q.key not in answers:
-            raise ValueError(f"answers has no entry for {q.key!r}, which the path reaches; "
-                             f"answer it with one of: {', '.join(ANSWERS)}")
+            break
         path.append(Step(q.node, q.key, answers[q.key]))
         node = q.next(answers[q.key])
+    return tuple(path), node
+
+
+def next_question(answers: dict) -> Question | None:
+    """The first question on the path that ``answers`` does not answer yet (None at a leaf)."""
+    return _QUESTION_BY_NODE.get(trace(answers)[1])
+
+
+def walk(answers: dict) -> WalkResult:
+    """Follow ``answers`` (question key -> 'yes'/'no'/'unclear') from the start to an outcome.
+
+    Every question met on the way must be answered. An 'unclear' answer follows the
+    branch on which the analysis can go on and is listed in ``unclear``, so the result
+    says on which reading it rests.
+    """
+    path, node = trace(answers)
+    if node in _QUESTION_BY_NODE:
+        key = _QUESTION_BY_NODE[node].key
+        raise ValueError(f"answers has no entry for {key!r}, which the path reaches; "
+                         f"answer it with one of: {', '.join(ANSWERS)}")
     unclear = tuple(s.key for s in path if s.answer == "unclear")
-    return WalkResult(tuple(path), _OUTCOME_BY_NODE[node], unclear)
+    return WalkResult(path, _OUTCOME_BY_NODE[node], unclear)
 
 
 def all_paths() -> list[tuple[Step, ...]]:
