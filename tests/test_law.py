@@ -317,3 +317,24 @@ def test_figures_have_labelled_axes():
                 ch02.doctrine_figure("long_range_strikes", count_claimed=False)):
         ax = fig.axes[0]
         assert ax.get_xlabel() and ax.get_title()
+
+
+# --- exercise checks ------------------------------------------------------------------
+def test_checks_accept_the_answers_and_refuse_near_misses():
+    from deterrence_lab.checks import ch02
+
+    assert ch02.q1.check("B").passed and ch02.q1.check("b").passed
+    assert "authorisation" in ch02.q1.check("A").message
+    assert ch02.q2.check(7).passed and not ch02.q2.check(3).passed
+    key = {s.key: s.verdict for s in law.STATEMENTS}
+    assert ch02.q3.check(key).passed
+    assert not ch02.q3.check({**key, "survival_lawful": "consistent"}).passed
+    assert ch02.q4.check({"armed_attack": "yes", "necessity": "no"}).passed
+    assert "fixes 'armed_attack'" in ch02.q4.check({"armed_attack": "no"}).message
+    assert "necessity" in ch02.q4.check({"armed_attack": "yes"}).message
+    assert "yes, no, unclear" in ch02.q4.check({"armed_attack": "yes", "necessity": "nope"}).message
+    assert ch02.q5.check(" ".join(["word"] * 70)).status == "recorded"
+    assert ch02.q6.check("A").passed and "2000" in ch02.q6.check("B").message
+    for q in ch02.QUESTIONS:
+        assert q.check(...).status == "not attempted"
+        assert q.hint() and q.solution()
