@@ -82,8 +82,8 @@ q4 = WalkQuestion(
              "(unanimous). The humanitarian-law questions are never reached, although that law "
              "would apply too.")
 
-q5 = ReflectionQuestion(
-    "Q5", "In 60–150 words: how does the op-ed's sentence about the Court differ from what finding "
+q7 = ReflectionQuestion(
+    "Q7", "In 60–150 words: how does the op-ed's sentence about the Court differ from what finding "
     "E says, and why does the difference matter for a Russian strike to hold annexed land?",
     "The op-ed says the Court held nuclear use justifiable only when the survival of the state is "
     "at stake. The Court said something weaker and different: use would generally be contrary to "
@@ -114,4 +114,14 @@ q6 = ChoiceQuestion(
              "territorial integrity* — which Moscow could read as covering the Ukrainian regions "
              "it claims to have annexed; resolution ES-11/4 declared that annexation invalid.")
 
-QUESTIONS = (q1, q2, q3, q4, q5, q6)
+q5 = ReflectionQuestion(
+    "Q5", "In two or three sentences: explain the step at which your Q4 path stops, naming the "
+    "legal test and the paragraph or finding it comes from.",
+    "The path stops at necessity. Self-defence allows only force that is necessary to repel the "
+    "armed attack and proportionate to it (para 41); a burst meant as a warning or punishment "
+    "does not repel anything, so it falls outside Art. 51 and, under finding C (unanimous), is "
+    "unlawful. Because the analysis ends there, the Court's open question about an extreme "
+    "circumstance of self-defence is never reached.", min_words=25,
+    hints=["Which question did you answer 'no'?", "Look up para 41 with `law.paragraph('41')`."])
+
+QUESTIONS = (q1, q2, q3, q4, q5, q6, q7)

@@ -12,10 +12,25 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from .. import law
+from .._display import markdown_table
 from ..plotting import OKABE_ITO, actor_color, new_figure
 from ._base import Explorer
 
 # --- the Court's votes ----------------------------------------------------------------
+
+
+def findings_table():
+    """The six findings of para 105(2) as a Markdown table: letter, vote, paraphrase."""
+    return markdown_table(["finding", "vote", "what the Court said (paraphrase)"],
+                          [[f"{f.letter} [icj1996, {f.where}]", f.vote, f.paraphrase]
+                           for f in law.FINDINGS])
+
+
+def doctrine_table():
+    """Every doctrine condition, version by version, as a Markdown table with its source."""
+    return markdown_table(["version", "condition", "paraphrase", "source"],
+                          [[c.version, c.label, c.text + (f" ({c.note})" if c.note else ""),
+                            f"[{c.source}, {c.where}]"] for c in law.CONDITIONS])
 
 
 def findings_votes_figure():
