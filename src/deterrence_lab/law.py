@@ -52,17 +52,17 @@ class Finding:
 
 
 FINDINGS: tuple[Finding, ...] = (
-    Finding("A", "Neither customary nor treaty law contains any specific authorisation of the "
-            "threat or use of nuclear weapons.", 14, 0),
-    Finding("B", "Neither customary nor treaty law contains a comprehensive and universal "
-            "prohibition of the threat or use of nuclear weapons as such.", 11, 3,
+    Finding("A", "No rule of customary or treaty law specifically authorises threatening or "
+            "using nuclear weapons.", 14, 0),
+    Finding("B", "No rule of customary or treaty law bans threatening or using nuclear weapons "
+            "as such, comprehensively and universally.", 11, 3,
             named_against=("Shahabuddeen", "Weeramantry", "Koroma"), named_against_complete=True),
-    Finding("C", "A threat or use of force with nuclear weapons that is contrary to Article 2(4) "
-            "of the UN Charter and does not meet every requirement of Article 51 is unlawful.",
+    Finding("C", "Threatening or using force with nuclear weapons in breach of Article 2(4) of "
+            "the UN Charter, without meeting every requirement of Article 51, is unlawful.",
             14, 0),
-    Finding("D", "A threat or use of nuclear weapons must also be compatible with the law of armed "
-            "conflict, in particular the principles and rules of humanitarian law, and with "
-            "treaty obligations that deal expressly with nuclear weapons.", 14, 0),
+    Finding("D", "Any threat or use must also respect the law of armed conflict, above all "
+            "humanitarian law, and the treaty commitments that deal specifically with nuclear "
+            "weapons.", 14, 0),
     Finding("E", "Threat or use \"would generally be contrary\" to the rules of international law "
             "applicable in armed conflict, in particular humanitarian law. But given the present "
             "state of the law and the facts before it, the Court \"cannot conclude definitively\" "
@@ -75,9 +75,9 @@ FINDINGS: tuple[Finding, ...] = (
                  "Higgins objected that the Court should not have left the key question undecided "
                  "(a 'non liquet'). Names listed are only those whose dissenting opinions we read; "
                  "the full list of the seven is not reproduced here."),
-    Finding("F", "There is an obligation to pursue in good faith, and to bring to a conclusion, "
-            "negotiations leading to nuclear disarmament in all its aspects under strict and "
-            "effective international control.", 14, 0),
+    Finding("F", "States must negotiate in good faith towards nuclear disarmament in every "
+            "respect, under strict and effective international control, and carry those "
+            "negotiations through to the end.", 14, 0),
 )
 _FINDING_BY_LETTER = {f.letter: f for f in FINDINGS}
 
@@ -219,7 +219,7 @@ QUESTIONS: tuple[Question, ...] = (
              "electromagnetic pulse)?",
              "Neutrality: states not party to the conflict must not suffer its effects on their "
              "territory.",
-             "icj1996", "reasoning on neutrality (para 105(2)D applies it)", "environment",
+             "icj1996", "reasoning on neutrality (part of the law of finding D)", "environment",
              "survival_after_breach", "environment"),
     Question("environment", "environment", "conduct of hostilities",
              "Have the environmental effects been weighed, and are they compatible with "
