@@ -116,7 +116,7 @@ def test_walk_is_total_and_outcome_depends_only_on_path(answers):
     result = law.walk(answers)
     again = law.walk({s.key: s.answer for s in result.path})
     assert again == result
-    # turning one 'unclear' on the path into 'yes' never reaches a charter breach
+    # 'unclear' follows the 'yes' branch: turning one into 'yes' leaves the outcome unchanged
     for key in result.unclear:
         changed = law.walk({**answers, key: "yes"})
         assert changed.outcome.node == result.outcome.node

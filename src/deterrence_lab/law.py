@@ -109,8 +109,8 @@ KEY_PARAGRAPHS: tuple[KeyParagraph, ...] = (
                  "conventions that contain them: they are \"intransgressible principles of "
                  "international customary law\"."),
     KeyParagraph("96", "survival of the state",
-                 "The Court cannot lose sight of every state's fundamental right to survival, and "
-                 "so to self-defence, when its survival is at stake."),
+                 "Every state has a fundamental right to survive, and so to defend itself when "
+                 "its survival is at stake; the Court says it must keep this in view."),
     KeyParagraph("97", "no definitive conclusion",
                  "Given the state of the law and the facts, the Court cannot reach a definitive "
                  "conclusion on legality in an extreme circumstance of self-defence in which a "
