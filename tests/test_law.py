@@ -306,6 +306,7 @@ def test_doctrine_widget_counts_and_annexation_switch():
     assert d.image.value != before
     d.set(scenario="invasion_of_russia")
     assert d.result["counts"]["2010/2014"] == 1 and "could arise" in d.readout.value
+    assert law.FACT_LABELS["existential_threat"] in d.readout.value
     with pytest.raises(ValueError, match="unknown control"):
         d.set(year=2024)
 

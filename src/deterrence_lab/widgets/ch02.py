@@ -325,7 +325,10 @@ class DoctrineComparison(Explorer):
             f"{html.escape(c.text)} — <i>{s}</i></li>"
             for v, pairs in law.doctrine_comparison(scenario).items() for c, s in pairs
             if s != "not met")
-        readout = (f"<p>{html.escape(law.scenario(scenario).description)}</p><ul>{rows}</ul>"
+        facts = "".join(f"<li>{html.escape(law.FACT_LABELS[f])}: <i>{v}</i></li>"
+                        for f, v in law.scenario(scenario).facts.items() if v != "no")
+        readout = (f"<p>{html.escape(law.scenario(scenario).description)}</p>"
+                   f"<p><b>Facts assumed</b> (others: no):</p><ul>{facts}</ul><ul>{rows}</ul>"
                    f"<p><b>The Court:</b> {html.escape(contrast['court'])}</p>"
                    f"<p><b>Annexed territory:</b> {html.escape(contrast['annexation'])}</p>"
                    f"<details><summary>conditions not ruled out</summary><ul>{detail}</ul></details>"
