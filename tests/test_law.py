@@ -339,3 +339,28 @@ def test_checks_accept_the_answers_and_refuse_near_misses():
     for q in ch02.QUESTIONS:
         assert q.check(...).status == "not attempted"
         assert q.hint() and q.solution()
+
+
+KEY_FUNCTIONS = [(law.finding, "letter"), (law.paragraph, "number"), (law.scenario, "scenario"),
+                 (law.question, "node"), (law.outcome, "node"), (law.statement, "statement"),
+                 (law.doctrine_comparison, "scenario"), (law.contrast_with_court, "scenario"),
+                 (law.invocable_count, "scenario")]
+
+
+@pytest.mark.parametrize("call, name", KEY_FUNCTIONS)
+@pytest.mark.parametrize("bad", ["nope", 3, None, ""])
+def test_every_lookup_rejects_bad_keys(call, name, bad):
+    with pytest.raises(ValueError, match=rf"^{name}=.* is not one of: "):
+        call(bad)
+
+
+@pytest.mark.parametrize("call", [law.trace, law.next_question, law.walk])
+@pytest.mark.parametrize("bad, error, name", [
+    (["armed_attack"], TypeError, "answers"),
+    ({"armed": "yes"}, ValueError, "answers key"),
+    ({"armed_attack": "maybe"}, ValueError, r"answers\['armed_attack'\]"),
+    ({"armed_attack": 1}, ValueError, r"answers\['armed_attack'\]"),
+])
+def test_every_answer_function_rejects_bad_answers(call, bad, error, name):
+    with pytest.raises(error, match=name):
+        call(bad)
