@@ -80,6 +80,17 @@ _ENTRIES = [
     Source("kofman2020", "Kofman & Fink", "Michael Kofman and Anya Loukianova Fink", 2020,
            "Escalation management and nuclear employment in Russian military strategy",
            "War on the Rocks, June 2020"),
+    Source("nrc1998", "NRC reader's letter", "Unknown author (reader's letter)", 1998,
+           "Kernbewapening [Nuclear armament]", "NRC Handelsblad, 8 January 1998 (letter to the editor)",
+           url="https://www.nrc.nl/nieuws/1998/01/08/kernbewapening-7382463-a681777",
+           note="Replies to B. van der Sijde, 'Kernbewapening is een vergeten probleem' (NRC, 29 "
+                "December 1997), pointing out that the Court did not hold use lawful when a "
+                "nation's survival is at stake but declared a non liquet. The letter's author is "
+                "not known to us."),
+    Source("ap2022", "AP", "Associated Press", 2022,
+           "UN demands Russia reverse 'illegal' annexations in Ukraine (12 October 2022)",
+           "Associated Press", note="Reporting; gives the vote on resolution ES-11/4 as 143–5 "
+                                    "with 35 abstentions."),
     # chapter 02 additions go here
 
     # --- Command authority (chapter 03) ---
