@@ -59,6 +59,12 @@ def test_expected_time_conditions_on_success():
     assert np.isnan(c.command_risks(2, 1, 0.0, 1.0).time_to_execute_h)   # never executes
 
 
+def test_output_shape_follows_every_input():
+    # p_cutoff does not matter once codes are pre-delegated, but the output still has its shape
+    r = c.command_risks(3, 2, 0.01, 0.05, pal=True, predelegation=True, p_cutoff=np.linspace(0, 0.5, 7))
+    assert r.p_unauthorised.shape == r.p_valid_fails.shape == r.time_to_execute_h.shape == (7,)
+
+
 def test_vectorised_over_parameters():
     r = c.command_risks(5, np.arange(1, 6), [[0.01], [0.1]], 0.05)
     assert r.p_unauthorised.shape == (2, 5)
@@ -103,10 +109,12 @@ def test_lock_and_predelegation_trade_risks(nk, p_rogue, p_fail, p_cutoff):
     delegated = c.command_risks(n, k, p_rogue, p_fail, pal=True, predelegation=True, p_cutoff=p_cutoff)
     # the lock lowers unauthorised use and raises failure when the top can be cut off
     assert locked.p_unauthorised <= plain.p_unauthorised
-    assert locked.p_valid_fails > plain.p_valid_fails
+    assert locked.p_valid_fails >= plain.p_valid_fails
+    if plain.p_valid_fails < 0.999:             # below certainty, the cut-off adds strictly
+        assert locked.p_valid_fails > plain.p_valid_fails
     # pre-delegation undoes both: more unauthorised use, fewer failed valid orders
     assert delegated.p_unauthorised >= locked.p_unauthorised
-    assert delegated.p_valid_fails < locked.p_valid_fails
+    assert delegated.p_valid_fails <= locked.p_valid_fails
 
 
 @given(chains(), inner_probabilities, inner_probabilities, st.floats(0.0, 48.0))
@@ -270,3 +278,37 @@ def test_simulate_command_rejects(kwargs, error, word):
 def test_other_functions_reject(call, error, word):
     with pytest.raises(error, match=word):
         call()
+
+
+# --- the chapter's widget and figures, driven from Python -------------------------------------
+
+def test_explorer_driven_from_python():
+    from deterrence_lab.widgets.ch03 import CommandExplorer
+
+    w = CommandExplorer()
+    first = dict(w.result)
+    expected = c.command_risks(3, 2, 0.01, 0.05, pal=True, p_pal_defeat=0.1, p_cutoff=0.05)
+    assert first["p_unauthorised"] == pytest.approx(float(expected.p_unauthorised), rel=1e-12)
+    png = w.image.value
+    w.set(pal=False)
+    assert w.result["p_unauthorised"] == pytest.approx(10 * first["p_unauthorised"], rel=1e-9)
+    assert w.result["p_valid_fails"] < first["p_valid_fails"]
+    assert w.image.value != png
+    assert "1 in" in w.readout.value and "valid order fails" in w.readout.value
+    w.set(k=5)                                  # k > n: a message, the last result kept
+    assert "k=5" in w.error.value and w.result["p_valid_fails"] < first["p_valid_fails"]
+    w.reset()
+    assert w.result == first and w.error.value == ""
+    with pytest.raises(ValueError, match="unknown control"):
+        w.set(yield_kt=5)
+
+
+def test_figures_label_axes_with_units():
+    from deterrence_lab.widgets import ch03
+
+    fig = ch03.frontier_figure(4, 0.01, 0.05, p_cutoff=0.05, current=dict(n=4, k=2, pal=True, p_cutoff=0.05))
+    ax = fig.axes[0]
+    assert "per crisis" in ax.get_xlabel() and "per crisis" in ax.get_ylabel()
+    assert {t.get_text() for t in ax.texts} == {"United States", "United Kingdom", "France", "Russia"}
+    assert len(ch03.crisis_figure().axes) == 2
+    assert "k" in ch03.risk_by_k_figure(4).axes[0].get_xlabel()

@@ -157,7 +157,7 @@ def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
         mean_members = np.where(enough, pmf * harmonic, 0.0).sum(axis=-1) / p_enough
     time_h = np.where(p_enough > 0, mean_members * d["member_time_h"], np.nan)
     time_h = time_h + (d["release_time_h"] if d["custody"] else 0.0)
-    shape = np.broadcast_shapes(np.shape(p_unauth), np.shape(p_valid_fails), np.shape(time_h))
+    shape = np.broadcast_shapes(*(np.shape(v) for v in d.values()))   # every input, used or not
     return CommandRisks(*(np.broadcast_to(x, shape).astype(float) for x in (p_unauth, p_valid_fails, time_h)))
 
 
