@@ -312,3 +312,17 @@ def test_figures_label_axes_with_units():
     assert {t.get_text() for t in ax.texts} == {"United States", "United Kingdom", "France", "Russia"}
     assert len(ch03.crisis_figure().axes) == 2
     assert "k" in ch03.risk_by_k_figure(4).axes[0].get_xlabel()
+
+
+# --- exercise checks agree with the model ----------------------------------------------------------
+
+def test_exercise_expectations_follow_the_model():
+    from deterrence_lab.checks import ch03
+
+    # q1 by hand: (3 * 0.02^2 * 0.98 + 0.02^3) * 0.1
+    assert ch03.q1.expected == pytest.approx((3 * 0.02 ** 2 * 0.98 + 0.02 ** 3) * 0.1, rel=1e-12)
+    smallest = next(k for k in range(1, 8) if c.binomial_tail(7, k, 0.05) < 1e-5)
+    assert ch03.q2.expected == smallest
+    assert ch03.q2.check(smallest - 1).status == "not yet"
+    assert ch03.q4.correct == {"B"}                 # no lock: right of and below the US
+    assert ch03.q5.check(dict(ch03.q5.key)).passed
