@@ -52,6 +52,11 @@ def test_barriers_and_predelegation_by_hand():
     assert delegated.p_valid_fails == pytest.approx(0.0, abs=1e-15)
 
 
+def test_small_failure_risks_keep_their_precision():
+    # 1-of-6 with p_fail = 1e-4: all six must fail, 1e-24 (relative 1e-9), not rounding noise
+    assert c.command_risks(6, 1, 0.0, 1e-4).p_valid_fails == pytest.approx(1e-24, rel=1e-9)
+
+
 def test_expected_time_conditions_on_success():
     # n = 2, k = 1, p_fail = 0.5: P(1 complies) = 0.5 (time 1), P(2 comply) = 0.25 (time 1/2)
     r = c.command_risks(2, 1, 0.0, 0.5, member_time_h=1.0)

@@ -145,8 +145,9 @@ def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
     m = np.arange(pmf.shape[-1])
     enough = m >= k_b[..., None]
     p_enough = np.where(enough, pmf, 0.0).sum(axis=-1)
+    p_short = np.minimum(np.where(enough, 0.0, pmf).sum(axis=-1), 1.0)   # summed directly: no cancellation
     cutoff = d["p_cutoff"] if lock_stands else 0.0
-    p_valid_fails = 1.0 - np.minimum(p_enough, 1.0) * (1.0 - cutoff)
+    p_valid_fails = p_short + cutoff * (1.0 - p_short)
 
     # Expected k-th order statistic of m exponential delays: sum_{i<k} 1/(m-i) mean delays.
     with np.errstate(divide="ignore"):
@@ -351,7 +352,8 @@ PROFILES: tuple[CountryProfile, ...] = (
             Feature("code locks", "BBC Newsnight reported in November 2007 that British Trident "
                     "submarines have no device preventing launch without a code from London, unlike "
                     "the other nuclear-weapon states; the Ministry of Defence answered that such "
-                    "safeguards did not fit the British situation.", "reported", "bbc2007"),
+                    "safeguards did not fit the British situation.", "reported", "bbc2007",
+                    "BBC Press Office release, 15 November 2007"),
             Feature("custody of non-strategic weapons", "The RAF's WE177 bombs, retired in 1998, were "
                     "armed with a simple key and had no code lock.", "reported", "bbc2007"),
             Feature("pre-delegation", "Per the same report, submarine commanders could launch without a "
@@ -393,14 +395,15 @@ PROFILES: tuple[CountryProfile, ...] = (
                     "or three must agree is not public.", "reported", "tsypkin2004"),
             Feature("crisis record", "A Cheget was activated in January 1995 when Russian radar took a "
                     "Norwegian research rocket for a possible missile attack; no launch was ordered.",
-                    "reported", "hoffman1998"),
+                    "reported", "hoffman1998", "p. A1"),
             Feature("code locks", "Russian weapons were reported to carry code locks released only by a "
                     "transmitted code.", "reported", "bbc2007"),
             Feature("custody of non-strategic weapons", "Non-strategic warheads are not deployed with "
                     "units but held in central storage.", "reported", "podvig2017"),
             Feature("custody of non-strategic weapons", "The 12th Main Directorate runs about a dozen "
                     "central storage sites; a warhead must be taken out and moved to a unit, which "
-                    "takes hours and would probably be observed.", "reported", "schlosser2022"),
+                    "takes hours and would probably be observed.", "reported", "schlosser2022",
+                    "opening paragraph, citing Pavel Podvig"),
             Feature("pre-delegation", "The Soviet-built Perimetr system can send command rockets that "
                     "broadcast launch orders to surviving missiles if the leadership is destroyed.",
                     "reported", "hoffman2009"),
@@ -435,5 +438,6 @@ def profile_risks(key: str, p_rogue=None, p_fail=None, p_cutoff=None) -> Command
 def profile_table(keys=None) -> Markdown:
     """The profiles' findings as a Markdown table: country, topic, finding, confidence, source."""
     wanted = [get_profile(k) for k in (keys if keys is not None else _BY_KEY)]
-    rows = [[p.name, f.topic, f.finding, f.confidence, f"[{f.source}]"] for p in wanted for f in p.features]
+    rows = [[p.name, f.topic, f.finding, f.confidence, f"[{f.source}, {f.where}]" if f.where else f"[{f.source}]"]
+            for p in wanted for f in p.features]
     return markdown_table(["country", "topic", "finding", "confidence", "source"], rows)
