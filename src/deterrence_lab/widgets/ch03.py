@@ -5,8 +5,12 @@ the frontier under sliders with a plain-language readout.
 """
 from __future__ import annotations
 
+import math
+from functools import lru_cache
+
 import ipywidgets as W
 import numpy as np
+from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 from .. import command
 from ..plotting import SERIES_COLORS, actor_color, new_figure
@@ -25,8 +29,29 @@ _LABEL_OFFSETS = {"us": (-8, 8, "right"), "uk": (8, 4, "left"), "france": (8, -1
 _LABELS = {"p_unauthorised": "P(unauthorised use) per crisis", "p_valid_fails": "P(valid order fails) per crisis"}
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_POWER_OF_TEN = FuncFormatter(lambda v, _: "1" if v == 1 else
+                              "10" + str(int(round(math.log10(v)))).translate(_SUPERSCRIPT))
+
+
 def _clip(values) -> np.ndarray:
     return np.clip(np.asarray(values, dtype=float), FLOOR, 1.0)
+
+
+def _log_scale(*axes_) -> None:
+    """Plain-text powers of ten and no minor ticks on log axes: mathtext labels and hundreds of
+    minor ticks would make every slider redraw several times slower."""
+    for axis in axes_:
+        axis.set_major_locator(LogLocator(base=10, numticks=8))
+        axis.set_major_formatter(_POWER_OF_TEN)
+        axis.set_minor_locator(NullLocator())
+
+
+@lru_cache(maxsize=64)
+def _frontier(n: int, p_rogue: float, p_fail: float, barriers: tuple) -> tuple[dict, np.ndarray]:
+    """The design family and its frontier mask, cached so a slider redraw computes them once."""
+    fam = command.design_family(n, p_rogue, p_fail, **dict(barriers))
+    return fam, command.pareto_mask(fam["p_unauthorised"], fam["p_valid_fails"])
 
 
 def frontier_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, *, current: dict | None = None,
@@ -35,8 +60,7 @@ def frontier_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, *, 
     its two risks; the non-dominated ones joined as the always/never frontier. ``current``
     (keyword arguments of :func:`command.command_risks` without the probabilities) is starred;
     country profiles are placed with the same per-member probabilities and ``p_cutoff``."""
-    fam = command.design_family(n, p_rogue, p_fail, **barriers)
-    front = command.pareto_mask(fam["p_unauthorised"], fam["p_valid_fails"])
+    fam, front = _frontier(n, p_rogue, p_fail, tuple(sorted(barriers.items())))
     fig, ax = new_figure(7.2, 4.8)
     for (pal, pre), label, marker, colour in _FAMILIES:
         sel = (fam["pal"] == pal) & (fam["predelegation"] == pre)
@@ -61,6 +85,7 @@ def frontier_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, *, 
                    edgecolor="black", linewidth=1.6, label="your design", zorder=7)
     ax.set_xscale("log")
     ax.set_yscale("log")
+    _log_scale(ax.xaxis, ax.yaxis)
     ax.set_xlabel(_LABELS["p_unauthorised"] + " (log scale)")
     ax.set_ylabel(_LABELS["p_valid_fails"] + " (log scale)")
     ax.set_title(f"The always/never trade-off: designs with n = {n} members")
@@ -76,6 +101,7 @@ def risk_by_k_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, **
     ax.plot(ks, _clip(r.p_unauthorised), "o-", color=SERIES_COLORS[5], label="unauthorised use")
     ax.plot(ks, _clip(r.p_valid_fails), "s-", color=SERIES_COLORS[4], label="valid order fails")
     ax.set_yscale("log")
+    _log_scale(ax.yaxis)
     ax.set_xticks(ks)
     ax.set_xlabel(f"members who must act together, k (of n = {n})")
     ax.set_ylabel("probability per crisis (log scale)")
@@ -99,6 +125,7 @@ def crisis_figure(n: int = 3, k: int = 2, p_rogue: float = 0.01, p_fail: float =
     right.set_xlabel("P(leadership cut off) in the crisis")
     right.set_ylabel(_LABELS["p_unauthorised"] + " (log)")
     right.set_yscale("log")
+    _log_scale(right.yaxis)
     left.legend(fontsize=9)
     return fig
 
@@ -157,8 +184,9 @@ class CommandExplorer(Explorer):
         current = dict(n=n, k=k, pal=design["pal"], custody=design["custody"],
                        predelegation=design["predelegation"], **barriers)
         risks = command.command_risks(p_rogue=p_rogue, p_fail=p_fail, **current)
-        fam = command.design_family(n, p_rogue, p_fail, custody=design["custody"], **barriers)
-        on_front = bool(np.any(command.pareto_mask(fam["p_unauthorised"], fam["p_valid_fails"])
+        fam, front = _frontier(n, p_rogue, p_fail,
+                               tuple(sorted(dict(barriers, custody=design["custody"]).items())))
+        on_front = bool(np.any(front
                                & np.isclose(fam["p_unauthorised"], risks.p_unauthorised, rtol=1e-12, atol=0)
                                & np.isclose(fam["p_valid_fails"], risks.p_valid_fails, rtol=1e-12, atol=0)))
         fig = frontier_figure(n, p_rogue, p_fail, current=current, custody=design["custody"], **barriers)
