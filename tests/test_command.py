@@ -277,6 +277,11 @@ def test_simulate_command_rejects(kwargs, error, word):
     (lambda: c.odds_in_words([0.1, 0.2]), ValueError, "single"),
     (lambda: c.odds_in_words(None), TypeError, "p="),
     (lambda: c.get_profile("germany"), ValueError, "key="),
+    (lambda: c.get_profile(3), ValueError, "key="),
+    (lambda: c.get_profile(None), ValueError, "key="),
+    (lambda: c.profile_risks("us", p_fail=-0.1), ValueError, "p_fail"),
+    (lambda: c.profile_risks("uk", p_cutoff="high"), TypeError, "p_cutoff"),
+    (lambda: c.profile_table("uk"), TypeError, "keys="),
     (lambda: c.profile_risks("us", p_rogue=3.0), ValueError, "p_rogue"),
     (lambda: c.profile_table(["narnia"]), ValueError, "key="),
 ])

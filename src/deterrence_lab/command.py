@@ -196,8 +196,9 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
     kth_delay = np.sort(delays, axis=1)[:, need - 1]
     cut_off = rng.random(n_crises) < (d["p_cutoff"] if lock_stands else 0.0)
     executed = np.isfinite(kth_delay) & ~cut_off
-    time_h = kth_delay[executed].mean() + (float(d["release_time_h"]) if custody else 0.0) \
-        if executed.any() else np.nan
+    time_h = np.nan
+    if executed.any():
+        time_h = kth_delay[executed].mean() + (float(d["release_time_h"]) if custody else 0.0)
     return CommandRisks(np.asarray(unauthorised.mean()), np.asarray(1.0 - executed.mean()),
                         np.asarray(float(time_h)))
 
@@ -240,10 +241,10 @@ def pareto_mask(p_unauthorised, p_valid_fails) -> np.ndarray:
 
 
 def odds_in_words(p) -> str:
-    """A probability in plain words: 'about 1 in 3,000', 'about 23%', 'practically never'."""
-    value = float(check_probability("p", p).reshape(-1)[0]) if np.size(p) == 1 else None
-    if value is None:
+    """A probability in plain words, rounded to two figures: 'about 1 in 3,000', 'about 23%'."""
+    if np.size(p) != 1:
         raise ValueError(f"p={p!r} must be a single probability")
+    value = float(check_probability("p", p).reshape(-1)[0])
     if value == 0.0:
         return "never, in this model"
     if value < 1e-9:
@@ -437,6 +438,8 @@ def profile_risks(key: str, p_rogue=None, p_fail=None, p_cutoff=None) -> Command
 
 def profile_table(keys=None) -> Markdown:
     """The profiles' findings as a Markdown table: country, topic, finding, confidence, source."""
+    if isinstance(keys, str):
+        raise TypeError(f"keys={keys!r} must be a list of country keys, e.g. [{keys!r}]")
     wanted = [get_profile(k) for k in (keys if keys is not None else _BY_KEY)]
     rows = [[p.name, f.topic, f.finding, f.confidence, f"[{f.source}, {f.where}]" if f.where else f"[{f.source}]"]
             for p in wanted for f in p.features]
