@@ -415,12 +415,14 @@ class RankResult:
 
 def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000,
                        concentration: float | None = 50.0, table=None,
-                       distribution: str = "pert") -> RankResult:
+                       distribution: str = "pert", score_draws=None) -> RankResult:
     """Probability that each option ranks first, over score and weight uncertainty.
 
-    Scores are drawn from their ranges (:func:`sample_scores`); weights from a Dirichlet
-    around ``weights`` (:func:`sample_weights`), or held fixed if ``concentration`` is
-    None. Draws that tie go to the option listed first, so probabilities sum to 1.
+    Scores are drawn from their ranges (:func:`sample_scores`) unless ``score_draws``
+    (an (n_draws, options, criteria) array from :func:`sample_scores`) is given, which
+    lets an interactive view reuse one set of draws; weights come from a Dirichlet
+    around ``weights`` (:func:`sample_weights`), or are held fixed if ``concentration``
+    is None. Draws that tie go to the option listed first, so probabilities sum to 1.
     """
     n = check_int("n_draws", n_draws, 1)
     tab = _check_table(table)
@@ -428,7 +430,13 @@ def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000
         w = np.broadcast_to(normalise_weights(weights), (n, len(CRITERIA)))
     else:
         w = sample_weights(weights, concentration, n, rng)
-    s = sample_scores(n, rng, tab, distribution=distribution)
+    if score_draws is None:
+        s = sample_scores(n, rng, tab, distribution=distribution)
+    else:
+        s = as_float_array("score_draws", score_draws)
+        if s.shape != (n, len(OPTIONS), len(CRITERIA)):
+            raise ValueError(f"score_draws has shape {s.shape}; expected (n_draws={n}, "
+                             f"{len(OPTIONS)}, {len(CRITERIA)})")
     totals = np.einsum("noc,nc->no", s, w)
     first = np.bincount(np.argmax(totals, axis=1), minlength=len(OPTIONS)) / n
     p05, p50, p95 = np.percentile(totals, [5, 50, 95], axis=0)

@@ -5,6 +5,7 @@ All model work is done by :mod:`deterrence_lab.response` and :mod:`deterrence_la
 """
 from __future__ import annotations
 
+import functools
 import html
 
 import ipywidgets as W
@@ -16,10 +17,16 @@ from ._base import Explorer
 
 OPTION_COLORS = dict(zip(response.OPTION_KEYS, SERIES_COLORS))
 OPTION_NAMES = {o.key: o.name for o in response.OPTIONS}
+OPTION_SHORT = {"protest": "protest", "sanctions": "sanctions", "volunteers": "volunteers",
+                "conventional_strikes": "precision strikes", "conventional_large": "large strike",
+                "nuclear_demonstration": "demonstration", "nuclear_in_kind": "nuclear in kind"}
 CRITERION_NAMES = {c.key: c.name for c in response.CRITERIA}
 _STYLE = {"description_width": "200px"}
 _WIDE = W.Layout(width="420px")
 SEED = 2023
+
+
+_SHORT_PLAYER = {games.RUSSIA: "RU", games.US: "US"}
 
 
 def _player_color(player: str) -> str:
@@ -54,38 +61,60 @@ def fig_ranked_options(result: response.RankResult, title: str = ""):
 def fig_sensitivity(weights):
     """For each criterion: the range of its weight over which the top option stays on top."""
     rows = response.sensitivity(weights)
-    fig, ax = new_figure(7.5, 3.6)
+    fig, ax = new_figure(7.5, 3.8)
     for y, s in enumerate(rows):
         lo = 0.0 if s.lower is None else s.lower
         hi = 1.0 if s.upper is None else s.upper
         ax.plot([0, 1], [y, y], color=OKABE_ITO["grey"], lw=1)
         ax.plot([lo, hi], [y, y], color=OPTION_COLORS[s.top], lw=6, solid_capstyle="butt")
         ax.plot([s.weight], [y], "o", color="black", ms=5)
-        for x, name in ((s.lower, s.lower_top), (s.upper, s.upper_top)):
+        for x, name, ha in ((s.lower, s.lower_top, "right"), (s.upper, s.upper_top, "left")):
             if x is not None:
-                ax.text(x, y + 0.25, OPTION_NAMES[name], fontsize=7, ha="center")
+                ax.text(x + (0.01 if ha == "left" else -0.01), y + 0.3,
+                        f"{OPTION_SHORT[name]} at {x:.2f}", fontsize=8, ha=ha)
     ax.set_yticks(range(len(rows)), [CRITERION_NAMES[s.criterion] for s in rows])
+    ax.set_ylim(-0.5, len(rows) - 0.3)
     ax.set_xlim(0, 1)
-    ax.set_xlabel("weight of this criterion (share of all weight; others rescaled)")
-    ax.set_title(f"Where '{OPTION_NAMES[rows[0].top]}' stays on top (dot = current weight)")
+    ax.set_xlabel("weight of this criterion (share of all weight; the others rescaled)")
+    ax.set_title(f"Weights that keep '{OPTION_SHORT[rows[0].top]}' on top (dot = now)")
     return fig
 
 
-def fig_implied_weights(implied: response.ImpliedWeights, x: str = "escalation_safety",
-                        y: str = "deterrence"):
-    """Sampled weight vectors projected on two criteria, coloured by the option ranked first."""
-    i, j = response.CRITERION_KEYS.index(x), response.CRITERION_KEYS.index(y)
-    fig, ax = new_figure(6.5, 4.5)
-    for k, key in enumerate(response.OPTION_KEYS):
-        mask = implied.top == k
-        if mask.any():
-            ax.scatter(implied.weights[mask, i], implied.weights[mask, j], s=4, alpha=0.5,
-                       color=OPTION_COLORS[key], label=f"{OPTION_NAMES[key]} ({mask.mean():.0%})")
-    ax.set_xlabel(f"weight on '{CRITERION_NAMES[x]}' (share)")
-    ax.set_ylabel(f"weight on '{CRITERION_NAMES[y]}' (share)")
-    ax.legend(fontsize=8, markerscale=3, loc="upper right")
-    ax.set_title("Which answer ranks first, over random weightings")
+def fig_implied_weights(implied: response.ImpliedWeights, reference=None):
+    """The weights under which ``implied.option`` ranks first: median and 10-90 % range per
+    criterion, against all sampled weightings; ``reference`` weights (e.g. a preset) as
+    diamonds."""
+    inside = implied.weights[implied.top == response.OPTION_KEYS.index(implied.option)]
+    fig, ax = new_figure(7.5, 4.4)
+    y = np.arange(len(response.CRITERIA))
+    for sample, dy, color, label in (
+            (implied.weights, -0.15, OKABE_ITO["grey"], "all random weightings"),
+            (inside, 0.15, OPTION_COLORS[implied.option],
+             f"where {OPTION_SHORT[implied.option]} rank first ({implied.share:.0%})")):
+        if len(sample):
+            lo, mid, hi = np.percentile(sample, [10, 50, 90], axis=0)
+            ax.errorbar(mid, y + dy, xerr=[mid - lo, hi - mid], fmt="o", color=color, lw=2,
+                        capsize=3, label=f"{label}: median, 10-90 %")
+    if reference is not None:
+        ax.plot(response.normalise_weights(reference), y, "D", color="black", ms=6,
+                label="reference weights")
+    ax.set_yticks(y, [CRITERION_NAMES[k] for k in response.CRITERION_KEYS])
+    ax.set_xlim(0, 0.8)
+    ax.set_xlabel("weight (share of all weight)")
+    fig.legend(fontsize=8, loc="outside lower center", ncols=2)
+    ax.set_title(f"Implied weights: when do {OPTION_SHORT[implied.option]} come first?")
     return fig
+
+
+N_DRAWS = 2000
+
+
+@functools.lru_cache(maxsize=1)
+def _score_draws() -> np.ndarray:
+    """One fixed set of score draws, shared by every redraw (scores do not depend on weights)."""
+    draws = response.sample_scores(N_DRAWS, np.random.default_rng(SEED))
+    draws.setflags(write=False)
+    return draws
 
 
 class WeightExplorer(Explorer):
@@ -122,9 +151,9 @@ class WeightExplorer(Explorer):
             self.update()
 
     def _draw(self, preset, certainty, **weights):
-        rng = np.random.default_rng(SEED)
-        result = response.rank_probabilities(weights, rng, n_draws=2000,
-                                             concentration=float(certainty))
+        result = response.rank_probabilities(weights, np.random.default_rng(SEED),
+                                             n_draws=N_DRAWS, concentration=float(certainty),
+                                             score_draws=_score_draws())
         fig = fig_ranked_options(result)
         ranking = response.ranking(weights)
         p_first = dict(zip(result.options, result.p_first.tolist()))
@@ -172,7 +201,8 @@ def fig_game_tree(tree, solution: games.Solution | None = None, title: str = "")
     def draw(node, history):
         x0, y0 = pos[history]
         if isinstance(node, games.Terminal):
-            text = "\n".join(f"{p.split()[0][:6]} {node.payoffs[p]:+.3g}" for p in players)
+            text = "\n".join(f"{_SHORT_PLAYER.get(p, p[:8])} {node.payoffs[p]:+.3g}"
+                             for p in players)
             ax.text(x0, y0 - 0.12, text, ha="center", va="top", fontsize=8)
             ax.plot([x0], [y0], "s", color="black", ms=4)
             return
@@ -202,8 +232,8 @@ def fig_game_tree(tree, solution: games.Solution | None = None, title: str = "")
     ax.set_ylim(-depth - 0.9, 0.5)
     ax.axis("off")
     if solution is not None:
-        ax.set_title(title or "Backward induction: thick line = equilibrium path, "
-                              "coloured = planned move, dashed = not chosen")
+        ax.set_title(title or "Backward induction: thick = equilibrium path, dashed = not chosen",
+                     fontsize=10)
     elif title:
         ax.set_title(title)
     return fig
