@@ -445,3 +445,65 @@ def test_every_assumption_and_state_names_a_source_or_is_labelled():
     labels = [s.source for s in esc.LADDER_STATES] + [a.source for a in esc.BASELINE.values()]
     assert all(x in SOURCES or x == esc.TEACHING_ASSUMPTION for x in labels)
     assert all(len(a.values) == len(esc.TRANSIENT_KEYS) for a in esc.BASELINE.values())
+
+
+# --- widgets, driven from Python -------------------------------------------------------------
+
+
+def test_ladder_explorer_follows_option_and_scales():
+    from deterrence_lab.widgets.ch05 import LadderExplorer
+
+    w = LadderExplorer()
+    assert w.result["general_war"] == pytest.approx(esc.ladder_outcome()["general_war"])
+    w.set(option="nuclear_in_kind", up_scale=1.5)
+    expected = esc.ladder_outcome("nuclear_in_kind", up_scale=1.5)
+    assert w.result["general_war"] == pytest.approx(expected["general_war"])
+    assert "general nuclear war" in w.readout.value and w.error.value == ""
+    w.set(start="conventional_war", settle_scale=1.5)
+    assert w.result["general_war"] < expected["general_war"]
+    w.reset()
+    assert w.result == pytest.approx(esc.ladder_outcome())
+    with pytest.raises(ValueError, match="unknown control"):
+        w.set(yield_kt=5)
+
+
+def test_trajectory_explorer_counts_add_up_and_exact_part_matches_model():
+    from deterrence_lab.widgets.ch05 import TrajectoryExplorer
+
+    w = TrajectoryExplorer(n_paths=60, n_rounds=30, seed=1)
+    r = w.result
+    assert r["settled"] + r["general_war"] + r["still_on_ladder"] == 60
+    P = esc.ladder_matrix(**esc.ladder_parameters())
+    exact = esc.absorption_time_distribution(P, "first_use", 30).sum(axis=0)
+    assert r["exact_general_war"] == pytest.approx(exact[1])
+    again = TrajectoryExplorer(n_paths=60, n_rounds=30, seed=1).result
+    assert again == r  # seeded: the same sample
+
+
+def test_brinkmanship_explorer_limits():
+    from deterrence_lab.widgets.ch05 import BrinkmanshipExplorer
+
+    w = BrinkmanshipExplorer()
+    assert w.result["disaster"] == pytest.approx(1 - 0.5814)
+    w.set(risk_step_pct=0.0)
+    assert w.result["disaster"] == 0 and "no disaster" in w.readout.value
+    w.set(risk_step_pct=5.0, resolve_russia_pct=2.0)
+    assert w.result["russia_backs_down"] == 1.0
+
+
+def test_cumulative_risk_explorer_matches_model_and_hellman_range():
+    from deterrence_lab.widgets.ch05 import CumulativeRiskExplorer
+
+    w = CumulativeRiskExplorer()
+    w.set(annual_risk_pct=0.1, years=100)
+    assert w.result["cumulative_risk"] == pytest.approx(1 - 0.999 ** 100)
+    assert w.result["hellman_low"] < w.result["cumulative_risk"] < w.result["hellman_high"]
+
+
+def test_static_figures_have_labelled_axes():
+    from deterrence_lab.widgets import ch05
+
+    for fig in (ch05.kahn_ladder_figure(), ch05.option_comparison_figure(),
+                ch05.calibration_figure(0.1), ch05.cumulative_risk_figure(0.001, 50)):
+        ax = fig.axes[0]
+        assert ax.get_xlabel() or ax.get_ylabel()

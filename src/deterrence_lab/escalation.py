@@ -163,8 +163,8 @@ class LadderState:
 
 
 LADDER_STATES: tuple[LadderState, ...] = (
-    LadderState("conventional_war", "Conventional war in Ukraine", (12, 12)),
-    LadderState("nuclear_threats", "Nuclear threats and alerts", (11, 16)),
+    LadderState("conventional_war", "Conventional war in Ukraine", (12, 14)),
+    LadderState("nuclear_threats", "Nuclear threats and alerts", (16, 18)),
     LadderState("first_use", "A single demonstrative nuclear use", (21, 21)),
     LadderState("battlefield_use", "Limited battlefield nuclear use", (22, 25)),
     LadderState("theatre_exchange", "Nuclear strikes across the European theatre", (26, 31)),
