@@ -534,7 +534,8 @@ def nuclear_use_probability(transition_matrix, start="conventional_war") -> floa
 
 
 def brinkmanship(resolve_russia, resolve_nato, risk_step) -> dict[str, np.ndarray]:
-    """A competition in risk-taking (Schelling 1960 ch. 8, 1966 ch. 3; Powell 1990, 2015).
+    """A competition in risk-taking (Schelling 1960, "The threat that leaves something to chance";
+    Schelling 1966, "The manipulation of risk"; Powell 1990, 2015), in a deliberately simple form.
 
     Round k raises the shared risk of disaster to ``r_k = min(k * risk_step, 1)``. Each side's
     *resolve* is the highest per-round risk it will run (a probability); it is private, so
