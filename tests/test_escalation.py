@@ -507,3 +507,29 @@ def test_static_figures_have_labelled_axes():
                 ch05.calibration_figure(0.1), ch05.cumulative_risk_figure(0.001, 50)):
         ax = fig.axes[0]
         assert ax.get_xlabel() or ax.get_ylabel()
+
+
+# --- chapter notebooks: citations and exercise sync ------------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+CHAPTER = [ROOT / "course" / "05_the_escalation_ladder.ipynb", ROOT / "solutions" / "05_escalation.ipynb"]
+
+
+def test_chapter_citations_exist_and_are_listed_in_the_references():
+    import json
+    import re
+
+    nb = json.loads(CHAPTER[0].read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"])
+    cited = set(re.findall(r"\[([a-z][a-z_]*\d{4}[a-z]?)[,\]]", text))
+    listed = set(re.findall(r'"([a-z][a-z_]*\d{4}[a-z]?)"', "".join(nb["cells"][-1]["source"])))
+    assert cited and cited <= set(SOURCES)
+    assert cited <= listed <= set(SOURCES)
+
+
+def test_exercise_notebook_is_in_sync_with_solutions(tmp_path):
+    from deterrence_lab.exercisegen import dumps, strip_notebook
+    import json
+
+    generated = dumps(strip_notebook(json.loads(CHAPTER[1].read_text(encoding="utf-8")), CHAPTER[1].name))
+    assert (ROOT / "exercises" / CHAPTER[1].name).read_text(encoding="utf-8") == generated

@@ -375,8 +375,8 @@ def _split(transition_matrix):
 
 def fundamental_matrix(transition_matrix) -> np.ndarray:
     """``N = (I - Q)^-1``: entry (i, j) is the expected number of rounds spent in transient state
-    j when starting in transient state i (Kemeny & Snell's fundamental matrix). Rows and columns
-    follow the transient states in index order."""
+    j when starting in transient state i (the fundamental matrix of Kemeny & Snell 1960, source
+    key ``kemeny1960``). Rows and columns follow the transient states in index order."""
     _, transient, _, Q, _ = _split(transition_matrix)
     identity = np.eye(transient.size)
     return np.linalg.solve(identity - Q, identity)
@@ -525,7 +525,7 @@ def nuclear_use_probability(transition_matrix, start="conventional_war") -> floa
     stopped[np.arange(first, _N_RUNGS), np.arange(first, _N_RUNGS)] = 1.0
     B = absorption_probabilities(stopped)
     ends = absorbing_states(stopped)
-    return float(B[row, (ends >= first) & (ends < _N_RUNGS)].sum() + B[row, ends == _WAR].sum())
+    return float(B[row, ends != _SETTLE].sum())
 
 
 # ---------------------------------------------------------------------------------------

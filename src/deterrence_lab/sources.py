@@ -148,6 +148,9 @@ _ENTRIES = [
            "Kahn's Escalation Ladder", "wiki page, revision of 25 September 2015",
            url="http://wiki.baloogancampaign.com/index.php?title=Kahn%27s_Escalation_Ladder",
            note="A transcription of Kahn's rung list and thresholds; used only to cross-check names."),
+    Source("kemeny1960", "Kemeny & Snell", "John G. Kemeny and J. Laurie Snell", 1960,
+           "Finite Markov Chains", "Van Nostrand, Princeton NJ",
+           note="The standard reference for absorbing chains and their fundamental matrix."),
     # chapter 05 additions go here
 
     # --- Crisis seminar, verdict and timeline (chapter 06) ---
