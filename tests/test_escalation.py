@@ -125,6 +125,33 @@ def test_check_transition_matrix_rejects_invalid_chains(matrix, message):
         esc.check_transition_matrix(matrix)
 
 
+@pytest.mark.parametrize("func", [esc.absorbing_states, esc.fundamental_matrix,
+                                  esc.absorption_probabilities, esc.expected_steps])
+@pytest.mark.parametrize("matrix, error", [
+    ([[0.5, 0.4], [0.0, 1.0]], ValueError),        # a row not summing to 1
+    ([[0.5, 0.5], [0.5, 0.5]], ValueError),        # no absorbing state
+    ([[np.nan, 1.0], [0.0, 1.0]], ValueError),     # not a number
+    (None, TypeError),
+])
+def test_exact_functions_reject_invalid_matrices(func, matrix, error):
+    with pytest.raises(error, match="transition_matrix"):
+        func(matrix)
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    (dict(option="bombing"), "option"), (dict(start="settlement"), "start"),
+    (dict(start=9), "start"), (dict(up_scale=4.0), "up_scale"),
+])
+def test_ladder_outcome_rejects_bad_input(kwargs, name):
+    with pytest.raises(ValueError, match=name):
+        esc.ladder_outcome(**kwargs)
+
+
+def test_check_transition_matrix_rejects_bad_tolerance():
+    with pytest.raises(ValueError, match="atol"):
+        esc.check_transition_matrix(three_state(0.1, 0.1), atol=-1)
+
+
 def test_ladder_parameters_options_and_scales():
     base = esc.ladder_parameters()
     protest = esc.ladder_parameters("protest")

@@ -183,7 +183,7 @@ FIRST_NUCLEAR_STATE = "first_use"
 
 @dataclass(frozen=True)
 class Assumption:
-    """A labelled modelling choice: the values, and why they were chosen."""
+    """Labelled values with their reason: a teaching assumption, or a range taken from a source."""
 
     values: tuple[float, ...]
     reason: str
@@ -195,8 +195,8 @@ BASELINE = {
     "up": Assumption(
         (0.05, 0.08, 0.15, 0.20, 0.25, 0.30),
         "The chance of climbing one state in a round grows with height: once nuclear weapons are "
-        "in use, each side has more to answer and less time (Schelling's point that risk "
-        "compounds as control slips)."),
+        "in use, each side has more to answer, less time to decide and less control over its "
+        "own forces."),
     "down": Assumption(
         (0.00, 0.25, 0.30, 0.25, 0.20, 0.15),
         "Stepping back is most likely right after a shock (threats, a single demonstrative use) "
@@ -331,6 +331,7 @@ def check_transition_matrix(transition_matrix, *, atol: float = 1e-9) -> np.ndar
     (a row with 1 on the diagonal), and from every other state some absorbing state reachable
     -- otherwise ``I - Q`` is singular and the chain may wander for ever.
     """
+    atol = float(check_range("atol", atol, 0.0, 0.01))
     P = as_float_array("transition_matrix", transition_matrix)
     if P.ndim != 2 or P.shape[0] != P.shape[1] or P.shape[0] < 2:
         raise ValueError(f"transition_matrix has shape {P.shape}: give a square matrix, "
