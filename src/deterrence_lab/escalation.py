@@ -641,7 +641,7 @@ class PlanAPhase:
     duration: str
     casualties_million: float
     source: str = "sgs2019"
-    where: str = "the phases and figures shown in the video"
+    where: str = "the phases and figures of the video, as reported in press accounts of it"
 
 
 PLAN_A: tuple[PlanAPhase, ...] = (
@@ -649,7 +649,10 @@ PLAN_A: tuple[PlanAPhase, ...] = (
                "one tactical nuclear air strike; then about 300 Russian and 180 NATO warheads on "
                "bases and troops in Europe.", "about 3 hours", 2.6),
     PlanAPhase("Strategic counterforce", "About 600 US warheads on Russian nuclear forces; Russia "
-               "launches on warning against the United States.", "about 45 minutes", 3.4),
+               "launches on warning against the United States.", "about 45 minutes", 3.4,
+               where="as reported in press accounts of the video; this phase's figure was found in "
+                     "one account only, but the three phases add up to the 91.3 million reported "
+                     "elsewhere"),
     PlanAPhase("Countervalue", "Each side strikes the other's 30 most populous cities with 5 to 10 "
                "warheads each.", "the last phase; the whole war lasts under 5 hours", 85.3),
 )
