@@ -215,14 +215,14 @@ def test_every_source_key_used_exists():
     (law.paragraph, "105", ["number", "41"]),
     (law.paragraph, 41, ["number"]),
     (law.paragraph, None, ["number"]),
-    (law.scenario, "kherson", ["scenario", "zaporizhzhia_counteroffensive"]),
-    (law.scenario, "", ["scenario"]),
-    (law.scenario, 3, ["scenario"]),
+    (law.scenario, "kherson", ["key", "zaporizhzhia_counteroffensive"]),
+    (law.scenario, "", ["key"]),
+    (law.scenario, 3, ["key"]),
     (law.question, "start", ["node", "armed_attack"]),
     (law.outcome, "verdict", ["node", "charter_breach"]),
-    (law.statement, "x", ["statement"]),
-    (law.doctrine_comparison, "moon", ["scenario"]),
-    (law.contrast_with_court, "moon", ["scenario"]),
+    (law.statement, "x", ["key"]),
+    (law.doctrine_comparison, "moon", ["scenario_key"]),
+    (law.contrast_with_court, "moon", ["scenario_key"]),
 ])
 def test_bad_keys_name_parameter_and_choices(call, bad, words):
     with pytest.raises(ValueError) as err:
@@ -341,10 +341,10 @@ def test_checks_accept_the_answers_and_refuse_near_misses():
         assert q.hint() and q.solution()
 
 
-KEY_FUNCTIONS = [(law.finding, "letter"), (law.paragraph, "number"), (law.scenario, "scenario"),
-                 (law.question, "node"), (law.outcome, "node"), (law.statement, "statement"),
-                 (law.doctrine_comparison, "scenario"), (law.contrast_with_court, "scenario"),
-                 (law.invocable_count, "scenario")]
+KEY_FUNCTIONS = [(law.finding, "letter"), (law.paragraph, "number"), (law.scenario, "key"),
+                 (law.question, "node"), (law.outcome, "node"), (law.statement, "key"),
+                 (law.doctrine_comparison, "scenario_key"), (law.contrast_with_court, "scenario_key"),
+                 (law.invocable_count, "scenario_key")]
 
 
 @pytest.mark.parametrize("call, name", KEY_FUNCTIONS)

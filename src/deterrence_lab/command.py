@@ -28,6 +28,7 @@ field cites a source.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import NamedTuple
 
@@ -440,7 +441,10 @@ def profile_table(keys=None) -> Markdown:
     """The profiles' findings as a Markdown table: country, topic, finding, confidence, source."""
     if isinstance(keys, str):
         raise TypeError(f"keys={keys!r} must be a list of country keys, e.g. [{keys!r}]")
-    wanted = [get_profile(k) for k in (keys if keys is not None else _BY_KEY)]
+    if keys is not None and not isinstance(keys, Iterable):
+        raise TypeError(f"keys={keys!r} must be a list of country keys such as ['us', 'uk']")
+    wanted = [_BY_KEY[check_choice("keys: key", k, _BY_KEY)]
+              for k in (keys if keys is not None else _BY_KEY)]
     rows = [[p.name, f.topic, f.finding, f.confidence, f"[{f.source}, {f.where}]" if f.where else f"[{f.source}]"]
             for p in wanted for f in p.features]
     return markdown_table(["country", "topic", "finding", "confidence", "source"], rows)

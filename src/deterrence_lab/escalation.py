@@ -555,7 +555,11 @@ def brinkmanship(resolve_russia, resolve_nato, risk_step) -> dict[str, np.ndarra
     step = check_probability("risk_step", risk_step)
     if step.ndim != 0:
         raise ValueError(f"risk_step={step.tolist()!r} must be a single number")
-    a, b = np.broadcast_arrays(a, b)
+    try:
+        a, b = np.broadcast_arrays(a, b)
+    except ValueError:
+        raise ValueError(f"resolve_russia (shape {a.shape}) and resolve_nato (shape {b.shape}) "
+                         "must have the same shape or broadcast together") from None
     step = float(step)
     if step == 0.0:
         zeros = np.zeros(a.shape)

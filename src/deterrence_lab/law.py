@@ -551,7 +551,7 @@ SCENARIOS: dict[str, Scenario] = {s.key: s for s in (
 
 def scenario(key: str) -> Scenario:
     """The scenario ``key`` (see ``SCENARIOS``)."""
-    key = check_choice("scenario", key, SCENARIOS)
+    key = check_choice("key", key, SCENARIOS)
     return SCENARIOS[key]
 
 
@@ -592,7 +592,7 @@ def condition_status(condition: Condition, facts: dict) -> str:
 
 def doctrine_comparison(scenario_key: str) -> dict[str, list[tuple[Condition, str]]]:
     """For each doctrine version, every condition with its status for the scenario."""
-    facts = scenario(scenario_key).facts
+    facts = SCENARIOS[check_choice("scenario_key", scenario_key, SCENARIOS)].facts
     return {v: [(c, condition_status(c, facts)) for c in CONDITIONS if c.version == v]
             for v in VERSIONS}
 
@@ -611,7 +611,7 @@ ES_11_4 = {"in_favour": 143, "against": 5, "abstentions": 35, "date": "12 Octobe
 
 def contrast_with_court(scenario_key: str) -> dict:
     """The scenario against the Court's extreme circumstance and the status of annexed land."""
-    s = scenario(scenario_key)
+    s = SCENARIOS[check_choice("scenario_key", scenario_key, SCENARIOS)]
     existential = s.facts["existential_threat"]
     court = {"yes": "The Court's open question (E, 7–7) could arise: the state's very survival "
                     "is at stake.",
@@ -675,5 +675,5 @@ STATEMENTS: tuple[Statement, ...] = (
 
 def statement(key: str) -> Statement:
     """The statement ``key`` of ``STATEMENTS``."""
-    key = check_choice("statement", key, [s.key for s in STATEMENTS])
+    key = check_choice("key", key, [s.key for s in STATEMENTS])
     return next(s for s in STATEMENTS if s.key == key)

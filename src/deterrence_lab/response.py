@@ -278,8 +278,8 @@ def score_table(overrides: Mapping | None = None) -> np.ndarray:
     for pair, values in overrides.items():
         if not (isinstance(pair, tuple) and len(pair) == 2):
             raise ValueError(f"overrides key {pair!r} must be a pair (option, criterion)")
-        i = OPTION_KEYS.index(check_choice("option", pair[0], OPTION_KEYS))
-        j = CRITERION_KEYS.index(check_choice("criterion", pair[1], CRITERION_KEYS))
+        i = OPTION_KEYS.index(check_choice("overrides option", pair[0], OPTION_KEYS))
+        j = CRITERION_KEYS.index(check_choice("overrides criterion", pair[1], CRITERION_KEYS))
         table[:, i, j] = _check_triple(f"overrides[{pair!r}]", values)
     return table
 

@@ -8,6 +8,7 @@ every key used anywhere in the project exists here and that every entry is used.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ._display import Markdown
@@ -204,18 +205,26 @@ _ENTRIES = [
 SOURCES: dict[str, Source] = {s.key: s for s in _ENTRIES}
 
 
+class UnknownSourceError(KeyError, ValueError):
+    """An unknown source key: a KeyError for lookups, a ValueError like every bad argument."""
+
+
 def get(key: str) -> Source:
     """The entry for ``key``; an unknown key is an error that suggests close matches."""
+    if not isinstance(key, str):
+        raise TypeError(f"key={key!r} must be a source key (text) such as 'nederlof2023'")
     if key not in SOURCES:
-        near = [k for k in SOURCES if k[:4] == str(key)[:4]]
+        near = [k for k in SOURCES if k[:4] == key[:4]]
         hint = f" (did you mean {', '.join(near)}?)" if near else ""
-        raise KeyError(f"unknown source key {key!r}{hint}")
+        raise UnknownSourceError(f"unknown source key {key!r}{hint}")
     return SOURCES[key]
 
 
 def cite(key: str, where: str = "") -> Markdown:
     """A short in-text citation, e.g. ``Glasstone & Dolan (1977, §3.61)``."""
     source = get(key)
+    if not isinstance(where, str):
+        raise TypeError(f"where={where!r} must be text such as 'para 3' or ''")
     inner = f"{source.year}, {where}" if where else f"{source.year}"
     return Markdown(f"{source.short} ({inner})")
 
@@ -233,6 +242,14 @@ def reference(key: str) -> Markdown:
 
 def reference_list(keys) -> Markdown:
     """A Markdown list of the references for ``keys``, sorted by author and year, no repeats."""
+    if isinstance(keys, str) or not isinstance(keys, Iterable):
+        raise TypeError(f"keys={keys!r} must be a list of source keys such as ['nederlof2023']")
+    keys = list(keys)
+    for key in keys:
+        try:
+            get(key)
+        except (KeyError, TypeError) as error:
+            raise UnknownSourceError(f"keys: {error.args[0]}") from None
     unique = sorted(set(keys), key=lambda k: (get(k).authors.lower(), get(k).year, k))
     return Markdown("\n".join(f"- **[{k}]** {reference(k)}" for k in unique))
 
