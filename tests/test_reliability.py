@@ -283,3 +283,84 @@ def test_bad_input_is_refused_naming_the_parameter(qualified, index, param, repl
     with pytest.raises((ValueError, TypeError)) as caught:
         _function(qualified)(**_materialise({**good, **replaced}))
     assert param in str(caught.value), f"message does not name {param!r}: {caught.value}"
+
+
+# ---------------------------------------------------------------------------------------
+# Exercise checks: every real question, any answer, never an exception.
+# ---------------------------------------------------------------------------------------
+
+def _questions() -> list:
+    import pkgutil
+
+    from deterrence_lab import checks
+    from deterrence_lab.checks import Question
+    found = []
+    for info in pkgutil.iter_modules(checks.__path__):
+        if info.name.startswith("ch"):
+            module = importlib.import_module(f"deterrence_lab.checks.{info.name}")
+            found += [(f"{info.name}.{name}", obj) for name, obj in sorted(vars(module).items())
+                      if isinstance(obj, Question)]
+    return found
+
+
+QUESTIONS = _questions()
+
+
+def _raises(*_args):
+    raise RuntimeError("a student's function that fails")
+
+
+STRANGE_ANSWERS = [
+    None, 0, -1, 10**400, 1e308, -1e308, INF, NAN, True, "", "   ", "a long text " * 50,
+    b"bytes", [], [[]], [[1, 2], [3]], np.zeros((3, 4)), np.array([]), np.array(["x"]),
+    {}, {"x": ...}, {1: 2}, set(), ("A", 5), object(), Ellipsis, _raises, lambda *a: None,
+    lambda *a: "text", lambda *a: np.ones(5), lambda *a: 10**400, lambda: 1, print, type,
+]
+
+
+def test_every_chapter_with_checks_has_questions():
+    chapters = {name.split(".")[0] for name, _ in QUESTIONS}
+    assert "ch00" in chapters and len(QUESTIONS) >= 5
+
+
+@pytest.mark.parametrize("label,question", QUESTIONS, ids=[n for n, _ in QUESTIONS])
+def test_check_explains_and_never_raises(label, question):
+    from deterrence_lab.checks import CORRECT, NOT_ATTEMPTED, NOT_YET, RECORDED
+    for answer in STRANGE_ANSWERS:
+        outcome = question.check(answer)
+        assert outcome.status in (NOT_ATTEMPTED, NOT_YET, CORRECT, RECORDED), (label, answer)
+        assert outcome.message.strip(), (label, answer)
+        assert isinstance(outcome._repr_markdown_(), str) and repr(outcome)
+        if outcome.status == NOT_YET:  # an explanation, not a bare verdict
+            assert len(outcome.message) > 10, (label, answer, outcome.message)
+    assert question.check(...).status == NOT_ATTEMPTED
+    assert str(question.hint()) and str(question.solution())
+    for level in (0, -1, 99, "one", None):
+        assert str(question.hint(level))
+
+
+# ---------------------------------------------------------------------------------------
+# Determinism: every seeded model function gives the same result for the same seed.
+# ---------------------------------------------------------------------------------------
+
+SEEDED = sorted(name for name, (good, _) in TABLE.items() if any(v is RNG for v in good.values()))
+
+
+def _fingerprint(result) -> bytes:
+    import pickle
+    return pickle.dumps(result)
+
+
+def test_seeded_functions_exist_in_table():
+    assert len(SEEDED) >= min(3, len(PRESENT))
+
+
+@pytest.mark.parametrize("qualified", SEEDED)
+def test_seeded_results_repeat_and_depend_on_the_seed(qualified):
+    good, _ = TABLE[qualified]
+    function = _function(qualified)
+    first = _fingerprint(function(**_materialise(good)))
+    again = _fingerprint(function(**_materialise(good)))
+    assert first == again, f"{qualified}: same seed, different result"
+    other = {k: (np.random.default_rng(99) if v is RNG else v) for k, v in good.items()}
+    assert _fingerprint(function(**other)) != first, f"{qualified}: the seed has no effect"

@@ -1,0 +1,464 @@
+"""Measured cost of the course, as ratios taken side by side in one run (not a test).
+
+    python benchmarks/run.py                 # everything, about 5-10 minutes on 2 cores
+    python benchmarks/run.py --only widgets  # one section: imports, notebooks, widgets, escalation
+
+Every figure is a ratio of two medians measured interleaved in the same run (A, B, A, B,
+...), so a slow or busy machine slows both sides alike:
+
+* import: ``import deterrence_lab`` (and all model modules) vs ``import numpy``, each
+  timed inside a fresh interpreter;
+* notebooks: each course/ and solutions/ notebook executed with nbclient in a temporary
+  folder vs an empty notebook that only imports numpy, matplotlib, ipywidgets and the
+  widget base (kernel start-up is the floor); also the kernel's peak resident memory;
+* widgets: one control change of every chapter widget (recompute and redraw to PNG) vs
+  a bare matplotlib redraw of a figure of the same size with a few lines;
+* escalation: exact solution vs Monte Carlo of the same precision; vectorised vs
+  pure-Python simulation.
+
+The results and a description of the machine go to ``benchmarks/RESULTS.md``; the
+hand-written section "Fixes: before and after" of that file is kept when it is rewritten.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import inspect
+import os
+import platform
+import pkgutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+KEEP_HEADING = "## Fixes: before and after"
+GOALS = {"import": 1.5, "notebook": 2.0, "widget": 1.5}
+MODELS = ("argument", "sources", "effects", "law", "command", "response", "games",
+          "escalation", "seminar")
+
+sys.path.insert(0, str(SRC))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def spread(values) -> str:
+    return f"{min(values):.3g}–{max(values):.3g}"
+
+
+# --- machine ---------------------------------------------------------------------------
+
+def machine() -> dict:
+    import matplotlib
+    import numpy
+
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024**2:.1f} GiB"
+    except OSError:
+        pass
+    versions = {"numpy": numpy.__version__, "matplotlib": matplotlib.__version__}
+    for name in ("ipywidgets", "nbclient", "ipykernel"):
+        try:
+            versions[name] = importlib.import_module(name).__version__
+        except ImportError:
+            versions[name] = "not installed"
+    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "cpu": cpu, "cores": os.cpu_count(), "memory": memory,
+            "os": platform.platform(), "python": platform.python_version(), **versions}
+
+
+def load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+# --- import cost -----------------------------------------------------------------------
+
+IMPORTS = {
+    "numpy": "import numpy",
+    "deterrence_lab": "import deterrence_lab",
+    "deterrence_lab + all models": (
+        "import importlib.util, deterrence_lab\n"
+        f"for m in {MODELS!r}:\n"
+        "    if importlib.util.find_spec('deterrence_lab.' + m): getattr(deterrence_lab, m)"),
+}
+
+
+def time_import(code: str, env: dict) -> float:
+    """Seconds spent in ``code`` inside a fresh interpreter (start-up itself not counted)."""
+    timed = ("import time\n_t = time.perf_counter()\n" + code +
+             "\nprint(time.perf_counter() - _t)")
+    done = subprocess.run([sys.executable, "-c", timed], capture_output=True, text=True,
+                          check=True, env=env)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def bench_imports(repeats: int) -> list[dict]:
+    """Both with compiled bytecode cached (what a pip install or a second start gives) and
+    without it (when PYTHONDONTWRITEBYTECODE is set, our modules compile on every import
+    while numpy's installed bytecode is still used)."""
+    cache = tempfile.mkdtemp(prefix="bench-pycache-")
+    cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    cached["PYTHONPYCACHEPREFIX"] = cache  # bytecode outside the repository
+    uncached = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    uncached.pop("PYTHONPYCACHEPREFIX", None)
+    modes = {"bytecode cached": cached, "no bytecode cache": uncached}
+    for code in IMPORTS.values():  # fill the cache
+        time_import(code, cached)
+    times = {(mode, name): [] for mode in modes for name in IMPORTS}
+    for _ in range(repeats):
+        for mode, env in modes.items():
+            for name, code in IMPORTS.items():
+                times[mode, name].append(time_import(code, env))
+    rows = []
+    for mode in modes:
+        base = median(times[mode, "numpy"])
+        rows += [{"what": f"{name} ({mode})", "median_s": median(times[mode, name]),
+                  "spread": spread(times[mode, name]),
+                  "ratio": median(times[mode, name]) / base} for name in IMPORTS]
+    return rows
+
+
+# --- notebooks -------------------------------------------------------------------------
+
+FLOOR_CELL = ("%matplotlib inline\nimport numpy as np\nimport matplotlib\nimport ipywidgets\n"
+              "import deterrence_lab.widgets")
+RSS_CELL = "import resource as _r\nprint('MAXRSS_KB', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+
+
+def run_notebook(nb) -> tuple[float, float]:
+    """Wall time (kernel start to shutdown) and the kernel's peak resident memory in MiB."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.from_dict(nb)
+    nb.cells.append(nbformat.v4.new_code_cell(RSS_CELL))
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        NotebookClient(nb, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": folder}}).execute()
+        seconds = time.perf_counter() - start
+    text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    rss_kb = int(text.split("MAXRSS_KB")[1].split()[0])
+    return seconds, rss_kb / 1024
+
+
+def notebooks() -> list[Path]:
+    return [p for folder in ("course", "solutions") for p in sorted((ROOT / folder).glob("*.ipynb"))]
+
+
+def bench_notebooks(repeats: int) -> list[dict]:
+    import nbformat
+
+    floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_CELL)])
+    floor.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                    "language": "python"}
+    paths = notebooks()
+    loaded = {p: nbformat.read(p, as_version=4) for p in paths}
+    times = {p: [] for p in paths}
+    memory = {p: [] for p in paths}
+    floor_t, floor_m = [], []
+    for round_ in range(repeats):
+        for p in paths:  # the floor runs between notebooks, so both see the same load
+            if paths.index(p) % 4 == 0:
+                s, m = run_notebook(floor)
+                floor_t.append(s)
+                floor_m.append(m)
+            s, m = run_notebook(loaded[p])
+            times[p].append(s)
+            memory[p].append(m)
+            print(f"  round {round_ + 1}: {p.parent.name}/{p.name}: {s:.1f} s, {m:.0f} MiB",
+                  flush=True)
+    base_t, base_m = median(floor_t), median(floor_m)
+    rows = [{"what": "empty notebook (floor)", "median_s": base_t, "spread": spread(floor_t),
+             "ratio": 1.0, "rss_mib": base_m, "rss_ratio": 1.0}]
+    for p in paths:
+        rows.append({"what": f"{p.parent.name}/{p.name}", "median_s": median(times[p]),
+                     "spread": spread(times[p]), "ratio": median(times[p]) / base_t,
+                     "rss_mib": median(memory[p]), "rss_ratio": median(memory[p]) / base_m})
+    return rows
+
+
+# --- widgets ---------------------------------------------------------------------------
+
+def widget_classes() -> list[type]:
+    from deterrence_lab import widgets
+    from deterrence_lab.widgets import Explorer
+
+    found = []
+    for info in pkgutil.iter_modules(widgets.__path__):
+        if info.name.startswith("ch"):
+            module = importlib.import_module(f"deterrence_lab.widgets.{info.name}")
+            found += [obj for _, obj in sorted(vars(module).items())
+                      if inspect.isclass(obj) and issubclass(obj, Explorer)
+                      and obj.__module__ == module.__name__]
+    return found
+
+
+def two_values(control):
+    """Two different valid values for a control, so that each change is a real change."""
+    options = getattr(control, "options", None)
+    if options:
+        values = [o[1] if isinstance(o, tuple) else o for o in options]
+        other = next((v for v in values if v != control.value), control.value)
+        return control.value, other
+    if isinstance(control.value, bool):
+        return control.value, not control.value
+    if hasattr(control, "min") and hasattr(control, "max") and not isinstance(control.value, tuple):
+        low, high = control.min, control.max
+        middle = low + (high - low) / 2
+        if isinstance(control.value, int):
+            middle = int(round(middle))
+        other = middle if middle != control.value else (high if control.value != high else low)
+        return control.value, other
+    return None
+
+
+def changeable_control(widget):
+    """The first control that takes two different values (a slider, a menu or a box)."""
+    for name, control in widget.controls.items():
+        pair = two_values(control)
+        if pair is not None and pair[0] != pair[1]:
+            return name, pair
+    return None
+
+
+def layout(fig) -> tuple[tuple[float, float], int, int]:
+    """Size in inches and the grid (rows, columns) of a widget's figure."""
+    size = tuple(fig.get_size_inches())
+    try:
+        rows, cols = fig.axes[0].get_subplotspec().get_gridspec().get_geometry()
+    except (AttributeError, IndexError):
+        rows, cols = 1, 1
+    return size, rows, cols
+
+
+def bare_redraw(size, rows: int = 1, cols: int = 1) -> None:
+    """A figure like the widget's (same size and grid of axes), each axes with three lines,
+    labels and a legend, rendered to PNG: what any redraw of such a figure costs."""
+    import numpy as np
+
+    from deterrence_lab.plotting import new_figure, style, to_png
+
+    with style():
+        fig, axes = new_figure(*size, nrows=rows, ncols=cols, squeeze=False)
+        x = np.linspace(0, 10, 200)
+        for ax in axes.flat:
+            for k in range(3):
+                ax.plot(x, np.sin(x + k), label=f"series {k}")
+            ax.set_xlabel("x (units)")
+            ax.set_ylabel("y (units)")
+            ax.legend()
+        to_png(fig)
+
+
+def bench_widgets(repeats: int) -> list[dict]:
+    rows = []
+    for cls in widget_classes():
+        widget = cls()
+        chosen = changeable_control(widget)
+        if chosen is None:
+            rows.append({"what": f"{cls.__module__.rsplit('.', 1)[1]}.{cls.__name__}",
+                         "median_s": float("nan"), "spread": "no changeable control",
+                         "ratio": float("nan")})
+            continue
+        name, (a, b) = chosen
+        shape = layout(widget.fig) if widget.fig is not None else ((7.0, 4.0), 1, 1)
+        widget_t, bare_t = [], []
+        bare_redraw(*shape)  # warm caches on both sides
+        widget.set(**{name: b})
+        for i in range(repeats):
+            start = time.perf_counter()
+            bare_redraw(*shape)
+            bare_t.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            widget.set(**{name: a if i % 2 == 0 else b})
+            widget_t.append(time.perf_counter() - start)
+        rows.append({"what": f"{cls.__module__.rsplit('.', 1)[1]}.{cls.__name__} ({name}; "
+                             f"{shape[1]}x{shape[2]} axes)",
+                     "median_s": median(widget_t), "spread": spread(widget_t),
+                     "bare_s": median(bare_t), "ratio": median(widget_t) / median(bare_t)})
+    return rows
+
+
+# --- escalation ------------------------------------------------------------------------
+
+def bench_escalation(repeats: int) -> list[dict]:
+    import random
+
+    import numpy as np
+
+    from deterrence_lab import escalation as esc
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_escalation import pure_python_absorption
+
+    P = esc.ladder_matrix(**esc.ladder_parameters())
+    start = esc.STATE_KEYS.index("first_use")
+    exact = esc.ladder_outcome()["general_war"]
+    half_width = 1e-3  # the precision the exact answer is quoted to: 95% interval ±0.001
+    n_paths = int(np.ceil(1.96 ** 2 * exact * (1 - exact) / half_width ** 2))
+    n_python = 20_000
+    rows, absorbing = P.tolist(), set(esc.absorbing_states(P).tolist())
+    exact_t, mc_t, py_t = [], [], []
+    for r in range(repeats):
+        t = time.perf_counter()
+        esc.absorption_probabilities(P)
+        exact_t.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        esc.simulate_absorption(P, start, n_paths, np.random.default_rng(r))
+        mc_t.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        pure_python_absorption(rows, start, absorbing, n_python, random.Random(r))
+        py_t.append((time.perf_counter() - t) * n_paths / n_python)
+    return [
+        {"what": "exact (fundamental matrix)", "median_s": median(exact_t),
+         "spread": spread(exact_t), "ratio": 1.0},
+        {"what": f"Monte Carlo, vectorised, {n_paths:,} paths (±{half_width} at 95%)",
+         "median_s": median(mc_t), "spread": spread(mc_t), "ratio": median(mc_t) / median(exact_t)},
+        {"what": f"Monte Carlo, pure Python ({n_python:,} paths, scaled)",
+         "median_s": median(py_t), "spread": spread(py_t), "ratio": median(py_t) / median(exact_t),
+         "vs_vectorised": median(py_t) / median(mc_t)},
+    ]
+
+
+# --- report ----------------------------------------------------------------------------
+
+def table(rows: list[dict], columns: list[tuple[str, str, str]]) -> list[str]:
+    head = "| " + " | ".join(title for title, _, _ in columns) + " |"
+    rule = "|" + "|".join("---" if fmt == "" else "---:" for _, _, fmt in columns) + "|"
+    lines = [head, rule]
+    for row in rows:
+        cells = []
+        for _, key, fmt in columns:
+            value = row.get(key, "")
+            cells.append(format(value, fmt) if fmt and isinstance(value, (int, float)) else str(value))
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def verdict(rows, goal, key="ratio", skip_first=False) -> str:
+    checked = [r for r in rows[1 if skip_first else 0:] if r.get(key) == r.get(key)]
+    over = [r["what"] for r in checked if r[key] > goal]
+    worst = max((r[key] for r in checked), default=float("nan"))
+    if not over:
+        return f"goal ≤ {goal}× met (worst {worst:.2f}×)"
+    return f"goal ≤ {goal}× **missed** by {', '.join(over)} (worst {worst:.2f}×)"
+
+
+def report(info, sections, seconds, load_before, load_after) -> str:
+    lines = ["# Benchmark results", "",
+             "Regenerated by `python benchmarks/run.py`; every figure is a ratio of medians "
+             "measured side by side, interleaved, in one run. Other developers shared the "
+             "CPU during the run, so single timings are noisy: the spread column gives the "
+             "fastest and slowest repeat.", "",
+             "## Machine", ""]
+    lines += [f"- **{k}**: {v}" for k, v in info.items()]
+    lines += [f"- **load average** (1, 5, 15 min) before: {load_before}; after: {load_after}",
+              f"- **run time**: {seconds / 60:.1f} min", ""]
+    if "imports" in sections:
+        rows = sections["imports"]
+        lines += ["## Import cost (fresh interpreter each time)", "",
+                  "With bytecode cached (as after `pip install` or any second start): " +
+                  verdict(rows[1:3], GOALS["import"]) + ". Without a bytecode cache "
+                  "(PYTHONDONTWRITEBYTECODE=1, as set in the development container) our "
+                  "modules are compiled from source on every import while numpy's installed "
+                  "bytecode is still used: " + verdict(rows[4:6], GOALS["import"]) + ".", ""]
+        lines += table(rows, [("what", "what", ""), ("median (s)", "median_s", ".4f"),
+                              ("spread (s)", "spread", ""), ("× numpy", "ratio", ".2f")])
+        lines.append("")
+    if "notebooks" in sections:
+        rows = sections["notebooks"]
+        lines += ["## Notebooks (nbclient, temporary folder; time includes kernel start)", "",
+                  "Time: " + verdict(rows, GOALS["notebook"], skip_first=True) + ". "
+                  "Memory is the kernel's peak resident set (ru_maxrss).", ""]
+        lines += table(rows, [("notebook", "what", ""), ("median (s)", "median_s", ".1f"),
+                              ("spread (s)", "spread", ""), ("× floor", "ratio", ".2f"),
+                              ("peak RSS (MiB)", "rss_mib", ".0f"),
+                              ("RSS × floor", "rss_ratio", ".2f")])
+        lines.append("")
+    if "widgets" in sections:
+        rows = sections["widgets"]
+        lines += ["## Widgets (one control change: recompute + redraw to PNG)", "",
+                  verdict(rows, GOALS["widget"]) + ". The bare redraw is a figure of the "
+                  "same size and grid of axes, each with three lines, labels and a legend, "
+                  "rendered with `plotting.to_png`.", ""]
+        lines += table(rows, [("widget (control)", "what", ""),
+                              ("update (ms)", "median_ms", ".1f"),
+                              ("bare redraw (ms)", "bare_ms", ".1f"),
+                              ("× bare", "ratio", ".2f")])
+        lines.append("")
+    if "escalation" in sections:
+        rows = sections["escalation"]
+        lines += ["## Escalation: exact vs Monte Carlo of the same precision", "",
+                  f"Pure Python is {rows[2]['vs_vectorised']:.0f}× slower than the vectorised "
+                  "simulation.", ""]
+        lines += table(rows, [("method", "what", ""), ("median (s)", "median_s", ".3g"),
+                              ("spread (s)", "spread", ""), ("× exact", "ratio", ".3g")])
+        lines.append("")
+    kept = ""
+    if RESULTS.exists() and KEEP_HEADING in RESULTS.read_text(encoding="utf-8"):
+        kept = RESULTS.read_text(encoding="utf-8").split(KEEP_HEADING, 1)[1]
+    lines += [KEEP_HEADING + (kept.rstrip("\n") if kept else "\n\n(none yet)"), ""]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=("imports", "notebooks", "widgets", "escalation"),
+                        action="append", help="run only these sections (repeatable)")
+    parser.add_argument("--notebook-repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=9, help="for imports and widgets")
+    parser.add_argument("--no-write", action="store_true", help="print only, keep RESULTS.md")
+    args = parser.parse_args(argv)
+    wanted = args.only or ["imports", "widgets", "escalation", "notebooks"]
+    info, load_before, begin = machine(), load(), time.perf_counter()
+    sections = {}
+    for name in ("imports", "widgets", "escalation", "notebooks"):
+        if name not in wanted:
+            continue
+        print(f"== {name}", flush=True)
+        if name == "imports":
+            sections[name] = bench_imports(args.repeats)
+        elif name == "widgets":
+            sections[name] = bench_widgets(args.repeats)
+            for row in sections[name]:
+                row["median_ms"] = row["median_s"] * 1e3
+                row["bare_ms"] = row.get("bare_s", float("nan")) * 1e3
+        elif name == "escalation":
+            sections[name] = bench_escalation(max(3, args.repeats // 3))
+        else:
+            sections[name] = bench_notebooks(args.notebook_repeats)
+        for row in sections[name]:
+            print(f"  {row['what']:<60} {row['median_s']:10.4f} s  ratio {row['ratio']:7.2f}",
+                  flush=True)
+    text = report(info, sections, time.perf_counter() - begin, load_before, load())
+    if not args.no_write:
+        RESULTS.write_text(text, encoding="utf-8")
+        print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
