@@ -11,7 +11,14 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import inspect
+import json
 import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -139,7 +146,7 @@ def _table() -> dict:
             t[f"response.{name}"] = ({"weights": w, "scores": table[1]}, weight_bad[:3] + [
                 ("scores", table[1][:, :2]), ("scores", "high"), ("scores", table[1] * NAN)])
         t["response.sensitivity"] = ({"weights": w, "scores": table[1]}, weight_bad[:3] + [
-            ("scores", table), ("scores", "x"), ("scores", table[1] * INF)])
+            ("scores", table), ("scores", "x"), ("scores", np.full_like(table[1], INF))])
         t["response.sample_scores"] = ({"n_draws": 10, "rng": RNG, "table": table}, [
             ("n_draws", 0), ("n_draws", 2.5), ("rng", 1), ("table", table[:2]),
             ("table", table[::-1]), ("distribution", "normal")])
@@ -364,3 +371,325 @@ def test_seeded_results_repeat_and_depend_on_the_seed(qualified):
     assert first == again, f"{qualified}: same seed, different result"
     other = {k: (np.random.default_rng(99) if v is RNG else v) for k, v in good.items()}
     assert _fingerprint(function(**other)) != first, f"{qualified}: the seed has no effect"
+
+
+# ---------------------------------------------------------------------------------------
+# Isolation and determinism of the notebooks: each course/ and solutions/ notebook runs once
+# in a kernel started elsewhere (temporary working folder, empty HOME, no network through
+# `unshare -n` where available, ipc transport so the client still reaches the kernel); the
+# checked outputs must equal the stored ones and the repository must be left untouched.
+# ---------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+ISOLATED_NOTEBOOKS = sorted(p for folder in ("course", "solutions")
+                            for p in (ROOT / folder).glob("*.ipynb"))
+PRIVATE = (".git", "__pycache__", ".pytest_cache", ".hypothesis")  # not written by notebooks
+
+
+def _unshare_works() -> bool:
+    if not shutil.which("unshare"):
+        return False
+    return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``root`` (except git's and caches) with its size and mtime."""
+    files = {}
+    for path in root.rglob("*"):
+        relative = path.relative_to(root)
+        if any(part in PRIVATE for part in relative.parts) or not path.is_file():
+            continue
+        stat = path.stat()
+        files[relative.as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+class IsolatedKernel:
+    """Runs notebooks in kernels with a temporary cwd, an empty HOME and (if possible) no network."""
+
+    def __init__(self, base: Path):
+        self.base = base
+        self.no_network = _unshare_works()
+        self.home = base / "home"
+        self.home.mkdir()
+        prefix = ["unshare", "-n"] if self.no_network else []
+        self.kernels = base / "kernels"
+        (self.kernels / "isolated").mkdir(parents=True)
+        (self.kernels / "isolated" / "kernel.json").write_text(json.dumps({
+            "argv": prefix + [sys.executable, "-m", "ipykernel_launcher", "-f",
+                              "{connection_file}"],
+            "display_name": "isolated", "language": "python"}))
+        keep = ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "PYTHONDONTWRITEBYTECODE", "TZ")
+        self.env = {k: v for k, v in os.environ.items() if k in keep}
+        self.env.update(HOME=str(self.home), PYTHONPYCACHEPREFIX=str(base / "pycache"))
+        self.count = 0
+
+    def run(self, nb):
+        from jupyter_client.kernelspec import KernelSpecManager
+        from jupyter_client.manager import KernelManager
+        from nbclient import NotebookClient
+
+        self.count += 1
+        workdir = self.base / f"work{self.count}"
+        workdir.mkdir()
+        ipc = Path(tempfile.mkdtemp(prefix="dl-ipc-"))  # short: socket paths are limited
+        km = KernelManager(kernel_name="isolated", transport="ipc", ip=str(ipc / "k"),
+                           connection_file=str(ipc / "connection.json"),
+                           kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(self.kernels)]))
+        try:
+            NotebookClient(nb, km=km, timeout=300, kernel_name="isolated",
+                           resources={"metadata": {"path": str(workdir)}}).execute(env=self.env)
+        finally:
+            shutil.rmtree(ipc, ignore_errors=True)
+        return nb, workdir
+
+
+@pytest.fixture(scope="module")
+def isolated(tmp_path_factory):
+    import nbformat
+
+    base = tmp_path_factory.mktemp("isolated")
+    kernel = IsolatedKernel(base)
+    before = snapshot(ROOT)
+    probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os, socket\n"
+        "try:\n"
+        "    socket.create_connection(('1.1.1.1', 53), timeout=3).close()\n"
+        "    net = 'reachable'\n"
+        "except OSError as error:\n"
+        "    net = f'refused: {error}'\n"
+        "print(os.getcwd()); print(os.environ['HOME']); print(net)")])
+    probe_nb, probe_dir = kernel.run(probe)
+    runs = {}
+    for path in ISOLATED_NOTEBOOKS:
+        runs[path] = kernel.run(nbformat.read(path, as_version=4))
+    after = snapshot(ROOT)
+    return {"kernel": kernel, "before": before, "after": after, "runs": runs,
+            "probe": (probe_nb.cells[0].outputs[0]["text"].splitlines(), probe_dir)}
+
+
+def test_isolated_kernel_runs_elsewhere_with_empty_home(isolated):
+    cwd, home, network = isolated["probe"][0]
+    assert Path(cwd) == isolated["probe"][1] and not Path(cwd).is_relative_to(ROOT)
+    assert home == str(isolated["kernel"].home)
+
+
+def test_isolated_kernel_has_no_network(isolated):
+    if not isolated["kernel"].no_network:
+        pytest.skip("`unshare -n` is unavailable here (needs root or user namespaces)")
+    assert isolated["probe"][0][2].startswith("refused"), isolated["probe"][0][2]
+
+
+def test_notebooks_write_nothing_into_the_repository(isolated):
+    before, after = isolated["before"], isolated["after"]
+    assert sorted(set(after) - set(before)) == [], "notebooks created files in the repository"
+    changed = sorted(k for k in before if after.get(k) != before[k])
+    assert changed == [], f"notebooks changed or removed files: {changed}"
+
+
+def test_notebooks_write_nothing_into_home(isolated):
+    """A notebook may leave caches (matplotlib, IPython) in HOME, but no course files."""
+    written = [p for p in isolated["kernel"].home.rglob("*")
+               if p.is_file() and p.suffix in (".ipynb", ".csv", ".json", ".png", ".txt")
+               and ".ipython" not in p.parts and "matplotlib" not in p.parts]
+    assert written == []
+
+
+def _checked(nb) -> list:
+    """The outputs nbval compares, per checked cell, without execution counts."""
+    keep = ("text/plain", "text/markdown", "text/html", "text/latex")
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "# NBVAL_CHECK_OUTPUT" not in cell.source:
+            continue
+        outputs = []
+        for out in cell.outputs:
+            if out["output_type"] == "stream":
+                outputs.append(("stream", out["name"], out["text"]))
+            elif out["output_type"] == "error":
+                outputs.append(("error", out["ename"], out["evalue"]))
+            else:
+                outputs.append(("data", {m: out["data"][m] for m in keep if m in out["data"]}))
+        cells.append(outputs)
+    return cells
+
+
+@pytest.mark.parametrize("path", ISOLATED_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_isolated_run_reproduces_stored_checked_outputs(isolated, path):
+    import nbformat
+
+    executed, workdir = isolated["runs"][path]
+    stored = nbformat.read(path, as_version=4)
+    assert _checked(executed) == _checked(stored)
+    assert not any(out["output_type"] == "error" for c in executed.cells
+                   if c.cell_type == "code" for out in c.outputs)
+    assert [p.name for p in workdir.iterdir()] == [], "the notebook left files in its folder"
+
+
+# ---------------------------------------------------------------------------------------
+# Safe launching: a real JupyterLab from the launcher's command line listens on 127.0.0.1
+# only and refuses requests without the token; copying never overwrites, even when two
+# copies run at once or one is killed half-way.
+# ---------------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _listening(port: int) -> list[str]:
+    """Local addresses (hex, from /proc/net/tcp*) listening on ``port``."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            address, hex_port = fields[1].split(":")
+            if int(hex_port, 16) == port and fields[3] == "0A":  # 0A = LISTEN
+                found.append(address)
+    return found
+
+
+def _get(url: str) -> int:
+    import urllib.error
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc/net/tcp")
+def test_launched_jupyterlab_listens_on_localhost_only_and_wants_the_token(tmp_path):
+    import time
+
+    from deterrence_lab import launcher
+
+    (tmp_path / "course").mkdir()
+    (tmp_path / launcher.FIRST_CHAPTER).write_text("{}")
+    port = _free_port()
+    home = tmp_path / "home"
+    home.mkdir()
+    command = launcher.jupyter_command(tmp_path, port=port, open_browser=False)
+    log = (tmp_path / "server.log").open("w")
+    server = subprocess.Popen(command, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "HOME": str(home)}, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not _listening(port):
+            assert server.poll() is None, (tmp_path / "server.log").read_text()[-2000:]
+            assert time.monotonic() < deadline, "JupyterLab did not start within 120 s"
+            time.sleep(0.5)
+        addresses = set(_listening(port))
+        loopback = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1, ::1
+        assert addresses <= loopback, f"listening beyond loopback: {addresses}"
+        base = f"http://127.0.0.1:{port}"
+        assert _get(f"{base}/api/contents") == 403
+        assert _get(f"{base}/api/kernels") == 403
+        assert _get(f"{base}/lab") in (302, 401, 403)  # sent to the login page
+        assert _get(f"{base}/api/contents?token=wrong") == 403
+        runtime = sorted(home.rglob("jpserver-*.json"))
+        assert runtime, "the server wrote no runtime file with its token"
+        token = json.loads(runtime[-1].read_text())["token"]
+        assert token, "token authentication is switched off"
+        assert _get(f"{base}/api/contents?token={token}") == 200
+    finally:
+        os.killpg(server.pid, 15)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, 9)
+            server.wait()
+        log.close()
+
+
+def _origin(tmp_path: Path, n: int = 120) -> Path:
+    origin = tmp_path / "origin"
+    for folder in ("course", "exercises", "solutions"):
+        (origin / folder).mkdir(parents=True)
+        for i in range(n // 3):
+            (origin / folder / f"{i:03d}.ipynb").write_text(f"{folder} {i} " + "x" * 20000)
+    return origin
+
+
+def _visible(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text() for p in root.rglob("*")
+            if p.is_file() and not p.name.startswith(".")}
+
+
+_COPY = ("import sys, shutil, time, json\n"
+         "from pathlib import Path\n"
+         "from deterrence_lab import launcher\n"
+         "slow = float(sys.argv[3])\n"
+         "if slow:\n"
+         "    real = shutil.copyfile\n"
+         "    def copyfile(a, b):\n"
+         "        time.sleep(slow); return real(a, b)\n"
+         "    launcher.shutil.copyfile = copyfile\n"
+         "copied = launcher.copy_course(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+         "print(json.dumps([str(p) for p in copied]))\n")
+
+
+def test_two_concurrent_copies_never_overwrite_or_duplicate(tmp_path):
+    origin, dest = _origin(tmp_path), tmp_path / "student"
+    (dest / "course").mkdir(parents=True)
+    (dest / "course" / "005.ipynb").write_text("the student's own work")
+    runs = [subprocess.Popen([sys.executable, "-c", _COPY, str(origin), str(dest), "0.002"],
+                             stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    reports = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
+    assert all(run.returncode == 0 for run in runs)
+    both = reports[0] + reports[1]
+    assert len(both) == len(set(both)), "a file was written by both copies"
+    expected = {k: v for k, v in _visible(origin).items()}
+    expected["course/005.ipynb"] = "the student's own work"
+    assert _visible(dest) == expected
+    assert len(both) == len(expected) - 1
+    assert not list(dest.rglob(".partial-*")), "temporary files left behind"
+
+
+def test_concurrent_copies_in_threads(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from deterrence_lab import launcher
+    origin, dest = _origin(tmp_path, 60), tmp_path / "student"
+    with ThreadPoolExecutor(4) as pool:
+        reports = list(pool.map(lambda _: launcher.copy_course(origin, dest), range(4)))
+    both = [p for r in reports for p in r]
+    assert len(both) == len(set(both)) == 60
+    assert _visible(dest) == _visible(origin)
+
+
+@pytest.mark.parametrize("signal_number", [2, 9], ids=["interrupt", "kill"])
+def test_interrupted_copy_is_completed_by_the_next_run(tmp_path, signal_number):
+    import time
+
+    from deterrence_lab import launcher
+    origin, dest = _origin(tmp_path), tmp_path / "student"
+    run = subprocess.Popen([sys.executable, "-c", _COPY, str(origin), str(dest), "0.05"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_visible(dest)) < 10 if dest.exists() else True:
+        assert time.monotonic() < deadline and run.poll() is None
+        time.sleep(0.05)
+    run.send_signal(signal_number)
+    run.communicate(timeout=30)
+    half = _visible(dest)
+    assert 0 < len(half) < len(_visible(origin)), "the copy was not interrupted half-way"
+    assert all(half[k] == v for k, v in _visible(origin).items() if k in half), \
+        "a half-copied folder holds a truncated file"
+    if signal_number == 2:  # Ctrl-C: the copy cleans up its temporary file
+        assert not list(dest.rglob(".partial-*"))
+    copied = launcher.copy_course(origin, dest)
+    assert len(copied) == len(_visible(origin)) - len(half)
+    assert _visible(dest) == _visible(origin)
