@@ -281,3 +281,49 @@ def test_every_public_function_has_three_bad_input_cases():
         counts[func.__name__] = counts.get(func.__name__, 0) + 1
     public = [n for n in fx.__all__ if callable(getattr(fx, n)) and not isinstance(getattr(fx, n), type)]
     assert {n: counts.get(n, 0) for n in public if counts.get(n, 0) < 3} == {}
+
+
+# --------------------------------------------------------------------------- widgets
+def test_effects_explorer_driven_from_python():
+    from deterrence_lab.widgets.ch01 import EffectsExplorer
+
+    w = EffectsExplorer()
+    small = w.set(yield_kt=1.0, burst="surface")
+    big = w.set(yield_kt=100.0)
+    assert big["radii_km"]["5 psi"] == pytest.approx(small["radii_km"]["5 psi"] * 100 ** (1 / 3), rel=1e-6)
+    assert big["height_m"] == 0.0
+    er = w.set(weapon="er")
+    assert er["radii_km"]["500 rem"] > big["radii_km"]["500 rem"]
+    assert er["radii_km"]["5 psi"] == big["radii_km"]["5 psi"]       # ER changes radiation only
+    countryside = w.set(setting="front-line countryside")
+    assert countryside["killed"] < er["killed"]
+    custom = w.set(setting="custom", density=100.0, burst="custom", height_m=300.0)
+    assert custom["density_per_km2"] == pytest.approx(100.0) and custom["height_m"] == 300.0
+    before = w.image.value
+    w.set(yield_kt=3.0)
+    assert w.image.value != before                                     # the plot changed in place
+    assert w.reset()["radii_km"] == EffectsExplorer().result["radii_km"]
+
+
+def test_emp_explorer_places_cities_by_distance():
+    from deterrence_lab.widgets.ch01 import EmpExplorer
+
+    w = EmpExplorer()
+    low = w.set(burst_height_km=30.0, centre="Moscow")
+    high = w.set(burst_height_km=400.0)
+    assert high["radius_km"] > low["radius_km"]
+    assert set(low["cities_inside"]) <= set(high["cities_inside"])
+    assert "Kyiv" in high["cities_inside"] and "Kyiv" not in low["cities_inside"]
+    starfish = w.set(centre="Johnston Atoll")
+    assert starfish["cities_inside"] == ["Honolulu (Oahu)"]
+
+
+def test_chapter_figures_have_labelled_axes():
+    from deterrence_lab.widgets import ch01
+
+    for fig in (ch01.yields_figure(), ch01.casualty_figure((1, 10)), ch01.tank_dose_figure(),
+                ch01.fallout_figure()):
+        for ax in fig.axes:
+            assert ax.get_xlabel()
+    with pytest.raises(ValueError, match="burst"):
+        ch01.effect_radii(10, burst="underwater")

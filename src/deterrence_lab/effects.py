@@ -206,10 +206,11 @@ def _brode_psi(x, y):
 _X_GRID_KFT = np.geomspace(1e-3, 300.0, 97)
 
 
-def _scaled_range_kft(psi, y, iterations=14):
+def _scaled_range_kft(psi, y, iterations=8):
     """Scaled ground range (kft) where the fit equals ``psi`` at scaled height ``y``: bracket
-    the outermost crossing on a fixed log grid, then bisect in log-range. 0 where even the
-    point below the burst stays under ``psi``."""
+    the outermost crossing on a fixed log grid, bisect in log-range, then interpolate
+    log-pressure linearly inside the last bracket. 0 where even the point below the burst
+    stays under ``psi``."""
     psi, y = np.broadcast_arrays(np.asarray(psi, float), np.asarray(y, float))
     above = _brode_psi(_X_GRID_KFT, y[..., None]) >= psi[..., None]
     n = _X_GRID_KFT.size
@@ -221,7 +222,11 @@ def _scaled_range_kft(psi, y, iterations=14):
         up = _brode_psi(np.exp(mid), y) >= psi
         lo = np.where(up, mid, lo)
         hi = np.where(up, hi, mid)
-    return np.where(above.any(axis=-1), np.exp(0.5 * (lo + hi)), 0.0)
+    p_lo = np.log(np.maximum(_brode_psi(np.exp(lo), y), 1e-12))
+    p_hi = np.log(np.maximum(_brode_psi(np.exp(hi), y), 1e-12))
+    step = np.where(p_lo > p_hi, (p_lo - np.log(psi)) / np.where(p_lo > p_hi, p_lo - p_hi, 1.0), 0.5)
+    x = np.exp(lo + np.clip(step, 0.0, 1.0) * (hi - lo))
+    return np.where(above.any(axis=-1), x, 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +235,7 @@ def _optimum_table():
     overpressure and the scaled height (kft) that reaches it. Computed once, on first use."""
     log_psi = np.linspace(np.log(MIN_PSI), np.log(MAX_PSI), 61)
     heights = np.linspace(0.0, 3.0, 151)
-    grid = _scaled_range_kft(np.exp(log_psi)[:, None], heights[None, :], iterations=10)
+    grid = _scaled_range_kft(np.exp(log_psi)[:, None], heights[None, :], iterations=6)
     best = np.argmax(grid, axis=1)
     # refine each maximum with a parabola through its neighbours (interior maxima only)
     i = np.clip(best, 1, len(heights) - 2)
