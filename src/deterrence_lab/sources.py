@@ -176,6 +176,18 @@ _ENTRIES = [
            "Russian nuclear weapons, 2022", "Bulletin of the Atomic Scientists 78(2)"),
     Source("kristensen2024", "Kristensen & Korda", "Hans M. Kristensen and Matt Korda", 2024,
            "Russian nuclear weapons, 2024", "Bulletin of the Atomic Scientists 80(2)"),
+    Source("davis1984", "Davis & Stan", "Paul K. Davis and Peter Stan", 1984,
+           "Concepts and Models of Escalation", "RAND Corporation, report R-3235, Santa Monica CA",
+           url="https://www.rand.org/pubs/reports/R3235.html",
+           note="Section II reviews Kahn's escalation ladder; its Fig. 2 reproduces the 44 rungs "
+                "(checked here through a public transcription of that figure, not the PDF itself)."),
+    Source("baloogan2015", "Baloogan Campaign Wiki", "Baloogan Campaign Wiki (contributors)", 2015,
+           "Kahn's Escalation Ladder", "wiki page, revision of 25 September 2015",
+           url="http://wiki.baloogancampaign.com/index.php?title=Kahn%27s_Escalation_Ladder",
+           note="A transcription of Kahn's rung list and thresholds; used only to cross-check names."),
+    Source("kemeny1960", "Kemeny & Snell", "John G. Kemeny and J. Laurie Snell", 1960,
+           "Finite Markov Chains", "Van Nostrand, Princeton NJ",
+           note="The standard reference for absorbing chains and their fundamental matrix."),
     # chapter 05 additions go here
 
     # --- Crisis seminar, verdict and timeline (chapter 06) ---
