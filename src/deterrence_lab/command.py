@@ -35,8 +35,8 @@ import numpy as np
 
 from ._display import Markdown, markdown_table
 from ._validate import as_float_array, check_bool, check_choice, check_int, check_probability, check_range
+from .sources import TEACHING_ASSUMPTION
 
-TEACHING_ASSUMPTION = "teaching assumption"
 CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
 N_MAX = 100
 

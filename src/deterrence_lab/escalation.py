@@ -28,8 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import as_float_array, check_choice, check_int, check_probability, check_range
+from .sources import TEACHING_ASSUMPTION
 
-TEACHING_ASSUMPTION = "teaching assumption"
 
 # ---------------------------------------------------------------------------------------
 # Kahn's ladder as data

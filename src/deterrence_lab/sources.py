@@ -14,6 +14,10 @@ from ._display import Markdown
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z_]*\d{4}[a-z]?$")
 
+# The label a figure carries in place of a source key when it is the course's own
+# modelling choice; a written reason always goes with it.
+TEACHING_ASSUMPTION = "teaching assumption"
+
 
 @dataclass(frozen=True)
 class Source:
