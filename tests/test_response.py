@@ -259,6 +259,36 @@ def test_other_functions_refuse_bad_input():
         r.implied_weights(rng, n_samples=-5)
     with pytest.raises(ValueError, match="scores"):
         r.sensitivity(w, np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="score_draws"):
+        r.rank_probabilities(w, rng, n_draws=10, score_draws=np.zeros((5, 7, 6)))
+    with pytest.raises(ValueError, match="concentration"):
+        r.sample_weights(w, 0.0, 10, rng)
+    with pytest.raises(TypeError, match="n_draws"):
+        r.sample_weights(w, 5.0, "many", rng)
+    with pytest.raises(TypeError, match="rng"):
+        r.sample_weights(w, 5.0, 10, None)
+    with pytest.raises(ValueError, match="stack"):
+        r.sample_weights(np.ones((2, 6)), 5.0, 10, rng)
+    with pytest.raises(ValueError, match="stack"):
+        r.ranking(np.ones((2, 6)))
+    with pytest.raises(ValueError, match="weights"):
+        r.ranking({"deterrence": -2})
+    with pytest.raises(ValueError, match="scores"):
+        r.ranking(w, np.zeros((7, 5)))
+    with pytest.raises(ValueError, match="all zero"):
+        r.reweight({"deterrence": 0}, "deterrence", 0.5)
+    with pytest.raises(ValueError, match="stack"):
+        r.sensitivity(np.ones((3, 6)))
+    with pytest.raises(ValueError, match="weights key"):
+        r.sensitivity({"honour": 1})
+    with pytest.raises(TypeError, match="rng"):
+        r.implied_weights("seed")
+    with pytest.raises(TypeError, match="overrides"):
+        r.score_table([1, 2, 3])
+    with pytest.raises(ValueError, match="three numbers"):
+        r.score_table({("protest", "deterrence"): (1, 2)})
+    with pytest.raises(ValueError, match="option"):
+        r.get_score(3, "deterrence")
     with pytest.raises(ValueError, match="option"):
         r.get_score("retreat", "deterrence")
     with pytest.raises(ValueError, match="criterion"):

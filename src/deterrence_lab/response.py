@@ -426,6 +426,7 @@ def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000
     is None. Draws that tie go to the option listed first, so probabilities sum to 1.
     """
     n = check_int("n_draws", n_draws, 1)
+    _check_rng(rng)
     tab = _check_table(table)
     if concentration is None:
         w = np.broadcast_to(normalise_weights(weights), (n, len(CRITERIA)))
