@@ -150,6 +150,13 @@ _ENTRIES = [
     Source("petraeus2022", "Petraeus", "David Petraeus (interviewed)", 2022,
            "Interview on ABC This Week, 2 October 2022", "ABC News",
            note="Reporting of a former official's public statement."),
+    Source("selten1975", "Selten", "Reinhard Selten", 1975,
+           "Reexamination of the perfectness concept for equilibrium points in extensive games",
+           "International Journal of Game Theory 4(1), 25-55"),
+    Source("selten1978", "Selten", "Reinhard Selten", 1978, "The chain store paradox",
+           "Theory and Decision 9(2)"),
+    Source("kreps1982", "Kreps & Wilson", "David M. Kreps and Robert Wilson", 1982,
+           "Reputation and imperfect information", "Journal of Economic Theory 27(2), 253-279"),
     # chapter 04 additions go here
 
     # --- The escalation ladder (chapter 05) ---
