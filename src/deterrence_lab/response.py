@@ -24,8 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import as_float_array, check_choice, check_int, check_range
-
-TEACHING_ASSUMPTION = "TEACHING_ASSUMPTION"
+from .sources import TEACHING_ASSUMPTION
 
 
 @dataclass(frozen=True)
