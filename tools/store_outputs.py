@@ -4,9 +4,9 @@ Maintainers run this after editing a notebook (then ``deterrence-lab build-exerc
 
     python tools/store_outputs.py solutions/01_effects.ipynb course/01_*.ipynb
 
-A cell whose source contains ``# NBVAL_CHECK_OUTPUT`` keeps its executed output (for a
-solution's check cell: the *correct* verdict, which nbval then compares on every
-test run). All other cells are stored without outputs or execution counts.
+A cell whose source contains ``# NBVAL_CHECK_OUTPUT`` keeps its executed output and
+execution count (for a solution's check cell: the *correct* verdict, which nbval then
+compares on every test run). All other cells are stored without outputs or counts.
 """
 from __future__ import annotations
 
@@ -27,14 +27,12 @@ def store(path: Path) -> None:
         NotebookClient(nb, timeout=600, kernel_name="python3",
                        resources={"metadata": {"path": scratch}}).execute()
     for cell in nb.cells:
+        cell.metadata.pop("execution", None)  # nbclient's timings: noise in every diff
         if cell.cell_type != "code":
             continue
-        cell.execution_count = None
-        if MARK not in cell.source:
+        if MARK not in cell.source:  # nbval needs the count on checked cells, so keep it there
+            cell.execution_count = None
             cell.outputs = []
-        for output in cell.outputs:
-            if output.output_type == "execute_result":
-                output.execution_count = None
     nb.metadata.pop("widgets", None)
     text = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     path.write_text(text, encoding="utf-8")

@@ -29,6 +29,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Write exercises/ from solutions/ by replacing solution regions with stubs.")
     builder.add_argument("--check", action="store_true",
                          help="change nothing; exit 1 and name the files that are out of date")
+    site = commands.add_parser(
+        "build-site", help="run every chapter and write a static HTML site",
+        description="Execute every course notebook (in a temporary folder) and write a static, "
+                    "offline-readable site: index, chapters with figures, bibliography, "
+                    "glossary and instructor guide.")
+    site.add_argument("directory", nargs="?", type=Path, default=Path("_site"), metavar="DIR",
+                      help="where to write the site (default: ./_site)")
     return parser
 
 
@@ -41,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
                            open_browser=not getattr(args, "no_browser", False))
     if args.command == "build-exercises":
         return _build_exercises(args.check)
+    if args.command == "build-site":
+        return _build_site(args.directory)
     raise AssertionError(args.command)  # argparse rejects unknown commands before this
 
 
@@ -62,4 +71,27 @@ def _build_exercises(check: bool) -> int:
     for path in changed:
         print(f"wrote {path.relative_to(root)}")
     print(f"exercises/ is up to date ({len(changed)} file(s) changed).")
+    return 0
+
+
+def _build_site(directory: Path) -> int:
+    from .launcher import packaged_course, source_checkout
+    from .site import SiteError, build_site, chapter_notebooks
+
+    root = source_checkout() or packaged_course()
+    if not root.is_dir():
+        print("build-site needs the course notebooks: run it in a source checkout (with "
+              "course/00_the_argument.ipynb) or from an installed package.", file=sys.stderr)
+        return 2
+    course = root / "course"
+    try:
+        if not chapter_notebooks(course):
+            print(f"build-site: no chapter notebooks in {course}; the site will have no "
+                  f"chapter pages yet.", file=sys.stderr)
+        pages = build_site(course, directory,
+                           progress=lambda message: print(message, file=sys.stderr))
+    except SiteError as error:
+        print(f"build-site: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(pages)} pages to {directory}; open {directory / 'index.html'}")
     return 0

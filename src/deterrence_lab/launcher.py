@@ -74,6 +74,8 @@ def jupyter_command(root: Path, notebook: str = FIRST_CHAPTER, *, port: int | No
         command.append(f"--ServerApp.port={port}")
     if not open_browser:
         command.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers and CI run as root
+        command.append("--allow-root")
     if (root / notebook).is_file():
         command.append(str(root / notebook))
     return command

@@ -14,6 +14,10 @@ from ._display import Markdown
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z_]*\d{4}[a-z]?$")
 
+# The label a figure carries in place of a source key when it is the course's own
+# modelling choice; a written reason always goes with it.
+TEACHING_ASSUMPTION = "teaching assumption"
+
 
 @dataclass(frozen=True)
 class Source:
@@ -91,6 +95,17 @@ _ENTRIES = [
     Source("kofman2020", "Kofman & Fink", "Michael Kofman and Anya Loukianova Fink", 2020,
            "Escalation management and nuclear employment in Russian military strategy",
            "War on the Rocks, June 2020"),
+    Source("nrc1998", "NRC reader's letter", "Unknown author (reader's letter)", 1998,
+           "Kernbewapening [Nuclear armament]", "NRC Handelsblad, 8 January 1998 (letter to the editor)",
+           url="https://www.nrc.nl/nieuws/1998/01/08/kernbewapening-7382463-a681777",
+           note="Replies to B. van der Sijde, 'Kernbewapening is een vergeten probleem' (NRC, 29 "
+                "December 1997), pointing out that the Court did not hold use lawful when a "
+                "nation's survival is at stake but declared a non liquet. The letter's author is "
+                "not known to us."),
+    Source("ap2022", "AP", "Associated Press", 2022,
+           "UN demands Russia reverse 'illegal' annexations in Ukraine (12 October 2022)",
+           "Associated Press", note="Reporting; gives the vote on resolution ES-11/4 as 143–5 "
+                                    "with 35 abstentions."),
     # chapter 02 additions go here
 
     # --- Command authority (chapter 03) ---
@@ -98,7 +113,9 @@ _ENTRIES = [
            "National Security Action Memorandum 160: Permissive links for nuclear weapons in NATO",
            "The White House, 6 June 1962"),
     Source("bbc2007", "BBC Newsnight", "BBC Newsnight", 2007,
-           "Report on the absence of code locks on UK nuclear weapons", "BBC, November 2007",
+           "Report on the absence of code locks on UK nuclear weapons",
+           "BBC Two, 15 November 2007 (BBC Press Office release of the same day)",
+           url="http://www.bbc.co.uk/pressoffice/pressreleases/stories/2007/11_november/15/newsnight.shtml",
            note="Reporting, not an official source."),
     Source("feaver1992", "Feaver", "Peter D. Feaver", 1992,
            "Guarding the Guardians: Civilian Control of Nuclear Weapons in the United States",
@@ -111,6 +128,30 @@ _ENTRIES = [
     Source("podvig2017", "Podvig & Serrat", "Pavel Podvig and Javier Serrat", 2017,
            "Lock Them Up: Zero-Deployed Non-Strategic Nuclear Weapons in Europe",
            "United Nations Institute for Disarmament Research (UNIDIR), Geneva"),
+    Source("burr2020", "Burr", "William Burr (ed.)", 2020,
+           "The U.S. Nuclear Presence in Western Europe, 1954-1962, Part II",
+           "National Security Archive, Electronic Briefing Book No. 722, 16 September 2020",
+           url="https://nsarchive.gwu.edu/briefing-book/nuclear-vault/2020-09-16/us-nuclear-presence-western-europe-1954-1962-part-ii"),
+    Source("tsypkin2004", "Tsypkin", "Mikhail Tsypkin", 2004,
+           "Adventures of the 'Nuclear Briefcase': A Russian Document Analysis",
+           "Strategic Insights 3(9), Center for Contemporary Conflict, Naval Postgraduate School, "
+           "September 2004"),
+    Source("hoffman1998", "Hoffman", "David Hoffman", 1998,
+           "Front-page report on Russia's nuclear forces and the January 1995 rocket alert",
+           "The Washington Post, 15 March 1998, p. A1",
+           url="http://www.washingtonpost.com/wp-srv/inatl/longterm/russia/nuclear_031598a.htm",
+           note="Reporting."),
+    Source("hoffman2009", "Hoffman", "David E. Hoffman", 2009,
+           "The Dead Hand: The Untold Story of the Cold War Arms Race and Its Dangerous Legacy",
+           "Doubleday, New York"),
+    Source("schlosser2022", "Schlosser", "Eric Schlosser", 2022,
+           "What If Russia Uses Nuclear Weapons in Ukraine?", "The Atlantic, 20 June 2022",
+           url="https://www.theatlantic.com/ideas/archive/2022/06/russia-ukraine-nuclear-weapon-us-response/661315/",
+           note="Reporting; draws on Pavel Podvig for Russian warhead storage."),
+    Source("pelopidas2019", "Pelopidas", "Benoît Pelopidas", 2019,
+           "France: Nuclear Command, Control, and Communications",
+           "NAPSNet Special Report, Nautilus Institute, 10 June 2019",
+           url="https://nautilus.org/napsnet/napsnet-special-reports/france-nuclear-command-control-and-communications/"),
     # chapter 03 additions go here
 
     # --- The dilemma (chapter 04) ---
@@ -120,6 +161,13 @@ _ENTRIES = [
     Source("petraeus2022", "Petraeus", "David Petraeus (interviewed)", 2022,
            "Interview on ABC This Week, 2 October 2022", "ABC News",
            note="Reporting of a former official's public statement."),
+    Source("selten1975", "Selten", "Reinhard Selten", 1975,
+           "Reexamination of the perfectness concept for equilibrium points in extensive games",
+           "International Journal of Game Theory 4(1), 25-55"),
+    Source("selten1978", "Selten", "Reinhard Selten", 1978, "The chain store paradox",
+           "Theory and Decision 9(2)"),
+    Source("kreps1982", "Kreps & Wilson", "David M. Kreps and Robert Wilson", 1982,
+           "Reputation and imperfect information", "Journal of Economic Theory 27(2), 253-279"),
     # chapter 04 additions go here
 
     # --- The escalation ladder (chapter 05) ---
@@ -150,6 +198,18 @@ _ENTRIES = [
            "Russian nuclear weapons, 2022", "Bulletin of the Atomic Scientists 78(2)"),
     Source("kristensen2024", "Kristensen & Korda", "Hans M. Kristensen and Matt Korda", 2024,
            "Russian nuclear weapons, 2024", "Bulletin of the Atomic Scientists 80(2)"),
+    Source("davis1984", "Davis & Stan", "Paul K. Davis and Peter Stan", 1984,
+           "Concepts and Models of Escalation", "RAND Corporation, report R-3235, Santa Monica CA",
+           url="https://www.rand.org/pubs/reports/R3235.html",
+           note="Section II reviews Kahn's escalation ladder; its Fig. 2 reproduces the 44 rungs "
+                "(checked here through a public transcription of that figure, not the PDF itself)."),
+    Source("baloogan2015", "Baloogan Campaign Wiki", "Baloogan Campaign Wiki (contributors)", 2015,
+           "Kahn's Escalation Ladder", "wiki page, revision of 25 September 2015",
+           url="http://wiki.baloogancampaign.com/index.php?title=Kahn%27s_Escalation_Ladder",
+           note="A transcription of Kahn's rung list and thresholds; used only to cross-check names."),
+    Source("kemeny1960", "Kemeny & Snell", "John G. Kemeny and J. Laurie Snell", 1960,
+           "Finite Markov Chains", "Van Nostrand, Princeton NJ",
+           note="The standard reference for absorbing chains and their fundamental matrix."),
     # chapter 05 additions go here
 
     # --- Crisis seminar, verdict and timeline (chapter 06) ---

@@ -138,7 +138,8 @@ class NumericQuestion(Question):
             return self._outcome(NOT_YET, why)
         expected = self.expected
         if math.isclose(value, expected, rel_tol=self.rtol, abs_tol=1e-12):
-            return self._outcome(CORRECT, f"{self._fmt(value)} is right (within {self.rtol:.0%}).")
+            margin = f" (within {self.rtol:.0%})" if self.rtol else ""
+            return self._outcome(CORRECT, f"{self._fmt(value)} is right{margin}.")
         if expected != 0 and value != 0 and (value > 0) != (expected > 0):
             return self._outcome(NOT_YET, f"{self._fmt(value)} has the wrong sign.")
         if expected != 0 and value != 0:

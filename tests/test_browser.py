@@ -1,0 +1,143 @@
+"""Browser smoke test: a real JupyterLab in headless Chromium runs chapter 00 and its widget.
+
+Starts JupyterLab on a free 127.0.0.1 port with a token, opens chapter 00 through
+Playwright driving Debian's Chromium (``executable_path``, no downloaded browser), runs
+all cells, checks that widgets render without "Error displaying widget", changes a
+control and sees the figure and readout change.
+"""
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from deterrence_lab.launcher import copy_course, jupyter_command
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed "
+                                 "(pip install -e '.[browser]')")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
+                                 "(apt-get install chromium)")]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on a copy of the course; yields (base_url, token)."""
+    home = tmp_path_factory.mktemp("home")
+    root = tmp_path_factory.mktemp("course")
+    copy_course(ROOT, root)
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "HOME": str(home), "JUPYTER_CONFIG_DIR": str(home / "config"),
+           "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+    log = open(home / "jupyter.log", "w")
+    command = jupyter_command(root, port=port, open_browser=False)
+    command.append(f"--IdentityProvider.token={token}")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if status(f"{base}/api/status?token={token}") == 200:
+                    break
+            except OSError:
+                pass
+            assert server.poll() is None, (home / "jupyter.log").read_text()
+            time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start:\n" + (home / "jupyter.log").read_text())
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_server_refuses_requests_without_the_token(lab):
+    base, token = lab
+    assert status(f"{base}/api/contents") == 403
+    assert status(f"{base}/api/contents?token={token}") == 200
+
+
+def open_and_run(browser, lab, notebook: str):
+    """Open ``notebook`` in JupyterLab and run all its cells; returns the page."""
+    base, token = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(90_000)
+    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook")
+    try:  # JupyterLab may ask which kernel to start: take the notebook's own (python3)
+        page.click(".jp-Dialog button.jp-mod-accept", timeout=10_000)
+    except playwright.TimeoutError:
+        pass
+    page.wait_for_selector("text=Python 3 (ipykernel) | Idle")
+    page.click("li.lm-MenuBar-item:has-text('Run')")
+    page.click("li.lm-Menu-item:has-text('Run All Cells')")
+    return page
+
+
+def wait_until_idle(page):
+    page.wait_for_function("() => !document.querySelector('.jp-InputPrompt')"
+                           " || ![...document.querySelectorAll('.jp-InputPrompt')]"
+                           ".some(e => e.textContent.includes('[*]'))")
+
+
+def assert_no_errors(page):
+    text = page.inner_text(".jp-NotebookPanel")
+    assert "Error displaying widget" not in text
+    assert not page.query_selector_all(".jp-OutputArea-output[data-mime-type="
+                                       "'application/vnd.jupyter.stderr']:has-text('Error')")
+    assert "Traceback" not in text
+
+
+def test_chapter_00_runs_and_its_widget_responds(browser, lab):
+    page = open_and_run(browser, lab, "course/00_the_argument.ipynb")
+    select = page.wait_for_selector(".widget-dropdown select")
+    image = page.wait_for_selector("img.widget-image")
+    wait_until_idle(page)
+    assert_no_errors(page)
+    before = image.get_attribute("src")
+    select.select_option(label="C4: survival of the state")
+    page.wait_for_function("(before) => document.querySelector('img.widget-image')"
+                           ".getAttribute('src') !== before", arg=before)
+    page.wait_for_selector("text=voortbestaan van de staat")
+    assert_no_errors(page)
+    page.close()

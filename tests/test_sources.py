@@ -1,0 +1,85 @@
+"""The bibliography: well-formed entries, every cited key exists, every entry is cited."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from deterrence_lab import sources
+
+ROOT = Path(__file__).resolve().parents[1]
+# A key in code is a quoted string; in Markdown it opens a bracket: [glasstone1977, §3.61].
+CODE_KEY = re.compile(r"""["']([a-z][a-z_]*\d{4}[a-z]?)["']""")
+MARKDOWN_KEY = re.compile(r"\[([a-z][a-z_]*\d{4}[a-z]?)\b")
+
+
+def _project_texts():
+    """(path, text) of every module, notebook cell and Markdown document that may cite."""
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        if path.name != "sources.py":
+            yield path, path.read_text(encoding="utf-8")
+    for folder in ("course", "solutions", "exercises"):
+        for path in sorted((ROOT / folder).glob("*.ipynb")):
+            for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+                yield path, "".join(cell["source"])
+        for path in sorted((ROOT / folder).glob("*.md")):
+            yield path, path.read_text(encoding="utf-8")
+
+
+def cited_keys():
+    found = {}
+    for path, text in _project_texts():
+        for key in CODE_KEY.findall(text) + MARKDOWN_KEY.findall(text):
+            found.setdefault(key, path.relative_to(ROOT))
+    return found
+
+
+def test_keys_are_well_formed_and_unique():
+    keys = [s.key for s in sources._ENTRIES]
+    assert len(keys) == len(set(keys)), "duplicate source keys"
+    for key in keys:
+        assert sources.KEY_PATTERN.match(key), key
+
+
+def test_entries_are_complete():
+    for s in sources.SOURCES.values():
+        assert s.short and s.authors and s.title and s.venue, s.key
+        assert 1900 <= s.year <= 2026, s.key
+        assert str(s.year) in s.key, f"{s.key}: the key's year should be the entry's year"
+
+
+def test_every_cited_key_exists():
+    missing = {k: str(p) for k, p in cited_keys().items() if k not in sources.SOURCES}
+    assert not missing, f"cited but not in sources.py: {missing}"
+
+
+def test_every_source_is_cited():
+    unused = sorted(set(sources.SOURCES) - set(cited_keys()))
+    assert not unused, f"in sources.py but never cited: {unused}"
+
+
+def test_cite_and_reference_render():
+    assert sources.cite("glasstone1977", "§3.61") == "Glasstone & Dolan (1977, §3.61)"
+    assert sources.cite("icj1996") == "ICJ (1996)"
+    ref = sources.reference("icj1996")
+    assert "I.C.J. Reports 1996, p. 226" in ref and "*Legality" in ref
+    assert ref._repr_markdown_() == str(ref)
+
+
+def test_reference_list_sorts_by_author_and_deduplicates():
+    # "Kees Nederlof" sorts before "Samuel Glasstone": the list sorts on the authors field.
+    text = sources.reference_list(["nederlof2023", "glasstone1977", "nederlof2023"])
+    lines = text.splitlines()
+    assert len(lines) == 2
+    assert [l.split("]")[0] for l in lines] == ["- **[nederlof2023", "- **[glasstone1977"]
+
+
+def test_unknown_key_is_a_clear_error():
+    with pytest.raises(KeyError, match="unknown source key 'glasstone1978'.*glasstone1977"):
+        sources.cite("glasstone1978")
+
+
+def test_bibliography_lists_every_entry():
+    text = sources.bibliography()
+    for key in sources.SOURCES:
+        assert f"[{key}]" in text
