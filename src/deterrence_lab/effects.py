@@ -17,8 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from ._validate import check_bool, check_choice, check_range
-
-TEACHING_ASSUMPTION = "teaching assumption"
+from .sources import TEACHING_ASSUMPTION
 
 # --------------------------------------------------------------------------- limits
 MIN_YIELD_KT, MAX_YIELD_KT = 0.001, 100_000.0
