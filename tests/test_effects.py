@@ -40,21 +40,46 @@ def test_blast_fit_values_pinned_for_one_kiloton():
     assert fx.blast_range_km(1, 5, 0) < 0.8 * fx.blast_range_km(1, 5)
 
 
-def test_fireball_matches_glasstone_maximum_diameters():
-    # Glasstone & Dolan (1977, ch. 2): maximum fireball diameter 1,550 ft (20 kt), 7,200 ft (1 Mt).
-    # Tolerance 5%: our W^0.4 law is a two-point fit.
+def test_fireball_follows_glasstone_breakaway_scaling():
+    # Glasstone & Dolan (1977, §2.127): breakaway radius 100 W^0.4 ft (air), 145 W^0.4 ft
+    # (contact surface); maximum about twice that. Exact to rounding.
     ft = 0.3048e-3
-    assert fx.fireball_radius_km(20) == pytest.approx(1550 / 2 * ft, rel=0.05)
-    assert fx.fireball_radius_km(1000) == pytest.approx(7200 / 2 * ft, rel=0.05)
-    assert fx.fireball_radius_km(20, surface=True) > fx.fireball_radius_km(20)
+    assert fx.fireball_radius_km(1.0) == pytest.approx(200 * ft, rel=1e-12)
+    assert fx.fireball_radius_km(1.0, surface=True) == pytest.approx(290 * ft, rel=1e-12)
+    # §2.05: a 1 Mt fireball reaches about 5,700 ft across; the rough rule gives ~6,300 ft.
+    # Tolerance 15% (the rule is called a rough approximation).
+    assert 2 * fx.fireball_radius_km(1000) == pytest.approx(5700 * ft, rel=0.15)
+
+
+def test_local_fallout_height_rule():
+    # Glasstone & Dolan (1977, §2.128): appreciable local fallout below ~180 W^0.4 ft; for 1 Mt
+    # "less than about 2,900 feet". Tolerance 2% (the book rounds).
+    ft_m = 0.3048
+    assert fx.local_fallout_expected(1000, 2800 * ft_m)
+    assert not fx.local_fallout_expected(1000, 2900 * ft_m * 1.02)
+    # §2.24: no fallout injuries at Hiroshima (~12.5 kt at 1,670 ft) or Nagasaki (22 kt at 1,640 ft)
+    assert not fx.local_fallout_expected(12.5, 1670 * ft_m)
+    assert not fx.local_fallout_expected(22, 1640 * ft_m)
+
+
+def test_hiroshima_flash_burn_range():
+    # Glasstone & Dolan (1977, §12.69): flash burns would have been fatal to nearly all
+    # unshielded people in the open out to 6,000 ft (1.1 miles, 1.83 km) or more at Hiroshima.
+    # Our third-degree ring for 15 kt at 580 m must fall there; tolerance 25% (teaching
+    # thresholds, default transmittance).
+    r = fx.thermal_range_km(15, fx.burn_threshold_cal_cm2(15, 3), height_m=fx.HIROSHIMA_HEIGHT_M)
+    assert r == pytest.approx(1.83, rel=0.25)
 
 
 def test_thermal_fluence_is_the_textbook_formula():
-    # Glasstone & Dolan (1977, ch. 7): Q = f W tau / (4 pi D^2); f = 0.35 air burst (Table 7.88).
-    # 1 kt = 1e12 cal, 1 km² = 1e10 cm². Exact to rounding.
+    # Glasstone & Dolan (1977, eq. 7.96.2): Q = 1e12 f W tau / (4 pi D^2), D in cm; f = 0.35 for
+    # an air burst (Table 7.88), 0.18 for a contact surface burst (§7.101). Exact to rounding.
     expected = 0.35 * 1e12 / (4 * math.pi * 1e10)
     assert fx.thermal_fluence_cal_cm2(1, 1.0, transmittance=1.0) == pytest.approx(expected, rel=1e-12)
-    assert fx.thermal_fluence_cal_cm2(1, 1.0, surface=True) < fx.thermal_fluence_cal_cm2(1, 1.0)
+    assert fx.thermal_fluence_cal_cm2(1, 1.0, surface=True) == pytest.approx(
+        fx.thermal_fluence_cal_cm2(1, 1.0) * 0.18 / 0.35, rel=1e-12)
+    # eq. 7.96.3 in practical units: Q ≈ 85.6 f W tau / D², D in kilofeet (tolerance 0.5%)
+    assert fx.thermal_fluence_cal_cm2(1, 0.3048, transmittance=1.0) == pytest.approx(85.6 * 0.35, rel=0.005)
 
 
 def test_burn_thresholds_rise_with_yield():
@@ -89,8 +114,9 @@ def test_armour_scales_the_dose_by_the_transmission():
 
 
 def test_starfish_prime_emp_reached_oahu_and_left_no_local_fallout():
-    # Glasstone & Dolan (1977): Starfish Prime 1.4 Mt at ~400 km (§2.52); effects on Oahu about
-    # 1,300 km away (§11.26). Johnston Atoll-Honolulu great-circle distance within 5% of 1,300 km.
+    # Glasstone & Dolan (1977): Starfish Prime 1.4 Mt at about 248 miles (~400 km) near Johnston
+    # Island, "700 miles southwest of Hawaii" (§2.52); effects on Oahu about 1,300 km away
+    # (§11.26). Johnston Atoll-Honolulu great-circle distance within 5% of 1,300 km.
     places = {p.name: p for p in fx.PLACES}
     j, h = places["Johnston Atoll"], places["Honolulu (Oahu)"]
     d = fx.great_circle_km(j.lat_deg, j.lon_deg, h.lat_deg, h.lon_deg)

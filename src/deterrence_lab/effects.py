@@ -46,20 +46,23 @@ ASSUMPTIONS = (
                "about ±10% on ideal flat ground; public transcriptions differ in one coefficient "
                "(17.15 vs 17.5), which moves radii by under 1%; we use 17.15"),
     Assumption("cube-root scaling of blast distances", "R ∝ W^(1/3)", "glasstone1977", "§3.61–3.64"),
-    Assumption("fireball maximum radius", "70 m × W^0.4 (air burst)", TEACHING_ASSUMPTION, "",
-               "fitted to the maximum fireball diameters Glasstone & Dolan give for 20 kt "
-               "(1,550 ft) and 1 Mt (7,200 ft) in ch. 2; a surface burst is drawn as a doubled "
-               "yield, 2^0.4 ≈ 1.32 times larger"),
+    Assumption("fireball maximum radius", "about twice the radius at breakaway: 200 ft × W^0.4 "
+               "(air burst), 290 ft × W^0.4 (contact surface burst)", "glasstone1977", "§2.127",
+               "'as a rough approximation'; for 1 Mt this gives a diameter of about 6,300 ft, "
+               "against the 5,700 ft quoted in §2.05"),
+    Assumption("height of burst below which local fallout is appreciable", "180 ft × W^0.4",
+               "glasstone1977", "§2.128", "probable error ±30%"),
     Assumption("thermal partition, air burst", "f = 0.35", "glasstone1977", "Table 7.88"),
-    Assumption("thermal partition, surface burst", "f = 0.18", TEACHING_ASSUMPTION, "§7.101",
-               "Glasstone & Dolan say the fraction is lower for surface bursts; we take about half"),
+    Assumption("thermal partition, contact surface burst", "f = 0.18 (effective)", "glasstone1977",
+               "§7.101", "bursts slightly above the surface lie between 0.18 and 0.35 (Table 7.101)"),
     Assumption("atmospheric transmittance", "τ = 0.7 by default", TEACHING_ASSUMPTION, "",
-               "a clear day at a few km; haze, cloud or smoke can lower it a lot (G&D ch. 7)"),
+               "a clear day at a few km; Glasstone & Dolan give transmittance as a graph for 12-mile "
+               "visibility (Fig. 7.98); haze, cloud or smoke lower it"),
     Assumption("burn thresholds", "3rd degree: 8 / 10 / 12 cal/cm² at 20 kt / 1 Mt / 20 Mt",
                TEACHING_ASSUMPTION, "",
-               "commonly tabulated values (larger yields need more energy because the pulse is "
-               "longer); interpolated in log-yield and held constant outside 20 kt–20 Mt; not "
-               "checked against Glasstone & Dolan's own table"),
+               "commonly tabulated values, interpolated in log-yield and held constant outside "
+               "20 kt–20 Mt. That larger yields need more energy (a longer pulse) is Glasstone & "
+               "Dolan's (§12.63, Fig. 12.65), but their graph was not read for these numbers"),
     Assumption("prompt radiation", "D = K·W·exp(−R/λ)/R², λ = 0.218 km × W^0.046",
                "minoborony1987", "air-burst initial radiation curves, 1–1,000 kt",
                "fitted to the 500 and 5,000 rad ranges of the digitised curves (within ~20% in "
@@ -95,15 +98,17 @@ class ReferenceYield:
 
 REFERENCE_YIELDS = (
     ReferenceYield("Hiroshima (1945)", 12.0, 18.0, "pittock1986", "ch. 1, §1.1.1",
-                   "about 15 ± 3 kt, air burst at about 580 m"),
+                   "about 15 ± 3 kt, air burst at about 580 m; Glasstone & Dolan (§2.24) used the "
+                   "older estimate of about 12.5 kt at 1,670 ft"),
     ReferenceYield("Nagasaki (1945)", 19.0, 23.0, "pittock1986", "ch. 1, §1.1.1",
-                   "about 21 ± 2 kt, air burst at about 500 m"),
+                   "about 21 ± 2 kt, air burst at about 500 m (Glasstone & Dolan §2.24: 22 kt)"),
     ReferenceYield("Non-strategic warheads (Russian and US, published range)", 0.3, 300.0,
                    TEACHING_ASSUMPTION, "",
                    "open sources describe yields from under 1 kt to tens or hundreds of kt; no "
                    "single warhead's yield is confirmed, so we show only the broad band"),
     ReferenceYield("Starfish Prime (1962, ~400 km altitude)", 1400.0, 1400.0, "glasstone1977",
-                   "§2.52", "high-altitude test over Johnston Island"),
+                   "§2.52", "1.4 Mt at about 248 miles near Johnston Island, some 700 miles "
+                   "south-west of Hawaii"),
 )
 HIROSHIMA_HEIGHT_M = 580.0        # [pittock1986, ch. 1, §1.1.2]
 HIROSHIMA_SURVEY = {"killed": 68_000, "injured": 76_000}   # [glasstone1977, Table 12.09]
@@ -296,21 +301,26 @@ def blast_range_km(yield_kt, psi, height_m=None):
 
 
 # --------------------------------------------------------------------------- fireball and heat
+_FT_KM = 0.3048e-3
+
+
 def fireball_radius_km(yield_kt, surface=False):
-    """Maximum fireball radius (km): 70 m × W^0.4 for an air burst, 2^0.4 times that on the
-    surface (see ``ASSUMPTIONS``; fitted to Glasstone & Dolan's ch. 2 fireball sizes)."""
+    """Maximum fireball radius (km), taken as twice the radius at breakaway: 2 × 100 ft × W^0.4
+    for an air burst, 2 × 145 ft × W^0.4 for a contact surface burst, where the ground reflects
+    energy back as if the yield were doubled [glasstone1977, §2.127]. A rough approximation."""
     w = _yield(yield_kt)
-    factor = 2.0**0.4 if check_bool("surface", surface) else 1.0
-    return _scalar_or_array(0.0701 * factor * w**0.4)
+    feet = 290.0 if check_bool("surface", surface) else 200.0
+    return _scalar_or_array(feet * _FT_KM * w**0.4)
 
 
 def local_fallout_expected(yield_kt, height_m):
-    """True where the fireball touches the ground, which is what creates heavy local fallout;
-    a burst whose fireball stays aloft (and any burst far above the atmosphere, such as
-    Starfish Prime at ~400 km [glasstone1977, §2.52]) leaves no significant local fallout."""
+    """True where the burst is low enough for appreciable local fallout: below about
+    180 ft × W^0.4 (±30%) [glasstone1977, §2.128], i.e. roughly where the fireball reaches the
+    ground and draws up soil (§2.24, §2.29). A burst far above the atmosphere, such as
+    Starfish Prime at about 400 km (§2.52), leaves none."""
     w = _yield(yield_kt)
     h = check_range("height_m", height_m, 0.0, None, unit="m")
-    return np.asarray(h / 1000.0 < fireball_radius_km(w))[()]
+    return np.asarray(h / 1000.0 < 180.0 * _FT_KM * w**0.4)[()]
 
 
 def _thermal_energy(w, surface, transmittance):
@@ -321,8 +331,9 @@ def _thermal_energy(w, surface, transmittance):
 
 
 def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittance=0.7):
-    """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²) [glasstone1977, ch. 7],
-    f = 0.35 for an air burst (Table 7.88), lower for a surface burst (§7.101)."""
+    """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²) [glasstone1977, §7.96],
+    f = 0.35 for an air burst (Table 7.88), an effective 0.18 for a contact surface burst
+    (§7.101); τ is the atmospheric transmittance."""
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
     return _scalar_or_array(_thermal_energy(w, surface, transmittance) / d**2)
