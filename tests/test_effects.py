@@ -98,6 +98,18 @@ def test_prompt_radiation_reproduces_the_fitted_curves():
         assert fx.prompt_dose_range_km(w, 500) == pytest.approx(r, rel=0.10)
 
 
+def test_prompt_radiation_against_glasstone_worked_example():
+    # Glasstone & Dolan (1977, §8.34): about 250 rad of initial gamma rays alone at 2,000 yd from
+    # a 50 kt fission air burst; their curves are reliable within a factor 0.5-2 (§8.33). Our
+    # total (neutrons + gammas) there must lie within that factor of 250: the sources disagree
+    # (our fit is lower), and the chapter says so.
+    total = fx.prompt_dose_rem(50, 2000 * 0.9144e-3)
+    assert 0.5 * 250 <= total <= 2 * 250
+    assert total < 250
+    # §8.65: a contact surface burst gives half the (neutron) dose of an air burst
+    assert fx.prompt_dose_rem(50, 1.0, surface=True) == pytest.approx(0.5 * fx.prompt_dose_rem(50, 1.0))
+
+
 def test_enhanced_radiation_is_ten_times_the_yield_for_radiation_only():
     # NUKEMAP's simplification (Wellerstein): ER weapon = 10x yield for prompt radiation.
     assert fx.prompt_dose_rem(1, 1.0, enhanced_radiation=True) == pytest.approx(
@@ -151,10 +163,12 @@ def test_hiroshima_cross_check_killed_versus_injured():
 
 
 def test_reference_data_carry_sources():
-    for record in (*fx.REFERENCE_YIELDS, *fx.ASSUMPTIONS, *fx.DENSITY_PRESETS):
+    for record in (*fx.REFERENCE_YIELDS, *fx.ASSUMPTIONS, *fx.DENSITY_PRESETS, *fx.SHIELDING):
         assert record.source == fx.TEACHING_ASSUMPTION or record.source in sources.SOURCES
         if record.source == fx.TEACHING_ASSUMPTION:
             assert record.note, f"{record} is a teaching assumption without a reason"
+    for shield in fx.SHIELDING:
+        assert 0 < shield.neutrons[0] <= shield.neutrons[1] <= 1 and 0 < shield.gamma[0] <= shield.gamma[1] <= 1
     hiroshima = fx.REFERENCE_YIELDS[0]
     assert hiroshima.low_kt < 15 < hiroshima.high_kt
 

@@ -66,12 +66,15 @@ ASSUMPTIONS = (
     Assumption("prompt radiation", "D = K·W·exp(−R/λ)/R², λ = 0.218 km × W^0.046",
                "minoborony1987", "air-burst initial radiation curves, 1–1,000 kt",
                "fitted to the 500 and 5,000 rad ranges of the digitised curves (within ~20% in "
-               "dose); 1 rad taken as 1 rem; treat doses as uncertain by a factor of about 2"),
+               "dose); 1 rad taken as 1 rem. Glasstone & Dolan's worked example (§8.34: ~250 rad "
+               "of gamma rays alone at 2,000 yd from 50 kt) is about 1.5 times our total there; "
+               "they rate their own curves reliable only within a factor 0.5-2 (§8.33, §8.64)"),
     Assumption("enhanced-radiation weapon", "prompt radiation as from 10 × the yield",
                "wellerstein2012", "NUKEMAP's documented simplification",
                "blast and heat stay those of the actual yield"),
-    Assumption("surface-burst prompt radiation", "half the air-burst dose", TEACHING_ASSUMPTION, "",
-               "about half the radiation goes into the ground"),
+    Assumption("surface-burst prompt radiation", "half the air-burst dose", "glasstone1977",
+               "§8.65, Table 8.37", "neutrons: one-half for a contact surface burst; gamma rays: "
+               "two-thirds for 1-50 kt; we use one-half for the total"),
     Assumption("fallout decay", "R(t) = R1 · t^-1.2", "glasstone1977", "§9.147"),
     Assumption("casualty rates by overpressure ring", ">12 psi 98% killed; 5–12 psi 50% killed, "
                "40% injured; 2–5 psi 5% killed, 45% injured; 1–2 psi 25% injured", "ota1979",
@@ -113,6 +116,26 @@ REFERENCE_YIELDS = (
 HIROSHIMA_HEIGHT_M = 580.0        # [pittock1986, ch. 1, §1.1.2]
 HIROSHIMA_SURVEY = {"killed": 68_000, "injured": 76_000}   # [glasstone1977, Table 12.09]
 STARFISH = {"yield_kt": 1400.0, "height_km": 400.0, "oahu_distance_km": 1300.0}  # §2.52, §11.26
+
+
+@dataclass(frozen=True)
+class Shielding:
+    """A structure's dose transmission factors (ranges) for initial gamma rays and neutrons."""
+
+    structure: str
+    gamma: tuple
+    neutrons: tuple
+    source: str = "glasstone1977"
+    where: str = "Table 8.72"
+
+
+# Reference points for the armour question: Glasstone & Dolan list no vehicles.
+SHIELDING = (
+    Shielding("frame house", (0.8, 1.0), (0.3, 0.8)),
+    Shielding("concrete blockhouse, 12-in walls", (0.05, 0.1), (0.2, 0.4)),
+    Shielding("concrete blockhouse, 24-in walls", (0.007, 0.02), (0.1, 0.2)),
+    Shielding("three feet underground", (0.002, 0.004), (0.002, 0.01)),
+)
 
 
 @dataclass(frozen=True)
@@ -391,9 +414,9 @@ def _dose(w_rad, slant_km, surface):
 def prompt_dose_rem(yield_kt, slant_range_km, surface=False, enhanced_radiation=False):
     """Initial (prompt) neutron + gamma dose (rem) in the open at a slant range.
 
-    Fitted to published air-burst curves (see ``ASSUMPTIONS``); an enhanced-radiation weapon
-    is modelled as NUKEMAP does, as ten times the yield for this effect only. Uncertain by a
-    factor of about 2."""
+    Fitted to published air-burst curves [minoborony1987]; a contact surface burst gets half
+    [glasstone1977, §8.65]. An enhanced-radiation weapon is modelled as NUKEMAP does, as ten
+    times the yield for this effect only. Uncertain by a factor of about 2 (G&D §8.33)."""
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
     surface = check_bool("surface", surface)
@@ -424,8 +447,9 @@ def prompt_dose_range_km(yield_kt, dose_rem, surface=False, enhanced_radiation=F
 def armour_protected_dose_rem(yield_kt, slant_range_km, transmission, surface=False,
                               enhanced_radiation=False):
     """Prompt dose (rem) inside a vehicle that lets through the fraction ``transmission`` of
-    the free-field dose. The real fraction for a tank is not established in open sources:
-    pass it explicitly and try a range of values."""
+    the free-field dose. The fraction for a tank is not given in the open references used
+    here (Glasstone & Dolan's Table 8.72 lists buildings only, see ``SHIELDING``): pass it
+    explicitly and try a range of values."""
     t = check_range("transmission", transmission, 0.0, 1.0, low_open=True)
     return _scalar_or_array(t * prompt_dose_rem(yield_kt, slant_range_km, surface, enhanced_radiation))
 
@@ -556,7 +580,7 @@ def density_preset(name):
 
 
 __all__ = [
-    "ASSUMPTIONS", "DENSITY_PRESETS", "HIROSHIMA_HEIGHT_M", "HIROSHIMA_SURVEY", "PLACES",
+    "ASSUMPTIONS", "DENSITY_PRESETS", "SHIELDING", "Shielding", "HIROSHIMA_HEIGHT_M", "HIROSHIMA_SURVEY", "PLACES",
     "PLACES_SOURCE", "REFERENCE_YIELDS", "RING_PSI", "RING_RATES", "STARFISH", "CasualtyEstimate",
     "armour_protected_dose_rem", "blast_range_km", "burn_threshold_cal_cm2", "casualties",
     "density_preset", "emp_ground_radius_km", "emp_tangent_distance_km", "fallout_dose_rate",

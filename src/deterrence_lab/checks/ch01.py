@@ -82,8 +82,8 @@ q6 = NumericQuestion(
     hints=["Use `effects.prompt_dose_range_km` with `enhanced_radiation=True`.",
            f"The armour enters as `transmission={_TANK_T}`; the dose threshold is 5000 (rem)."],
     solution=f"`effects.prompt_dose_range_km(1, 5000, enhanced_radiation=True, "
-             f"transmission={_TANK_T})` ≈ {_TANK_KM:.2f} km. Halving the transmission moves "
-             "the line in by only a few hundred metres: radiation falls off steeply, so the "
+             f"transmission={_TANK_T})` ≈ {_TANK_KM:.2f} km. Halving the transmission again moves "
+             "the line in by only about a hundred metres: radiation falls off steeply, so the "
              "answer is less sensitive to the uncertain armour factor than one might expect.")
 
 q7 = ReflectionQuestion(
