@@ -217,6 +217,8 @@ def test_profile_placement_uses_classroom_assumptions():
     assert c.profile_risks("russia").time_to_execute_h > 6.0
     table = c.profile_table()
     assert all(name in table for name in ("United States", "United Kingdom", "France", "Russia"))
+    verdicts = c.verdict_table()
+    assert "Contradicted" in verdicts and "Partly answered" in verdicts and verdicts.count("\n") == 5
 
 
 def test_feature_rejects_unknown_confidence():

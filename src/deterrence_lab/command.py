@@ -36,8 +36,8 @@ import numpy as np
 
 from ._display import Markdown, markdown_table
 from ._validate import as_float_array, check_bool, check_choice, check_int, check_probability, check_range
+from .sources import TEACHING_ASSUMPTION
 
-TEACHING_ASSUMPTION = "teaching assumption"
 CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
 N_MAX = 100
 
@@ -344,7 +344,7 @@ PROFILES: tuple[CountryProfile, ...] = (
         ),
         "Listed among the states where a code device with a PAL guarantees that only the top "
         "political level can order use.",
-        "Holds: the US is where PALs began, with a two-person rule on top.",
+        "Holds: PALs began in the US (NSAM 160), with a two-person rule on top.",
         Design(2, 2, pal=True, custody=False, predelegation=False,
                reason="two of two (the two-person rule) with a code lock; " + _LOCK_NOTE),
     ),
@@ -363,7 +363,8 @@ PROFILES: tuple[CountryProfile, ...] = (
         ),
         "Listed among the states where a code device with a PAL guarantees that only the top "
         "political level can order use.",
-        "Contradicted: the reported British system relies on procedure and trust, not a code lock.",
+        "Contradicted by the best available report: no code lock on British submarine-launched "
+        "weapons, and only a simple key on the WE177 bombs retired in 1998.",
         Design(2, 2, pal=False, custody=False, predelegation=False,
                reason="the same two-of-two chain as the US (a teaching assumption), without a code "
                       "lock (reported)"),
@@ -381,7 +382,8 @@ PROFILES: tuple[CountryProfile, ...] = (
         ),
         "Listed among the states where a code device with a PAL guarantees that only the top "
         "political level can order use.",
-        "Uncertain: reported, not documented.",
+        "Uncertain: a comparable code system is reported, not documented, and key parts of the "
+        "French system are not public.",
         Design(2, 2, pal=True, custody=False, predelegation=False,
                reason="modelled like the US (a teaching assumption: the code system is reported, "
                       "its form unknown); " + _LOCK_NOTE),
@@ -448,3 +450,9 @@ def profile_table(keys=None) -> Markdown:
     rows = [[p.name, f.topic, f.finding, f.confidence, f"[{f.source}, {f.where}]" if f.where else f"[{f.source}]"]
             for p in wanted for f in p.features]
     return markdown_table(["country", "topic", "finding", "confidence", "source"], rows)
+
+
+def verdict_table() -> Markdown:
+    """What the op-ed says about each country beside what the sources support."""
+    rows = [[p.name, p.oped_statement, p.verdict] for p in PROFILES]
+    return markdown_table(["country", "the op-ed [nederlof2023]", "against the sources"], rows)
