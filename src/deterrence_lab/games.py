@@ -84,7 +84,7 @@ def validate_tree(tree: Node) -> tuple[str, ...]:
     terminals: list[tuple[tuple, Terminal]] = []
 
     def walk(node, history):
-        where = f"node {history!r}"
+        where = f"tree node {history!r}"
         if isinstance(node, Terminal):
             if not isinstance(node.payoffs, Mapping) or not node.payoffs:
                 raise ValueError(f"{where}: payoffs={node.payoffs!r} must be a non-empty dict "
@@ -297,6 +297,14 @@ def is_subgame_perfect(tree: Node, plan) -> bool:
 
 # --- the red-line game -------------------------------------------------------------------
 
+def _number(name: str, value, low_open: bool = False) -> float:
+    """One non-negative number: the game builders take single payoffs, not arrays."""
+    arr = check_range(name, value, 0.0, low_open=low_open)
+    if arr.size != 1:
+        raise ValueError(f"{name}={value!r} must be a single number, not {arr.size} numbers")
+    return arr.item()
+
+
 RUSSIA, US = "Russia", "United States"
 
 
@@ -319,12 +327,12 @@ def red_line_game(gain_cross: float = 2.0, gain_escalate: float = 1.0,
     ``cost_unanswered`` is the US loss of credibility before allies and other states
     when a crossing is only protested; :func:`simulate_reputation` gives it meaning.
     """
-    g = check_range("gain_cross", gain_cross, 0.0).item()
-    e = check_range("gain_escalate", gain_escalate, 0.0).item()
-    L = check_range("cost_unanswered", cost_unanswered, 0.0).item()
-    d = check_range("damage_strike", damage_strike, 0.0).item()
-    c = check_range("cost_strike", cost_strike, 0.0).item()
-    w = check_range("cost_war", cost_war, 0.0).item()
+    g = _number("gain_cross", gain_cross)
+    e = _number("gain_escalate", gain_escalate)
+    L = _number("cost_unanswered", cost_unanswered)
+    d = _number("damage_strike", damage_strike)
+    c = _number("cost_strike", cost_strike)
+    w = _number("cost_war", cost_war)
 
     def end(russia, us, label):
         return Terminal({RUSSIA: russia, US: us}, label)
@@ -449,9 +457,9 @@ def chicken(win: float = 1.0, lose: float = 1.0, crash: float = 10.0) -> tuple[n
     Both swerve: 0 each; the one who stands firm against a swerver gains ``win``, the
     swerver loses ``lose``; both firm: both lose ``crash`` — the brink [schelling1966].
     """
-    w = check_range("win", win, 0.0, low_open=True).item()
-    lo = check_range("lose", lose, 0.0).item()
-    c = check_range("crash", crash, 0.0, low_open=True).item()
+    w = _number("win", win, low_open=True)
+    lo = _number("lose", lose)
+    c = _number("crash", crash, low_open=True)
     if c <= lo:
         raise ValueError(f"crash={crash!r} must exceed lose={lose!r}: in chicken a collision "
                          "is worse than backing down")
