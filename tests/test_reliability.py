@@ -76,6 +76,56 @@ def _table() -> dict:
         t["sources.reference_list"] = ({"keys": ["nederlof2023"]}, [
             ("keys", ["nobody1999"]), ("keys", None), ("keys", "nederlof2023"), ("keys", [3])])
         t["sources.bibliography"] = ({}, [])
+    if "effects" in PRESENT:
+        yield_bad = [("yield_kt", -5.0), ("yield_kt", NAN), ("yield_kt", "15 kt"),
+                     ("yield_kt", [])]
+        t["effects.overpressure_psi"] = ({"yield_kt": 15.0, "ground_range_km": [0.5, 1.0]},
+                                         yield_bad + [("ground_range_km", -1.0),
+                                                      ("height_m", INF)])
+        t["effects.blast_range_km"] = ({"yield_kt": 15.0, "psi": 5.0}, yield_bad + [
+            ("psi", 0.0), ("psi", "five"), ("height_m", -10.0)])
+        t["effects.optimum_height_m"] = ({"yield_kt": 15.0, "psi": 5.0}, yield_bad[:3] + [
+            ("psi", -1.0), ("psi", None)])
+        t["effects.casualties"] = ({"yield_kt": 15.0, "density_per_km2": 5000.0}, yield_bad + [
+            ("yield_kt", [1.0, 2.0]), ("density_per_km2", -1.0), ("density_per_km2", NAN),
+            ("height_m", [100.0, 200.0])])
+        t["effects.density_preset"] = ({"name": "town"}, [
+            ("name", "metropolis"), ("name", None), ("name", 1000)])
+        t["effects.fireball_radius_km"] = ({"yield_kt": 15.0}, yield_bad + [("surface", "yes")])
+        slant = {"yield_kt": 15.0, "slant_range_km": 1.5}
+        t["effects.prompt_dose_rem"] = (slant, yield_bad[:3] + [
+            ("slant_range_km", -1.0), ("slant_range_km", "far"), ("enhanced_radiation", 1)])
+        t["effects.armour_protected_dose_rem"] = ({**slant, "transmission": 0.3}, [
+            ("yield_kt", -1.0), ("slant_range_km", NAN), ("transmission", 1.5),
+            ("transmission", "thick"), ("surface", None)])
+        t["effects.prompt_dose_range_km"] = ({"yield_kt": 15.0, "dose_rem": 600.0}, [
+            ("yield_kt", NAN), ("dose_rem", -1.0), ("dose_rem", "lethal"),
+            ("transmission", 2.0), ("height_m", -5.0)])
+        t["effects.thermal_fluence_cal_cm2"] = (slant, yield_bad[:3] + [
+            ("slant_range_km", 0.0 - 1.0), ("transmittance", 1.5), ("transmittance", NAN)])
+        t["effects.thermal_range_km"] = ({"yield_kt": 15.0, "fluence_cal_cm2": 8.0}, [
+            ("yield_kt", -1.0), ("fluence_cal_cm2", -8.0), ("fluence_cal_cm2", "hot"),
+            ("transmittance", 0.0 - 0.5), ("height_m", INF)])
+        t["effects.burn_threshold_cal_cm2"] = ({"yield_kt": 15.0, "degree": 3}, yield_bad[:3] + [
+            ("degree", 4), ("degree", "third"), ("degree", 2.5)])
+        t["effects.local_fallout_expected"] = ({"yield_kt": 15.0, "height_m": 0.0}, yield_bad[:3] + [
+            ("height_m", -100.0), ("height_m", NAN), ("height_m", "ground")])
+        t["effects.fallout_dose_rate"] = ({"t_hours": 2.0, "rate_at_1h": 1000.0}, [
+            ("t_hours", 0.0), ("t_hours", -1.0), ("t_hours", "soon"), ("rate_at_1h", -5.0),
+            ("rate_at_1h", NAN)])
+        t["effects.fallout_dose_rem"] = ({"rate_at_1h": 1000.0, "t_start_h": 1.0,
+                                          "t_end_h": 24.0}, [
+            ("rate_at_1h", -1.0), ("t_start_h", 0.0), ("t_end_h", 0.5), ("t_end_h", INF),
+            ("t_start_h", "dawn")])
+        for name in ("emp_ground_radius_km", "emp_tangent_distance_km"):
+            t[f"effects.{name}"] = ({"burst_height_km": 400.0}, [
+                ("burst_height_km", -1.0), ("burst_height_km", NAN),
+                ("burst_height_km", "high"), ("burst_height_km", [])])
+        points = {"lat1_deg": 50.45, "lon1_deg": 30.52, "lat2_deg": 52.37, "lon2_deg": 4.90}
+        for name in ("great_circle_km", "initial_bearing_deg"):
+            t[f"effects.{name}"] = (points, [
+                ("lat1_deg", 91.0), ("lon1_deg", 181.0), ("lat2_deg", NAN), ("lon2_deg", "east"),
+                ("lat2_deg", [1.0, 2.0], {"lat1_deg": [1.0, 2.0, 3.0]})])
     if "law" in PRESENT:
         from deterrence_lab import law
         one = {k: "yes" for k in law.QUESTION_KEYS}
@@ -124,6 +174,7 @@ def _table() -> dict:
             ("key", "atlantis"), ("key", 1), ("key", None)])
         t["command.profile_risks"] = ({"key": "uk", "p_rogue": 0.01}, [
             ("key", "atlantis"), ("p_rogue", 1.5), ("p_fail", NAN), ("p_cutoff", "some")])
+        t["command.verdict_table"] = ({}, [])
         t["command.profile_table"] = ({"keys": ["us", "uk"]}, [
             ("keys", ["atlantis"]), ("keys", "us"), ("keys", 5), ("keys", [None])])
     if "response" in PRESENT:

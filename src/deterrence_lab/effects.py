@@ -473,22 +473,31 @@ def emp_tangent_distance_km(burst_height_km):
     return _scalar_or_array(np.sqrt((EARTH_RADIUS_KM + h) ** 2 - EARTH_RADIUS_KM**2))
 
 
+def _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
+    """Latitudes and longitude difference in radians, checked and broadcast together."""
+    named = {"lat1_deg": check_range("lat1_deg", lat1_deg, -90, 90, unit="°"),
+             "lon1_deg": check_range("lon1_deg", lon1_deg, -180, 180, unit="°"),
+             "lat2_deg": check_range("lat2_deg", lat2_deg, -90, 90, unit="°"),
+             "lon2_deg": check_range("lon2_deg", lon2_deg, -180, 180, unit="°")}
+    try:
+        la1, lo1, la2, lo2 = np.broadcast_arrays(*named.values())
+    except ValueError:
+        shapes = ", ".join(f"{k} {v.shape}" for k, v in named.items())
+        raise ValueError(f"the coordinates must have shapes that broadcast together: {shapes}") \
+            from None
+    return np.radians(la1), np.radians(la2), np.radians(lo2 - lo1)
+
+
 def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
     """Great-circle distance (km) on a spherical Earth (haversine formula)."""
-    la1 = np.radians(check_range("lat1_deg", lat1_deg, -90, 90, unit="°"))
-    la2 = np.radians(check_range("lat2_deg", lat2_deg, -90, 90, unit="°"))
-    dlon = np.radians(check_range("lon2_deg", lon2_deg, -180, 180, unit="°")
-                      - check_range("lon1_deg", lon1_deg, -180, 180, unit="°"))
+    la1, la2, dlon = _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg)
     a = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin(dlon / 2) ** 2
     return _scalar_or_array(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1))))
 
 
 def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
     """Compass bearing (degrees clockwise from north) of the great circle from point 1 to 2."""
-    la1 = np.radians(check_range("lat1_deg", lat1_deg, -90, 90, unit="°"))
-    la2 = np.radians(check_range("lat2_deg", lat2_deg, -90, 90, unit="°"))
-    dlon = np.radians(check_range("lon2_deg", lon2_deg, -180, 180, unit="°")
-                      - check_range("lon1_deg", lon1_deg, -180, 180, unit="°"))
+    la1, la2, dlon = _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg)
     y = np.sin(dlon) * np.cos(la2)
     x = np.cos(la1) * np.sin(la2) - np.sin(la1) * np.cos(la2) * np.cos(dlon)
     return _scalar_or_array(np.degrees(np.arctan2(y, x)) % 360.0)
