@@ -80,6 +80,17 @@ _ENTRIES = [
     Source("kofman2020", "Kofman & Fink", "Michael Kofman and Anya Loukianova Fink", 2020,
            "Escalation management and nuclear employment in Russian military strategy",
            "War on the Rocks, June 2020"),
+    Source("nrc1998", "NRC reader's letter", "Unknown author (reader's letter)", 1998,
+           "Kernbewapening [Nuclear armament]", "NRC Handelsblad, 8 January 1998 (letter to the editor)",
+           url="https://www.nrc.nl/nieuws/1998/01/08/kernbewapening-7382463-a681777",
+           note="Replies to B. van der Sijde, 'Kernbewapening is een vergeten probleem' (NRC, 29 "
+                "December 1997), pointing out that the Court did not hold use lawful when a "
+                "nation's survival is at stake but declared a non liquet. The letter's author is "
+                "not known to us."),
+    Source("ap2022", "AP", "Associated Press", 2022,
+           "UN demands Russia reverse 'illegal' annexations in Ukraine (12 October 2022)",
+           "Associated Press", note="Reporting; gives the vote on resolution ES-11/4 as 143–5 "
+                                    "with 35 abstentions."),
     # chapter 02 additions go here
 
     # --- Command authority (chapter 03) ---
@@ -109,6 +120,13 @@ _ENTRIES = [
     Source("petraeus2022", "Petraeus", "David Petraeus (interviewed)", 2022,
            "Interview on ABC This Week, 2 October 2022", "ABC News",
            note="Reporting of a former official's public statement."),
+    Source("selten1975", "Selten", "Reinhard Selten", 1975,
+           "Reexamination of the perfectness concept for equilibrium points in extensive games",
+           "International Journal of Game Theory 4(1), 25-55"),
+    Source("selten1978", "Selten", "Reinhard Selten", 1978, "The chain store paradox",
+           "Theory and Decision 9(2)"),
+    Source("kreps1982", "Kreps & Wilson", "David M. Kreps and Robert Wilson", 1982,
+           "Reputation and imperfect information", "Journal of Economic Theory 27(2), 253-279"),
     # chapter 04 additions go here
 
     # --- The escalation ladder (chapter 05) ---
@@ -139,6 +157,18 @@ _ENTRIES = [
            "Russian nuclear weapons, 2022", "Bulletin of the Atomic Scientists 78(2)"),
     Source("kristensen2024", "Kristensen & Korda", "Hans M. Kristensen and Matt Korda", 2024,
            "Russian nuclear weapons, 2024", "Bulletin of the Atomic Scientists 80(2)"),
+    Source("davis1984", "Davis & Stan", "Paul K. Davis and Peter Stan", 1984,
+           "Concepts and Models of Escalation", "RAND Corporation, report R-3235, Santa Monica CA",
+           url="https://www.rand.org/pubs/reports/R3235.html",
+           note="Section II reviews Kahn's escalation ladder; its Fig. 2 reproduces the 44 rungs "
+                "(checked here through a public transcription of that figure, not the PDF itself)."),
+    Source("baloogan2015", "Baloogan Campaign Wiki", "Baloogan Campaign Wiki (contributors)", 2015,
+           "Kahn's Escalation Ladder", "wiki page, revision of 25 September 2015",
+           url="http://wiki.baloogancampaign.com/index.php?title=Kahn%27s_Escalation_Ladder",
+           note="A transcription of Kahn's rung list and thresholds; used only to cross-check names."),
+    Source("kemeny1960", "Kemeny & Snell", "John G. Kemeny and J. Laurie Snell", 1960,
+           "Finite Markov Chains", "Van Nostrand, Princeton NJ",
+           note="The standard reference for absorbing chains and their fundamental matrix."),
     # chapter 05 additions go here
 
     # --- Crisis seminar, verdict and timeline (chapter 06) ---
