@@ -601,12 +601,15 @@ def from_dict(data) -> GameState:
                          "history; the file is incomplete or was edited")
     try:
         state = new_game(data["seed"], data["teams"], data["max_rounds"])
-        for number, decision in enumerate(decisions, 1):
-            if not isinstance(decision, dict) or set(decision) != {"choices", "notes"}:
-                raise ValueError(f"round {number}: a decision needs exactly 'choices' and 'notes'")
-            state = advance(state, decision["choices"], decision["notes"])
     except (TypeError, ValueError) as error:
         raise ValueError(f"{where}: {error}") from None
+    for number, decision in enumerate(decisions, 1):
+        try:
+            if not isinstance(decision, dict) or set(decision) != {"choices", "notes"}:
+                raise ValueError("a decision needs exactly 'choices' and 'notes'")
+            state = advance(state, decision["choices"], decision["notes"])
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"{where}: round {number}: {error}") from None
     for number, (saved, replayed) in enumerate(zip(history, to_dict(state)["history"]), 1):
         if not _same(saved, replayed):
             raise ValueError(f"{where}: the history of round {number} does not follow from its "
