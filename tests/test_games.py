@@ -162,6 +162,15 @@ def test_bad_trees_are_refused(tree, error, word):
         g.backward_induction(tree)
 
 
+def test_tree_helpers_refuse_non_trees():
+    with pytest.raises(TypeError, match="not a Decision"):
+        g.children("leaf")
+    with pytest.raises(TypeError, match="not a Decision"):
+        g.decision_nodes(42)
+    with pytest.raises(ValueError, match="unique"):
+        g.decision_nodes(Decision("A", (("x", T(0, 0)), ("x", T(1, 1)))))
+
+
 def test_bad_plans_are_refused():
     tree = g.red_line_game()
     with pytest.raises(ValueError, match="no action"):
@@ -227,6 +236,10 @@ def test_update_belief_is_vectorised_and_refuses_bad_input():
         g.belief_after(0.5, -1, 0)
     with pytest.raises(TypeError, match="n_unanswered"):
         g.belief_after(0.5, 0, 1.5j)
+    with pytest.raises(ValueError, match="prior"):
+        g.belief_after(-0.1, 1, 0)
+    with pytest.raises(ValueError, match="p_respond_irresolute"):
+        g.belief_after(0.5, 1, 0, 0.9, 1.3)
 
 
 def test_simulated_reputation_follows_the_policy():
@@ -255,6 +268,10 @@ def test_p_cross_and_simulation_refuse_bad_input():
     assert g.p_cross(0.0) == pytest.approx(0.8) and g.p_cross(1.0) == 0
     with pytest.raises(ValueError, match="belief"):
         g.p_cross(-0.2)
+    with pytest.raises(ValueError, match="p_cross_max"):
+        g.p_cross(0.5, 1.5)
+    with pytest.raises(TypeError, match="belief"):
+        g.p_cross("high")
     with pytest.raises(TypeError, match="rng"):
         g.simulate_reputation(1)
     with pytest.raises(ValueError, match="n_crises"):
@@ -303,6 +320,12 @@ def test_chicken_refuses_bad_input():
         g.mixed_equilibrium_2x2([[1, 1], [0, 0]], [[1, 0], [1, 0]])   # dominant strategies
     with pytest.raises(ValueError, match="crash"):
         g.chicken_crash_probability(1, 3, [5, 2])
+    with pytest.raises(ValueError, match="win"):
+        g.chicken_crash_probability(-1, 1, 5)
+    with pytest.raises(TypeError, match="lose"):
+        g.chicken_crash_probability(1, None, 5)
+    with pytest.raises(TypeError, match="col_payoffs"):
+        g.mixed_equilibrium_2x2(np.zeros((2, 2)), "matrix")
 
 
 # --- widgets -------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def test_every_option_has_one_score_per_criterion_with_reasons():
 def test_every_cited_key_exists():
     keys = {k for o in r.OPTIONS for k in o.sources} | {k for c in r.CRITERIA for k in c.sources}
     keys |= {k for s in r.SCORES for k in s.based_on}
-    for key in keys:
+    for key in keys - {r.TEACHING_ASSUMPTION}:
         sources.get(key)
 
 
@@ -259,6 +259,36 @@ def test_other_functions_refuse_bad_input():
         r.implied_weights(rng, n_samples=-5)
     with pytest.raises(ValueError, match="scores"):
         r.sensitivity(w, np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="score_draws"):
+        r.rank_probabilities(w, rng, n_draws=10, score_draws=np.zeros((5, 7, 6)))
+    with pytest.raises(ValueError, match="concentration"):
+        r.sample_weights(w, 0.0, 10, rng)
+    with pytest.raises(TypeError, match="n_draws"):
+        r.sample_weights(w, 5.0, "many", rng)
+    with pytest.raises(TypeError, match="rng"):
+        r.sample_weights(w, 5.0, 10, None)
+    with pytest.raises(ValueError, match="stack"):
+        r.sample_weights(np.ones((2, 6)), 5.0, 10, rng)
+    with pytest.raises(ValueError, match="stack"):
+        r.ranking(np.ones((2, 6)))
+    with pytest.raises(ValueError, match="weights"):
+        r.ranking({"deterrence": -2})
+    with pytest.raises(ValueError, match="scores"):
+        r.ranking(w, np.zeros((7, 5)))
+    with pytest.raises(ValueError, match="all zero"):
+        r.reweight({"deterrence": 0}, "deterrence", 0.5)
+    with pytest.raises(ValueError, match="stack"):
+        r.sensitivity(np.ones((3, 6)))
+    with pytest.raises(ValueError, match="weights key"):
+        r.sensitivity({"honour": 1})
+    with pytest.raises(TypeError, match="rng"):
+        r.implied_weights("seed")
+    with pytest.raises(TypeError, match="overrides"):
+        r.score_table([1, 2, 3])
+    with pytest.raises(ValueError, match="three numbers"):
+        r.score_table({("protest", "deterrence"): (1, 2)})
+    with pytest.raises(ValueError, match="option"):
+        r.get_score(3, "deterrence")
     with pytest.raises(ValueError, match="option"):
         r.get_score("retreat", "deterrence")
     with pytest.raises(ValueError, match="criterion"):
@@ -279,7 +309,26 @@ def test_weight_widget_presets_and_sliders():
     w.set(escalation_safety=0, civilian_safety=0, legal_standing=0, deterrence=5,
           military_effect=5)
     assert w.result["ranking"][0] == "conventional_large"
+    assert w.controls["preset"].value == "custom"               # hand-set weights are custom
+    w.controls["deterrence"].value = 6                           # as a user moving a slider
+    assert w.controls["preset"].value == "custom" and w.result["weights"]["deterrence"] > 0.3
+    w.controls["preset"].value = "hawk"                          # as a user clicking a preset
+    assert w.controls["military_effect"].value == r.PRESETS["hawk"]["military_effect"]
+    assert w.result["ranking"][0] == "conventional_large"
     w.reset()
     assert w.result["ranking"][0] == "conventional_strikes"
     w.set(**{k: 0 for k in r.CRITERION_KEYS})
     assert "all zero" in w.error.value                           # refused, last plot kept
+
+
+def test_exercise_checks_accept_the_model_answers():
+    from deterrence_lab.checks import ch04
+
+    assert ch04.q1.check(41 / 12).passed            # hand sum in the solution text
+    assert ch04.q2.check(22 / 67).passed            # see test_op_ed_escalation_weight_threshold
+    assert not ch04.q2.check(0.25).passed
+    assert ch04.q3.check("D").passed and not ch04.q3.check("C").passed
+    assert ch04.q4.check("b").passed
+    assert ch04.q5.check(0.06 / 0.34).passed
+    assert ch04.q6.check(0.0025).passed and not ch04.q6.check(0.05).passed
+    assert ch04.q7.check("too short").status == "not yet"

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import as_float_array, check_choice, check_int, check_probability, check_range
+from .sources import TEACHING_ASSUMPTION
 
-TEACHING_ASSUMPTION = "teaching assumption"
 
 # ---------------------------------------------------------------------------------------
 # Kahn's ladder as data
@@ -426,18 +426,29 @@ def absorption_time_distribution(transition_matrix, start, max_steps) -> np.ndar
     return out
 
 
-def _advance(cumulative: np.ndarray, states: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """One round for every path: the next state by inverse-CDF sampling of each path's row."""
+def _advance(table, states: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """One move for every path: the next state by inverse-CDF sampling of each path's row."""
+    targets, cumulative = table
     u = rng.random(states.size)
-    return (u[:, None] >= cumulative[states]).sum(axis=1)
+    column = (u[:, None] >= cumulative[states]).sum(axis=1)
+    return targets[states, column]
 
 
-def _cumulative(rows: np.ndarray) -> np.ndarray:
-    """Row-wise cumulative sums for :func:`_advance`; the last column catches every draw, so
-    rounding in a row sum can never leave a draw without a state."""
-    cumulative = np.cumsum(rows, axis=1)
-    cumulative[:, -1] = np.inf
-    return cumulative
+def _sampling_table(rows: np.ndarray):
+    """For each row, its possible next states and their cumulative probabilities, padded to the
+    longest row (so a ladder row compares a uniform draw with 3-4 numbers, not with all 8). The
+    last listed state of a row catches every draw, so rounding can never leave a draw unassigned."""
+    width = max(1, int((rows > 0).sum(axis=1).max()))
+    targets = np.zeros((rows.shape[0], width), dtype=np.intp)
+    cumulative = np.full((rows.shape[0], width), np.inf)
+    for i, row in enumerate(rows):
+        nonzero = np.flatnonzero(row > 0)
+        if nonzero.size == 0:  # an absorbing row of a jump matrix: never sampled
+            continue
+        targets[i, :nonzero.size] = nonzero
+        targets[i, nonzero.size:] = nonzero[-1]
+        cumulative[i, :nonzero.size - 1] = np.cumsum(row[nonzero])[:-1]
+    return targets, cumulative
 
 
 def _prepare(transition_matrix, start, n_paths, rng):
@@ -467,7 +478,7 @@ def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_
     leave = np.where(absorbing, 1.0, 1.0 - stay)
     jump = P.copy()
     np.fill_diagonal(jump, 0.0)
-    jump_cumulative = _cumulative(jump / leave[:, None])
+    jump_table = _sampling_table(jump / leave[:, None])
     end = np.empty(n_paths, dtype=np.intp)
     steps = np.empty(n_paths, dtype=np.int64)
     state = np.full(n_paths, start, dtype=np.intp)
@@ -476,7 +487,7 @@ def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_
     while path.size:
         clock += rng.geometric(leave[state])
         late = clock > max_steps
-        state = np.where(late, state, _advance(jump_cumulative, state, rng))
+        state = np.where(late, state, _advance(jump_table, state, rng))
         done = late | absorbing[state]
         end[path[done]] = state[done]
         steps[path[done]] = np.minimum(clock[done], max_steps)
@@ -489,12 +500,12 @@ def sample_trajectories(transition_matrix, start, n_paths, n_steps, rng) -> np.n
     """``n_paths`` sampled paths of ``n_steps`` rounds, shape ``(n_paths, n_steps + 1)``, column 0
     the start; absorbed paths stay in their end state (for drawing paths over time)."""
     P, start, n_paths = _prepare(transition_matrix, start, n_paths, rng)
-    cumulative = _cumulative(P)
+    table = _sampling_table(P)
     n_steps = check_int("n_steps", n_steps, 0, 100_000)
     paths = np.empty((n_paths, n_steps + 1), dtype=np.intp)
     paths[:, 0] = start
     for k in range(n_steps):
-        paths[:, k + 1] = _advance(cumulative, paths[:, k], rng)
+        paths[:, k + 1] = _advance(table, paths[:, k], rng)
     return paths
 
 
@@ -641,7 +652,7 @@ class PlanAPhase:
     duration: str
     casualties_million: float
     source: str = "sgs2019"
-    where: str = "the phases and figures shown in the video"
+    where: str = "the phases and figures of the video, as reported in press accounts of it"
 
 
 PLAN_A: tuple[PlanAPhase, ...] = (
@@ -649,7 +660,10 @@ PLAN_A: tuple[PlanAPhase, ...] = (
                "one tactical nuclear air strike; then about 300 Russian and 180 NATO warheads on "
                "bases and troops in Europe.", "about 3 hours", 2.6),
     PlanAPhase("Strategic counterforce", "About 600 US warheads on Russian nuclear forces; Russia "
-               "launches on warning against the United States.", "about 45 minutes", 3.4),
+               "launches on warning against the United States.", "about 45 minutes", 3.4,
+               where="as reported in press accounts of the video; this phase's figure was found in "
+                     "one account only, but the three phases add up to the 91.3 million reported "
+                     "elsewhere"),
     PlanAPhase("Countervalue", "Each side strikes the other's 30 most populous cities with 5 to 10 "
                "warheads each.", "the last phase; the whole war lasts under 5 hours", 85.3),
 )

@@ -67,7 +67,9 @@ def children(node: Node) -> tuple[tuple[str, Node], ...]:
         return tuple(node.actions)
     if isinstance(node, Chance):
         return tuple((label, child) for label, _, child in node.outcomes)
-    return ()
+    if isinstance(node, Terminal):
+        return ()
+    raise TypeError(f"node={node!r} is not a Decision, Chance or Terminal")
 
 
 def validate_tree(tree: Node) -> tuple[str, ...]:
@@ -135,6 +137,7 @@ def validate_tree(tree: Node) -> tuple[str, ...]:
 
 def decision_nodes(tree: Node) -> dict[tuple, Decision]:
     """Every decision node of ``tree`` keyed by its history."""
+    validate_tree(tree)
     found: dict[tuple, Decision] = {}
 
     def walk(node, history):

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ._validate import check_bool, check_choice
+from .sources import TEACHING_ASSUMPTION
 
 ANSWERS = ("yes", "no", "unclear")
-TEACHING_ASSUMPTION = "teaching assumption"
 
 
 # --------------------------------------------------------------------------------------

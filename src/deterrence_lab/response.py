@@ -24,8 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import as_float_array, check_choice, check_int, check_range
-
-TEACHING_ASSUMPTION = "TEACHING_ASSUMPTION"
+from .sources import TEACHING_ASSUMPTION
 
 
 @dataclass(frozen=True)
@@ -73,8 +72,9 @@ OPTIONS: tuple[Option, ...] = (
            ("nederlof2023",)),
     Option("sanctions", "Sharper sanctions",
            "A further escalation of economic and financial sanctions on Russia and on those "
-           "who trade with it; no use of force.",
-           ("sullivan2022",)),
+           "who trade with it; no use of force. Not discussed in the op-ed: included as the "
+           "usual non-military answer.",
+           (TEACHING_ASSUMPTION,)),
     Option("volunteers", "Lift limits on foreign volunteers",
            "Lift restrictions on non-Ukrainian former military personnel who help Ukraine "
            "operate modern defensive weapons. The op-ed lists it as another answer, one that "
@@ -87,9 +87,9 @@ OPTIONS: tuple[Option, ...] = (
            "risk of further nuclear use.",
            ("nederlof2023",)),
     Option("conventional_large", "Large conventional strike",
-           "A large NATO-led conventional attack on the Russian forces that can be seen and "
-           "identified in Ukraine and Crimea and on the Black Sea Fleet, as Petraeus sketched "
-           "it as a hypothetical on ABC on 2 October 2022: not nuclear for nuclear.",
+           "A NATO-led conventional campaign against all Russian forces it could locate in "
+           "Ukraine and Crimea and against the Black Sea Fleet: the hypothetical answer Petraeus "
+           "outlined on ABC on 2 October 2022, explicitly not a nuclear reply.",
            ("petraeus2022",)),
     Option("nuclear_demonstration", "Nuclear demonstration burst",
            "A single US nuclear burst high in the atmosphere or in space above Russia as a "
@@ -142,8 +142,8 @@ _SCORE_TABLE = {
     ("protest", "alliance_signal"): (0, 1, 3, "A crossed red line left without a firm answer is the "
                                      "op-ed's worry for Asia and the Middle East.", ("nederlof2023",)),
     # --- sanctions ---
-    ("sanctions", "deterrence"): (1, 2, 4, "Sanctions have been widened since 2022; more of them "
-                                  "act slowly and are unlikely to stop a second use at once.", ()),
+    ("sanctions", "deterrence"): (1, 2, 4, "Sanctions act slowly; another round is unlikely to "
+                                  "stop a second use at once.", ()),
     ("sanctions", "escalation_safety"): (7, 8, 9, "Economic pressure, no use of force.", ()),
     ("sanctions", "civilian_safety"): (6, 8, 9, "Indirect economic harm to Russian and third-country "
                                        "civilians.", ()),
@@ -425,6 +425,7 @@ def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000
     is None. Draws that tie go to the option listed first, so probabilities sum to 1.
     """
     n = check_int("n_draws", n_draws, 1)
+    _check_rng(rng)
     tab = _check_table(table)
     if concentration is None:
         w = np.broadcast_to(normalise_weights(weights), (n, len(CRITERIA)))

@@ -14,6 +14,10 @@ from ._display import Markdown
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z_]*\d{4}[a-z]?$")
 
+# The label a figure carries in place of a source key when it is the course's own
+# modelling choice; a written reason always goes with it.
+TEACHING_ASSUMPTION = "teaching assumption"
+
 
 @dataclass(frozen=True)
 class Source:
@@ -98,7 +102,9 @@ _ENTRIES = [
            "National Security Action Memorandum 160: Permissive links for nuclear weapons in NATO",
            "The White House, 6 June 1962"),
     Source("bbc2007", "BBC Newsnight", "BBC Newsnight", 2007,
-           "Report on the absence of code locks on UK nuclear weapons", "BBC, November 2007",
+           "Report on the absence of code locks on UK nuclear weapons",
+           "BBC Two, 15 November 2007 (BBC Press Office release of the same day)",
+           url="http://www.bbc.co.uk/pressoffice/pressreleases/stories/2007/11_november/15/newsnight.shtml",
            note="Reporting, not an official source."),
     Source("feaver1992", "Feaver", "Peter D. Feaver", 1992,
            "Guarding the Guardians: Civilian Control of Nuclear Weapons in the United States",
@@ -111,6 +117,30 @@ _ENTRIES = [
     Source("podvig2017", "Podvig & Serrat", "Pavel Podvig and Javier Serrat", 2017,
            "Lock Them Up: Zero-Deployed Non-Strategic Nuclear Weapons in Europe",
            "United Nations Institute for Disarmament Research (UNIDIR), Geneva"),
+    Source("burr2020", "Burr", "William Burr (ed.)", 2020,
+           "The U.S. Nuclear Presence in Western Europe, 1954-1962, Part II",
+           "National Security Archive, Electronic Briefing Book No. 722, 16 September 2020",
+           url="https://nsarchive.gwu.edu/briefing-book/nuclear-vault/2020-09-16/us-nuclear-presence-western-europe-1954-1962-part-ii"),
+    Source("tsypkin2004", "Tsypkin", "Mikhail Tsypkin", 2004,
+           "Adventures of the 'Nuclear Briefcase': A Russian Document Analysis",
+           "Strategic Insights 3(9), Center for Contemporary Conflict, Naval Postgraduate School, "
+           "September 2004"),
+    Source("hoffman1998", "Hoffman", "David Hoffman", 1998,
+           "Front-page report on Russia's nuclear forces and the January 1995 rocket alert",
+           "The Washington Post, 15 March 1998, p. A1",
+           url="http://www.washingtonpost.com/wp-srv/inatl/longterm/russia/nuclear_031598a.htm",
+           note="Reporting."),
+    Source("hoffman2009", "Hoffman", "David E. Hoffman", 2009,
+           "The Dead Hand: The Untold Story of the Cold War Arms Race and Its Dangerous Legacy",
+           "Doubleday, New York"),
+    Source("schlosser2022", "Schlosser", "Eric Schlosser", 2022,
+           "What If Russia Uses Nuclear Weapons in Ukraine?", "The Atlantic, 20 June 2022",
+           url="https://www.theatlantic.com/ideas/archive/2022/06/russia-ukraine-nuclear-weapon-us-response/661315/",
+           note="Reporting; draws on Pavel Podvig for Russian warhead storage."),
+    Source("pelopidas2019", "Pelopidas", "Benoît Pelopidas", 2019,
+           "France: Nuclear Command, Control, and Communications",
+           "NAPSNet Special Report, Nautilus Institute, 10 June 2019",
+           url="https://nautilus.org/napsnet/napsnet-special-reports/france-nuclear-command-control-and-communications/"),
     # chapter 03 additions go here
 
     # --- The dilemma (chapter 04) ---

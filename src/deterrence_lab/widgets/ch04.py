@@ -137,18 +137,26 @@ class WeightExplorer(Explorer):
         return {"preset": preset, **sliders, "certainty": certainty}
 
     def set(self, **values):
+        """Set controls; a preset fills in its weights, a weight set by hand means 'custom'."""
         preset = values.get("preset")
         if preset in response.PRESETS:
             values = {**{k: int(v) for k, v in response.PRESETS[preset].items()}, **values}
+        elif preset is None and set(values) & set(response.CRITERION_KEYS):
+            values = {**values, "preset": "custom"}
         return super().set(**values)
 
     def _on_change(self, change):
         if self._updating:
             return
-        if change["owner"] is self.controls["preset"] and change["new"] in response.PRESETS:
-            self.set(preset=change["new"])
-        else:
-            self.update()
+        owner = change["owner"]
+        if owner is self.controls["preset"]:
+            if change["new"] in response.PRESETS:
+                self.set(preset=change["new"])
+                return
+        elif owner is not self.controls["certainty"]:
+            self.set(preset="custom")    # a slider moved by hand: the weights are now yours
+            return
+        self.update()
 
     def _draw(self, preset, certainty, **weights):
         result = response.rank_probabilities(weights, np.random.default_rng(SEED),
@@ -346,7 +354,7 @@ def fig_chicken(win: float = 1.0, lose: float = 1.0, crash_max: float = 50.0):
     ax.plot(crash, games.chicken_crash_probability(win, lose, crash),
             color=OKABE_ITO["vermillion"], lw=2)
     ax.set_xlabel("cost of a collision to each side (utils)")
-    ax.set_ylabel("P(both stand firm)")
+    ax.set_ylabel("P(collision)\n(probability, log scale)")
     ax.set_yscale("log")
     ax.set_title(f"Chicken: gain from standing firm {win:g}, loss from swerving {lose:g}")
     return fig

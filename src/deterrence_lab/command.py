@@ -1,0 +1,454 @@
+"""Who holds the key: a k-of-n model of nuclear command, its barriers, and national profiles.
+
+The model is deliberately small, so a student can check every number by hand.
+
+* A chain of ``n`` people (or stations) stands between a decision and the use of one
+  weapon; ``k`` of them must act together. Each member independently might act
+  *without* authority (probability ``p_rogue`` per crisis) and independently might
+  fail or refuse to carry out a *valid* order (``p_fail``).
+* **Unauthorised use** is a use the legitimate authority did not order. It requires
+  (1) at least ``k`` members acting together without authority, **and** (2) every barrier
+  on the weapon defeated: the code lock if fitted and its codes are not already in the
+  field (probability ``p_pal_defeat``), and the separate custodian if warheads are
+  stored apart from launchers (``p_custody_defeat``).
+* **A valid order fails** when the legitimate authority orders use and the weapon is not
+  used: fewer than ``k`` members carry the order out, or the leadership is cut off
+  (``p_cutoff``: decapitation, lost communications) while a code lock waits for codes
+  that never arrive. Without a code lock the crew can act on standing instructions, so
+  a cut-off does not stop them (what BBC Newsnight reported of British submarines
+  [bbc2007]).
+* **Pre-delegation** hands authority and unlock codes down in advance, as happens when
+  leaders fear decapitation [blair1993]: only ``min(k, k_predelegated)`` members are then
+  needed, the code lock no longer stops a group that has the codes, and a cut-off no
+  longer stops a valid order. It lowers the bar for both kinds of use at once.
+
+All of this is exact binomial combinatorics (Feaver's always/never trade-off
+[feaver1992] in numbers); the numbers fed in are teaching assumptions unless a profile
+field cites a source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import NamedTuple
+
+import numpy as np
+
+from ._display import Markdown, markdown_table
+from ._validate import as_float_array, check_bool, check_choice, check_int, check_probability, check_range
+from .sources import TEACHING_ASSUMPTION
+
+CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
+N_MAX = 100
+
+
+def _whole_numbers(name: str, value, low: int, high: int) -> np.ndarray:
+    """An integer array with every element in [low, high]; floats with a fraction are refused."""
+    arr = as_float_array(name, value)
+    if not np.all(arr == np.round(arr)):
+        raise ValueError(f"{name}={value!r} must be a whole number (or whole numbers)")
+    if np.any(arr < low) or np.any(arr > high):
+        raise ValueError(f"{name}={value!r} is outside the valid range [{low}, {high}]")
+    return arr.astype(int)
+
+
+def _binomial_pmf_table(n: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """P(X = j) for j = 0..max(n) on a last axis, X ~ Binomial(n, p); zero where j > n.
+
+    Each term is computed on its own from log-factorials (no ``1 - ...`` cancellation),
+    so tails as small as 1e-300 stay accurate.
+    """
+    n_top = int(n.max())
+    j = np.arange(n_top + 1)
+    log_fact = np.concatenate(([0.0], np.cumsum(np.log(np.arange(1, n_top + 1)))))
+    n_ = n[..., None]
+    p_ = p[..., None]
+    valid = j <= n_
+    rest = np.where(valid, n_ - j, 0)
+    log_comb = log_fact[n_] - log_fact[j] - log_fact[rest]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_p = np.where(j > 0, j * np.log(p_), 0.0)
+        log_q = np.where(rest > 0, rest * np.log1p(-p_), 0.0)
+        pmf = np.exp(log_comb + log_p + log_q)
+    return np.where(valid, np.nan_to_num(pmf, nan=0.0), 0.0)
+
+
+def binomial_tail(n, k, p) -> np.ndarray:
+    """P(at least ``k`` of ``n`` independent members act), each with probability ``p``.
+
+    The upper tail of the binomial distribution, sum over j >= k of C(n, j) p^j (1-p)^(n-j);
+    ``n``, ``k`` and ``p`` broadcast against each other. ``k = 0`` gives 1.
+    """
+    n_arr = _whole_numbers("n", n, 1, N_MAX)
+    k_arr = _whole_numbers("k", k, 0, N_MAX)
+    p_arr = check_probability("p", p)
+    n_b, k_b, p_b = np.broadcast_arrays(n_arr, k_arr, p_arr)
+    if np.any(k_b > n_b):
+        raise ValueError(f"k={k!r} is larger than n={n!r}: a chain cannot need more members than it has")
+    pmf = _binomial_pmf_table(n_b, p_b)
+    j = np.arange(pmf.shape[-1])
+    tail = np.where(j >= k_b[..., None], pmf, 0.0).sum(axis=-1)
+    return np.minimum(tail, 1.0)
+
+
+class CommandRisks(NamedTuple):
+    """What a command design yields per crisis; every field broadcasts like the inputs."""
+
+    p_unauthorised: np.ndarray
+    p_valid_fails: np.ndarray
+    time_to_execute_h: np.ndarray
+
+
+def _check_design(n, k, p_rogue, p_fail, pal, p_pal_defeat, custody, p_custody_defeat,
+                  release_time_h, predelegation, k_predelegated, p_cutoff, member_time_h):
+    n_arr = _whole_numbers("n", n, 1, N_MAX)
+    k_arr = _whole_numbers("k", k, 1, N_MAX)
+    kp_arr = _whole_numbers("k_predelegated", k_predelegated, 1, N_MAX)
+    n_b, k_b = np.broadcast_arrays(n_arr, k_arr)
+    if np.any(k_b > n_b):
+        raise ValueError(f"k={k!r} is larger than n={n!r}: a chain cannot need more members than it has")
+    return dict(
+        n=n_arr, k=k_arr, k_predelegated=kp_arr,
+        p_rogue=check_probability("p_rogue", p_rogue), p_fail=check_probability("p_fail", p_fail),
+        pal=check_bool("pal", pal), p_pal_defeat=check_probability("p_pal_defeat", p_pal_defeat),
+        custody=check_bool("custody", custody),
+        p_custody_defeat=check_probability("p_custody_defeat", p_custody_defeat),
+        release_time_h=check_range("release_time_h", release_time_h, 0.0, 1000.0, unit="h"),
+        predelegation=check_bool("predelegation", predelegation),
+        p_cutoff=check_probability("p_cutoff", p_cutoff),
+        member_time_h=check_range("member_time_h", member_time_h, 0.0, 1000.0, low_open=True, unit="h"),
+    )
+
+
+def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
+                  custody: bool = False, p_custody_defeat=0.5, release_time_h=0.0,
+                  predelegation: bool = False, k_predelegated=1, p_cutoff=0.0,
+                  member_time_h=0.25) -> CommandRisks:
+    """Exact per-crisis risks of a k-of-n command design (definitions in the module docstring).
+
+    Returns ``p_unauthorised``, ``p_valid_fails`` and ``time_to_execute_h``: the expected
+    time from a valid order to use, *given that the order succeeds*. Each of the members
+    who comply acts after an independent exponential delay with mean ``member_time_h``;
+    use happens when the k-th has acted (the k-th order statistic of the compliant
+    members, sum over i < k of 1/(m - i) mean delays when m comply), plus the custodian's
+    ``release_time_h`` if warheads are stored apart. All inputs broadcast; ``n``, ``k``
+    and ``k_predelegated`` must be whole numbers and ``k <= n``.
+    """
+    d = _check_design(n, k, p_rogue, p_fail, pal, p_pal_defeat, custody, p_custody_defeat,
+                      release_time_h, predelegation, k_predelegated, p_cutoff, member_time_h)
+    k_eff = np.minimum(d["k"], d["k_predelegated"]) if d["predelegation"] else d["k"]
+    lock_stands = d["pal"] and not d["predelegation"]
+    barrier = (d["p_pal_defeat"] if lock_stands else 1.0) * (d["p_custody_defeat"] if d["custody"] else 1.0)
+    p_unauth = binomial_tail(d["n"], k_eff, d["p_rogue"]) * barrier
+
+    n_b, k_b, q_b = np.broadcast_arrays(d["n"], k_eff, 1.0 - d["p_fail"])
+    pmf = _binomial_pmf_table(n_b, q_b)                      # P(m members comply)
+    m = np.arange(pmf.shape[-1])
+    enough = m >= k_b[..., None]
+    p_enough = np.where(enough, pmf, 0.0).sum(axis=-1)
+    p_short = np.minimum(np.where(enough, 0.0, pmf).sum(axis=-1), 1.0)   # summed directly: no cancellation
+    cutoff = d["p_cutoff"] if lock_stands else 0.0
+    p_valid_fails = p_short + cutoff * (1.0 - p_short)
+
+    # Expected k-th order statistic of m exponential delays: sum_{i<k} 1/(m-i) mean delays.
+    with np.errstate(divide="ignore"):
+        steps = np.where(m[None, :] < m[:, None], 1.0 / (m[:, None] - m[None, :]), 0.0)
+    order_stat = np.concatenate((np.zeros((m.size, 1)), np.cumsum(steps, axis=1)), axis=1)
+    harmonic = order_stat[m, k_b[..., None]]                # shape (..., m): E[k-th of m] / mean
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_members = np.where(enough, pmf * harmonic, 0.0).sum(axis=-1) / p_enough
+    time_h = np.where(p_enough > 0, mean_members * d["member_time_h"], np.nan)
+    time_h = time_h + (d["release_time_h"] if d["custody"] else 0.0)
+    shape = np.broadcast_shapes(*(np.shape(v) for v in d.values()))   # every input, used or not
+    return CommandRisks(*(np.broadcast_to(x, shape).astype(float) for x in (p_unauth, p_valid_fails, time_h)))
+
+
+def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises: int,
+                     rng: np.random.Generator, pal: bool = False, p_pal_defeat: float = 0.1,
+                     custody: bool = False, p_custody_defeat: float = 0.5, release_time_h: float = 0.0,
+                     predelegation: bool = False, k_predelegated: int = 1, p_cutoff: float = 0.0,
+                     member_time_h: float = 0.25) -> CommandRisks:
+    """Monte Carlo estimate of :func:`command_risks` for one design: ``n_crises`` simulated
+    crises, each member, lock, custodian and cut-off drawn independently from ``rng``.
+
+    It shares no code with the exact model, so agreement is an independent check.
+    """
+    n = check_int("n", n, 1, N_MAX)
+    k = check_int("k", k, 1, n)
+    n_crises = check_int("n_crises", n_crises, 1, 10_000_000)
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng={rng!r} must be a numpy.random.Generator, e.g. np.random.default_rng(2023)")
+    d = _check_design(n, k, p_rogue, p_fail, pal, p_pal_defeat, custody, p_custody_defeat,
+                      release_time_h, predelegation, k_predelegated, p_cutoff, member_time_h)
+    for name in ("p_rogue", "p_fail", "p_pal_defeat", "p_custody_defeat", "release_time_h", "p_cutoff",
+                 "member_time_h", "k_predelegated"):
+        if d[name].size != 1:
+            raise ValueError(f"{name} must be a single number in a simulation, got {d[name].size} values")
+    need = min(k, int(d["k_predelegated"])) if predelegation else k
+    lock_stands = pal and not predelegation
+
+    rogues = (rng.random((n_crises, n)) < d["p_rogue"]).sum(axis=1)
+    lock_beaten = rng.random(n_crises) < (d["p_pal_defeat"] if lock_stands else 1.0)
+    custodian_beaten = rng.random(n_crises) < (d["p_custody_defeat"] if custody else 1.0)
+    unauthorised = (rogues >= need) & lock_beaten & custodian_beaten
+
+    comply = rng.random((n_crises, n)) >= d["p_fail"]
+    delays = np.where(comply, rng.exponential(float(d["member_time_h"]), (n_crises, n)), np.inf)
+    kth_delay = np.sort(delays, axis=1)[:, need - 1]
+    cut_off = rng.random(n_crises) < (d["p_cutoff"] if lock_stands else 0.0)
+    executed = np.isfinite(kth_delay) & ~cut_off
+    time_h = np.nan
+    if executed.any():
+        time_h = kth_delay[executed].mean() + (float(d["release_time_h"]) if custody else 0.0)
+    return CommandRisks(np.asarray(unauthorised.mean()), np.asarray(1.0 - executed.mean()),
+                        np.asarray(float(time_h)))
+
+
+def design_family(n: int, p_rogue, p_fail, **barriers) -> dict[str, np.ndarray]:
+    """Every design with ``n`` members: k = 1..n, code lock off/on, pre-delegation off/on.
+
+    Returns flat arrays ``k``, ``pal``, ``predelegation``, ``p_unauthorised``,
+    ``p_valid_fails`` and ``time_to_execute_h`` (4n designs); other barrier settings
+    (custody, p_cutoff, ...) pass through ``barriers`` to :func:`command_risks`.
+    """
+    n = check_int("n", n, 1, N_MAX)
+    for fixed in ("k", "pal", "predelegation"):
+        if fixed in barriers:
+            raise ValueError(f"{fixed} is varied by design_family; do not pass it")
+    ks = np.arange(1, n + 1)
+    rows = {"k": [], "pal": [], "predelegation": [], "p_unauthorised": [], "p_valid_fails": [],
+            "time_to_execute_h": []}
+    for pal in (False, True):
+        for predelegation in (False, True):
+            risks = command_risks(n, ks, p_rogue, p_fail, pal=pal, predelegation=predelegation, **barriers)
+            rows["k"].append(ks)
+            rows["pal"].append(np.full(n, pal))
+            rows["predelegation"].append(np.full(n, predelegation))
+            for field in CommandRisks._fields:
+                rows[field].append(np.broadcast_to(getattr(risks, field), ks.shape))
+    return {name: np.concatenate(parts) for name, parts in rows.items()}
+
+
+def pareto_mask(p_unauthorised, p_valid_fails) -> np.ndarray:
+    """True for designs no other design beats on both risks (lower or equal on both,
+    strictly lower on one): the always/never frontier."""
+    a = check_probability("p_unauthorised", p_unauthorised).ravel()
+    b = check_probability("p_valid_fails", p_valid_fails).ravel()
+    if a.shape != b.shape:
+        raise ValueError(f"p_unauthorised has {a.size} values and p_valid_fails {b.size}; give one pair per design")
+    no_worse = (a[None, :] <= a[:, None]) & (b[None, :] <= b[:, None])
+    better = (a[None, :] < a[:, None]) | (b[None, :] < b[:, None])
+    return ~np.any(no_worse & better, axis=1)
+
+
+def odds_in_words(p) -> str:
+    """A probability in plain words, rounded to two figures: 'about 1 in 3,000', 'about 23%'."""
+    if np.size(p) != 1:
+        raise ValueError(f"p={p!r} must be a single probability")
+    value = float(check_probability("p", p).reshape(-1)[0])
+    if value == 0.0:
+        return "never, in this model"
+    if value < 1e-9:
+        return "less than 1 in a billion"
+    if value >= 0.995:
+        return "practically certain"
+    if value >= 0.1:
+        return f"about {value:.0%}"
+    one_in = 1.0 / value
+    digits = int(np.floor(np.log10(one_in))) - 1
+    rounded = int(round(one_in, -digits)) if digits > 0 else int(round(one_in))
+    return f"about 1 in {rounded:,}"
+
+
+# --- National profiles -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Feature:
+    """One finding about a national command system, with its source and how sure it is."""
+
+    topic: str
+    finding: str
+    confidence: str      # documented / reported / unknown
+    source: str
+    where: str = ""
+
+    def __post_init__(self):
+        check_choice("confidence", self.confidence, CONFIDENCE_LEVELS)
+
+
+@dataclass(frozen=True)
+class Design:
+    """Model settings that stand for a country's chain; ``reason`` says which parts are
+    read from sources and which are teaching assumptions."""
+
+    n: int
+    k: int
+    pal: bool
+    custody: bool
+    predelegation: bool
+    reason: str
+    p_pal_defeat: float = 0.1
+    p_custody_defeat: float = 0.5
+    release_time_h: float = 0.0
+    k_predelegated: int = 1
+
+    def risks(self, p_rogue, p_fail, p_cutoff=0.0, member_time_h=0.25) -> CommandRisks:
+        """:func:`command_risks` for this design."""
+        settings = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "reason"}
+        return command_risks(p_rogue=p_rogue, p_fail=p_fail, p_cutoff=p_cutoff,
+                             member_time_h=member_time_h, **settings)
+
+
+@dataclass(frozen=True)
+class CountryProfile:
+    """What the sources say about one country, what the op-ed says, and a model design."""
+
+    key: str
+    name: str
+    actor: str           # colour key in deterrence_lab.plotting
+    features: tuple[Feature, ...]
+    oped_statement: str
+    verdict: str
+    design: Design
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.source for f in self.features))
+
+
+# Shared per-member probabilities used to place every country on the frontier: pure teaching
+# assumptions (no source gives such numbers), the same for all so the designs differ only in
+# their structure.
+CLASSROOM_ASSUMPTIONS = {"p_rogue": 0.01, "p_fail": 0.05, "p_cutoff": 0.05}
+
+_LOCK_NOTE = ("p_pal_defeat = 0.1 is a teaching assumption (no public figure exists)")
+
+PROFILES: tuple[CountryProfile, ...] = (
+    CountryProfile(
+        "us", "United States", "us_nato",
+        (
+            Feature("authority", "The President alone holds the legal authority to order nuclear use.",
+                    "documented", "feaver1992"),
+            Feature("code locks", "Code locks (Permissive Action Links) were developed from about 1960; "
+                    "NSAM 160 (June 1962) required them on US weapons deployed with NATO allies.",
+                    "documented", "nsam1962"),
+            Feature("custody of non-strategic weapons", "Kennedy halted further dispersal of weapons to "
+                    "NATO allies until PAL plans were under way; PALs have guarded these weapons since "
+                    "the 1960s.", "documented", "burr2020"),
+            Feature("two-person rule", "Launch crews work with a dual-key arrangement so that no single "
+                    "officer can launch; since the late 1990s Trident submarines also need a code sent "
+                    "from the top.", "reported", "bbc2007"),
+            Feature("pre-delegation", "In the early Cold War some senior officers were authorised in "
+                    "advance to use nuclear weapons without the President's permission; current "
+                    "arrangements are not public.", "documented", "feaver1992"),
+        ),
+        "Listed among the states where a code device with a PAL guarantees that only the top "
+        "political level can order use.",
+        "Holds: PALs began in the US (NSAM 160), with a two-person rule on top.",
+        Design(2, 2, pal=True, custody=False, predelegation=False,
+               reason="two of two (the two-person rule) with a code lock; " + _LOCK_NOTE),
+    ),
+    CountryProfile(
+        "uk", "United Kingdom", "us_nato",
+        (
+            Feature("code locks", "BBC Newsnight reported in November 2007 that British Trident "
+                    "submarines have no device preventing launch without a code from London, unlike "
+                    "the other nuclear-weapon states; the Ministry of Defence answered that such "
+                    "safeguards did not fit the British situation.", "reported", "bbc2007",
+                    "BBC Press Office release, 15 November 2007"),
+            Feature("custody of non-strategic weapons", "The RAF's WE177 bombs, retired in 1998, were "
+                    "armed with a simple key and had no code lock.", "reported", "bbc2007"),
+            Feature("pre-delegation", "Per the same report, submarine commanders could launch without a "
+                    "command from Whitehall as a last resort.", "reported", "bbc2007"),
+        ),
+        "Listed among the states where a code device with a PAL guarantees that only the top "
+        "political level can order use.",
+        "Contradicted by the best available report: no code lock on British submarine-launched "
+        "weapons, and only a simple key on the WE177 bombs retired in 1998.",
+        Design(2, 2, pal=False, custody=False, predelegation=False,
+               reason="the same two-of-two chain as the US (a teaching assumption), without a code "
+                      "lock (reported)"),
+    ),
+    CountryProfile(
+        "france", "France", "other",
+        (
+            Feature("authority", "The President is the sole nuclear authority.", "documented",
+                    "pelopidas2019"),
+            Feature("code locks", "Reported to have a code system comparable to the US and Russian "
+                    "ones.", "reported", "bbc2007"),
+            Feature("pre-delegation", "Key parts of French command and control are little known or "
+                    "described in conflicting accounts; nothing public settles pre-delegation.",
+                    "unknown", "pelopidas2019"),
+        ),
+        "Listed among the states where a code device with a PAL guarantees that only the top "
+        "political level can order use.",
+        "Uncertain: a comparable code system is reported, not documented, and key parts of the "
+        "French system are not public.",
+        Design(2, 2, pal=True, custody=False, predelegation=False,
+               reason="modelled like the US (a teaching assumption: the code system is reported, "
+                      "its form unknown); " + _LOCK_NOTE),
+    ),
+    CountryProfile(
+        "russia", "Russia", "russia",
+        (
+            Feature("authority", "The decision on nuclear use rests with the President.", "documented",
+                    "russia2024"),
+            Feature("code terminals", "The President's portable Cheget terminal is linked to the Kazbek "
+                    "command system, in service since the mid-1980s; the Minister of Defence and the "
+                    "Chief of the General Staff are generally held to have one too. Whether one, two "
+                    "or three must agree is not public.", "reported", "tsypkin2004"),
+            Feature("crisis record", "A Cheget was activated in January 1995 when Russian radar took a "
+                    "Norwegian research rocket for a possible missile attack; no launch was ordered.",
+                    "reported", "hoffman1998", "p. A1"),
+            Feature("code locks", "Russian weapons were reported to carry code locks released only by a "
+                    "transmitted code.", "reported", "bbc2007"),
+            Feature("custody of non-strategic weapons", "Non-strategic warheads are not deployed with "
+                    "units but held in central storage.", "reported", "podvig2017"),
+            Feature("custody of non-strategic weapons", "The 12th Main Directorate runs about a dozen "
+                    "central storage sites; a warhead must be taken out and moved to a unit, which "
+                    "takes hours and would probably be observed.", "reported", "schlosser2022",
+                    "opening paragraph, citing Pavel Podvig"),
+            Feature("pre-delegation", "The Soviet-built Perimetr system can send command rockets that "
+                    "broadcast launch orders to surviving missiles if the leadership is destroyed.",
+                    "reported", "hoffman2009"),
+        ),
+        "Unclear whether a comparable system exists; there may be commanders who would act alone.",
+        "Partly answered: a central code system (Cheget/Kazbek) and code locks are reported, and "
+        "non-strategic warheads sit in central storage; whether a commander could act alone is "
+        "unknown.",
+        Design(3, 2, pal=True, custody=True, predelegation=False, release_time_h=6.0,
+               reason="three terminal holders of whom two must agree (a teaching assumption: the rule "
+                      "is not public), a code lock (reported) and warheads in central storage with a "
+                      "6-hour release (a teaching assumption standing for the reported 'hours'); "
+                      + _LOCK_NOTE + "; p_custody_defeat = 0.5 is a teaching assumption"),
+    ),
+)
+
+_BY_KEY = {p.key: p for p in PROFILES}
+
+
+def get_profile(key: str) -> CountryProfile:
+    """The profile for ``us``, ``uk``, ``france`` or ``russia``."""
+    return _BY_KEY[check_choice("key", key, _BY_KEY)]
+
+
+def profile_risks(key: str, p_rogue=None, p_fail=None, p_cutoff=None) -> CommandRisks:
+    """A country's design under the shared classroom assumptions (or the values given)."""
+    chosen = {"p_rogue": p_rogue, "p_fail": p_fail, "p_cutoff": p_cutoff}
+    values = {name: CLASSROOM_ASSUMPTIONS[name] if v is None else v for name, v in chosen.items()}
+    return get_profile(key).design.risks(**values)
+
+
+def profile_table(keys=None) -> Markdown:
+    """The profiles' findings as a Markdown table: country, topic, finding, confidence, source."""
+    if isinstance(keys, str):
+        raise TypeError(f"keys={keys!r} must be a list of country keys, e.g. [{keys!r}]")
+    wanted = [get_profile(k) for k in (keys if keys is not None else _BY_KEY)]
+    rows = [[p.name, f.topic, f.finding, f.confidence, f"[{f.source}, {f.where}]" if f.where else f"[{f.source}]"]
+            for p in wanted for f in p.features]
+    return markdown_table(["country", "topic", "finding", "confidence", "source"], rows)
+
+
+def verdict_table() -> Markdown:
+    """What the op-ed says about each country beside what the sources support."""
+    rows = [[p.name, p.oped_statement, p.verdict] for p in PROFILES]
+    return markdown_table(["country", "the op-ed [nederlof2023]", "against the sources"], rows)
