@@ -37,7 +37,7 @@ from ._validate import check_choice, check_int
 
 FORMAT = "deterrence-lab/crisis-seminar"
 FORMAT_VERSION = 1
-TEACHING_ASSUMPTION = "teaching assumption"
+from .sources import TEACHING_ASSUMPTION
 
 
 # --------------------------------------------------------------------------------------
