@@ -53,6 +53,17 @@ _ENTRIES = [
            url="https://nuclearsecrecy.com/nukemap/"),
     Source("ota1979", "OTA", "Office of Technology Assessment, US Congress", 1979,
            "The Effects of Nuclear War", "US Government Printing Office, Washington DC"),
+    Source("pittock1986", "Pittock et al.", "A. B. Pittock, T. P. Ackerman, P. J. Crutzen, "
+           "M. C. MacCracken, C. S. Shapiro and R. P. Turco", 1986,
+           "Environmental Consequences of Nuclear War, Volume I: Physical and Atmospheric Effects "
+           "(SCOPE 28)", "John Wiley & Sons, Chichester",
+           note="Chapter 1, 'Direct effects of nuclear detonations': yields and burst heights of "
+                "the Hiroshima and Nagasaki bombs."),
+    Source("minoborony1987", "Ministry of Defence of the USSR", "Ministerstvo Oborony SSSR", 1987,
+           "Iadernoe oruzhie [Nuclear weapons], 4th edition", "Voenizdat, Moscow",
+           note="Initial-radiation curves used only as digitised in the open-source 'glasstone' "
+                "Python library (github.com/GOFAI/glasstone, radiation.py); the book itself was "
+                "not consulted."),
     # chapter 01 additions go here
 
     # --- The law (chapter 02) ---
