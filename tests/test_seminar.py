@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deterrence_lab import argument, escalation, law, response, seminar, sources, verdict
+from deterrence_lab import argument, effects, escalation, law, response, seminar, sources, verdict
 from deterrence_lab.widgets.ch06 import CrisisSeminar, VerdictRecorder, debrief_figure, timeline_figure
 
 BEFORE = {"moscow": "nuclear_signals", "washington": "private_warning", "kyiv": "advance",
@@ -128,6 +128,9 @@ def test_control_cell_report_calls_the_models():
     second = seminar.consequences(game, 2)
     assert "ES-11/4" in second["law"] and "decision" not in second
     third = seminar.consequences(game, 3)
+    town_10kt = effects.casualties(10.0, effects.density_preset("town")).killed
+    assert f"{float(f'{town_10kt:.2g}'):,.0f} (10 kt)" in third["effects"]
+    assert "effects" not in second and "effects" not in seminar.consequences(game, 4)
     assert "ranks 1 of 7 with the op-ed weights" in third["decision"]
     assert law.contrast_with_court("nato_air_campaign")["court"] in third["law"]
     text = seminar.report(game, 3)
@@ -362,6 +365,9 @@ def test_verdict_text_agrees_with_the_models():
     e = law.finding("E")
     assert (e.votes_for, e.votes_against) == (7, 7) and e.casting_vote
     assert "7-7" in verdict.verdict("C4").found
+    # C3's finding: thousands killed where people live, far fewer on a thinly populated front.
+    assert effects.casualties(10.0, effects.density_preset("town")).killed > 1000
+    assert effects.casualties(10.0, effects.density_preset("front-line countryside")).killed < 1000
     # C14's finding: Plan A's total dead.
     assert escalation.PLAN_A_TOTAL_MILLION["dead"] == 34.1
     assert "34.1 million" in verdict.verdict("C14").found

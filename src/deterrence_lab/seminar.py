@@ -9,8 +9,10 @@ consequences with the course's models and returns the next state of the game:
 * escalation (chapter 05): the compact ladder's chain, changed by Washington's answer
   (``escalation.OPTION_EFFECTS``) and by the teams' moves, gives the probabilities along
   the way and one seeded chance draw per round;
-* law (chapter 02), the decision analysis (chapter 04) and weapon effects (chapter 01)
-  give the control cell's report of each round (:func:`consequences`).
+* weapon effects (chapter 01: casualties of the reported detonation), law (chapter 02: the
+  walk-through and doctrine for the situation) and the decision analysis (chapter 04:
+  where Washington's answer ranks) complete the control cell's report of each round
+  (:func:`consequences`).
 
 The game is plain data (:class:`GameState`): the seed, the teams, the decisions and a
 history derived from them. Every chance draw comes from ``(seed, round)``, so a game is
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import __version__, escalation, law, response
+from . import __version__, effects, escalation, law, response
 from ._display import Markdown, markdown_table
 from ._validate import check_choice, check_int
 
@@ -451,6 +453,35 @@ def _escalation_report(record: dict) -> str:
     return " ".join(lines)
 
 
+# The reported detonation's yield is unknown: the report spans a range of yields within the
+# published band for non-strategic warheads (chapter 01), over two of its density presets.
+DETONATION_YIELDS_KT = (1.0, 10.0, 50.0)
+DETONATION_SETTINGS = {"front-line countryside": "front-line countryside", "town": "a town"}
+
+
+def _about(n: float) -> str:
+    """A count rounded to two significant figures, as an estimate should be read."""
+    return f"{float(f'{n:.2g}'):,.0f}"
+
+
+def _effects_report(record: dict) -> str | None:
+    if record["stage"] != "detonation":
+        return None
+    parts = []
+    for setting, words in DETONATION_SETTINGS.items():
+        density = effects.density_preset(setting)
+        est = [effects.casualties(y, density) for y in DETONATION_YIELDS_KT]
+        killed = ", ".join(f"{_about(e.killed)} ({y:g} kt)" for e, y in zip(est, DETONATION_YIELDS_KT))
+        injured = ", ".join(_about(e.injured) for e in est)
+        parts.append(f"over {words} ({density:,.0f} people/km²) about {killed} killed and "
+                     f"{injured} injured")
+    return ("Casualty estimate for the reported detonation (chapter 01): the yield is not known, "
+            "so three yields are shown, each an air burst at the height that maximises the "
+            "5 psi range; " + "; ".join(parts) + ". Soldiers are not counted, and shelter, "
+            "warning and fire can move these numbers far more than the blast fit's ±10% "
+            "[ota1979] [brode1986].")
+
+
 def _law_report(record: dict) -> str | None:
     if record["stage"] == "counteroffensive":
         key = "zaporizhzhia_counteroffensive"
@@ -487,9 +518,10 @@ def consequences(state: GameState, number: int) -> dict[str, str]:
     if not state.history:
         raise ValueError("no round has been played yet: call advance() first")
     record = state.history[number - 1]
-    report = {"escalation": _escalation_report(record),
+    report = {"effects": _effects_report(record),
               "law": _law_report(record),
-              "decision": _decision_report(record, state.seed)}
+              "decision": _decision_report(record, state.seed),
+              "escalation": _escalation_report(record)}
     return {k: v for k, v in report.items() if v}
 
 
