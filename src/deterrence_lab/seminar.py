@@ -427,6 +427,20 @@ def play(script, *, seed: int = 2023, teams=TEAM_KEYS, max_rounds: int = 5) -> G
     return state
 
 
+def outcome_counts(script, seeds, **settings) -> Markdown:
+    """Where games with the same ``script`` stand at the end, counted over ``seeds``: how
+    much of a game's story is chance."""
+    seeds = list(seeds)
+    if not seeds:
+        raise ValueError("seeds is empty: give at least one seed, e.g. range(200)")
+    counts: dict[str, int] = {}
+    for seed in seeds:
+        end = play(script, seed=seed, **settings).ladder_state
+        counts[end] = counts.get(end, 0) + 1
+    rows = [[_LABEL[k], str(n)] for k, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+    return markdown_table(["where the game stood at the end", f"games (of {len(seeds)})"], rows)
+
+
 # --------------------------------------------------------------------------------------
 # The control cell's report: consequences from every chapter's model
 # --------------------------------------------------------------------------------------
@@ -547,6 +561,12 @@ def decisions_table(state: GameState) -> Markdown:
         rows.append([str(h["round"])] + [move(k, h["round"], d["choices"][k]).label
                                           for k in state.teams] + [_LABEL[h["state_after"]]])
     return markdown_table(header, rows)
+
+
+def teams_table(teams=TEAM_KEYS) -> Markdown:
+    """The teams, whom they play and their briefs (hand each team its own row)."""
+    rows = [[t.name, t.plays, t.brief] for t in (team(k) for k in teams)]
+    return markdown_table(["team", "plays", "brief"], rows)
 
 
 def rounds_table() -> Markdown:

@@ -139,8 +139,8 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
     ClaimVerdict("C1",
                  "Chapter 05: a first use is one possible path on the ladder; in 2022 US "
                  "intelligence put its chance at 5-10%, far higher if troops were encircled.",
-                 "Russia left Kherson city in November 2022 without nuclear use; no use was "
-                 "reported through 2025.",
+                 "Russia had already left Kherson city (November 2022) without nuclear use; "
+                 "after the op-ed, no use was reported through 2025.",
                  "open",
                  "A forecast of a possibility. It did not happen, but one non-event cannot show "
                  "that the danger was small.", ("woodward2024", "reuters2022")),
@@ -154,8 +154,9 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "threshold that is vague and has been lowered.",
                  ("russia2020", "russia2024", "oliker2018", "kofman2020")),
     ClaimVerdict("C3",
-                 "Chapter 01: the Hiroshima bomb killed about 68,000 people in the city's survey zones; "
-                 "deaths depend on yield, burst and above all on how many people are near.",
+                 "Chapter 01: the Hiroshima bomb killed about 68,000 people in the city's survey "
+                 "zones; the model gives thousands killed by a 10 kt air burst over a town, under "
+                 "a hundred over thinly populated front-line land (soldiers not counted).",
                  "Nothing after February 2023 changes the physics; FAS still counts well over a "
                  "thousand Russian non-strategic warheads.",
                  "holds with qualifications",
@@ -289,6 +290,11 @@ def verdict_table(*, model_answer: bool = True) -> Markdown:
             row += [f"*{v.model}*", v.why]
         rows.append(row)
     return markdown_table(header, rows)
+
+
+def options_table() -> Markdown:
+    """The verdict options and what each means."""
+    return markdown_table(["verdict", "meaning"], [[k, v] for k, v in VERDICT_OPTIONS.items()])
 
 
 def template() -> dict[str, None]:
