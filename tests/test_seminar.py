@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deterrence_lab import argument, effects, escalation, law, response, seminar, sources, verdict
-from deterrence_lab.widgets.ch06 import CrisisSeminar, VerdictRecorder, debrief_figure, timeline_figure
+from deterrence_lab.widgets.ch06 import (VERDICT_COLORS, CrisisSeminar, VerdictRecorder,
+                                         debrief_figure, timeline_figure, verdict_map_figure)
 
 BEFORE = {"moscow": "nuclear_signals", "washington": "private_warning", "kyiv": "advance",
           "nato_europe": "more_arms", "beijing": "urge_restraint"}
@@ -309,6 +310,21 @@ def test_figures_have_labelled_axes():
     assert "ladder" in top.get_ylabel() and "%" in bottom.get_ylabel()
     assert bottom.get_xlabel() == "round"
     assert len(timeline_figure().axes[0].get_yticklabels()) == len(verdict.TIMELINE)
+
+
+def test_verdict_map_colours_each_claim_by_its_verdict():
+    def colours(fig):
+        return [t.get_bbox_patch().get_facecolor() for t in fig.axes[0].texts
+                if t.get_bbox_patch() is not None]
+
+    from matplotlib.colors import to_rgba
+    model = colours(verdict_map_figure())
+    assert model == [to_rgba(VERDICT_COLORS[verdict.verdict(c.id).model], 0.85)
+                     for c in argument.CLAIMS]
+    empty = colours(verdict_map_figure(verdict.template(), title="Yours"))
+    assert set(empty) == {to_rgba(VERDICT_COLORS[None], 0.85)}
+    with pytest.raises(ValueError, match="verdicts"):
+        verdict_map_figure({"C1": "perhaps"})
 
 
 def test_verdict_recorder():
