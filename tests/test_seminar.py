@@ -185,6 +185,25 @@ def test_advance_refuses_a_finished_game_and_never_changes_its_input():
         seminar.advance({"seed": 1}, BEFORE)
 
 
+def test_reports_reject_bad_rounds_and_states():
+    game = seminar.play(SCRIPT[:2], seed=1)
+    with pytest.raises(ValueError, match="number=3"):
+        seminar.consequences(game, 3)
+    with pytest.raises(TypeError, match="number"):
+        seminar.report(game, "2")
+    with pytest.raises(ValueError, match="no round has been played"):
+        seminar.consequences(seminar.new_game(), 1)
+    with pytest.raises(TypeError, match="state"):
+        seminar.consequences(seminar.to_dict(game), 1)
+    with pytest.raises(ValueError, match="seeds is empty"):
+        seminar.outcome_counts(SCRIPT, seeds=[])
+    counts = seminar.outcome_counts(SCRIPT, seeds=range(20))
+    assert "games (of 20)" in counts
+    assert sum(int(line.rsplit("|", 2)[1]) for line in counts.splitlines()[2:]) == 20
+    with pytest.raises(FileNotFoundError):
+        seminar.load("/nonexistent/save.json")
+
+
 def test_lookups_reject_unknown_names():
     with pytest.raises(ValueError, match="team='rome'"):
         seminar.team("rome")
@@ -194,6 +213,8 @@ def test_lookups_reject_unknown_names():
         seminar.move("moscow", 1, "further_use")
     with pytest.raises(ValueError, match="phase"):
         seminar.menu_table("during")
+    with pytest.raises(ValueError, match="claim_id"):
+        verdict.verdict("C0")
 
 
 # --- save and load ----------------------------------------------------------------------------

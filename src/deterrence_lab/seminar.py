@@ -66,8 +66,8 @@ TEAMS: tuple[Team, ...] = (
          "would go in answering a nuclear use, nor how united NATO is."),
     Team("washington", "Washington", "us_nato",
          "the US President and National Security Council, with legal and military advisers",
-         "You have warned Moscow in public and in private that any nuclear use would have "
-         "catastrophic consequences [sullivan2022]. You are not attacked yourself, but allies in "
+         "You have warned Moscow in public that any nuclear use would have catastrophic "
+         "consequences [sullivan2022]. You are not attacked yourself, but allies in "
          "Europe and Asia watch whether a red line holds (chapter 04). You do not know how "
          "firmly Moscow holds its threats, or who controls its non-strategic warheads (chapter 03)."),
     Team("kyiv", "Kyiv", "ukraine",
@@ -112,7 +112,7 @@ class Round:
 ROUNDS: tuple[Round, ...] = (
     Round("stall", "The offensive stalls",
           "Russia's offensive has lost momentum and the first Western-supplied tanks are reaching "
-          "Ukrainian units. Moscow's officials speak of 'all means' to defend Russia. Each team "
+          "Ukrainian units. Moscow's officials speak of using every means to defend Russia. Each team "
           "decides its line for the coming weeks.", "before", "conditioned"),
     Round("counteroffensive", "A counter-offensive threatens annexed territory",
           "Ukrainian forces advance into the occupied part of Zaporizhzhia oblast, which Moscow "
@@ -170,8 +170,8 @@ MENUS: dict[str, dict[str, tuple[Move, ...]]] = {
             _m("arm_ukraine", "Keep arming Ukraine, including tanks",
                "Strengthens Ukraine's push, which Moscow may read as raising the stakes.", up=1.1),
             _m("private_warning", "Warn Moscow privately of catastrophic consequences",
-               "A clear, quiet warning of a decisive answer, as in September 2022 "
-               "[sullivan2022]: meant to deter the next step.", up=0.85),
+               "The public warning of September 2022 [sullivan2022], repeated in private and "
+               "in detail: meant to deter the next step.", up=0.85),
             _m("press_for_talks", "Press both sides towards talks",
                "Lowers the temperature, but may read as wavering.", up=0.9, settle=1.3)),
         "kyiv": (
@@ -528,9 +528,11 @@ def _decision_report(record: dict, seed: int) -> str | None:
 
 def consequences(state: GameState, number: int) -> dict[str, str]:
     """The control cell's report of round ``number`` (already played), one text per model."""
-    number = check_int("number", number, 1, max(len(state.history), 1))
+    if not isinstance(state, GameState):
+        raise TypeError(f"state={state!r} must be a GameState from new_game()")
     if not state.history:
         raise ValueError("no round has been played yet: call advance() first")
+    number = check_int("number", number, 1, len(state.history))
     record = state.history[number - 1]
     report = {"effects": _effects_report(record),
               "law": _law_report(record),
