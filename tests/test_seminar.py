@@ -116,6 +116,16 @@ def test_washingtons_answer_is_chapter_05s_option():
     np.testing.assert_allclose(params["up"], expected["up"])
 
 
+def test_extreme_moves_still_give_a_valid_chain():
+    state = seminar.play(SCRIPT[:2], seed=1)
+    worst = {"moscow": "further_use", "washington": "nuclear_in_kind", "kyiv": "keep_advancing",
+             "nato_europe": "own_measures", "beijing": "stay_silent"}
+    _, params = seminar.chain_parameters(state, worst)
+    total = params["up"] + params["down"] + params["settle"]
+    assert np.all(total <= 1 + 1e-12) and np.isclose(total.max(), 1.0)  # the rule was needed
+    escalation.check_transition_matrix(escalation.ladder_matrix(**params))
+
+
 def test_teams_can_be_fewer_than_five():
     game = seminar.play([{"moscow": "seek_talks", "washington": "press_for_talks"}] * 2,
                         seed=5, teams=["washington", "moscow"])
@@ -244,6 +254,7 @@ CORRUPT = {
     "foreign json": json.dumps({"cells": [], "nbformat": 4}),
     "a list": "[1, 2, 3]",
     "wrong version": _edited(lambda d: d.update(version=2)),
+    "version as true": _edited(lambda d: d.update(version=True)),
     "missing field": _edited(lambda d: d.pop("seed")),
     "extra field": _edited(lambda d: d.update(winner="moscow")),
     "bad seed": _edited(lambda d: d.update(seed="abc")),
@@ -255,7 +266,7 @@ CORRUPT = {
 }
 MESSAGES = {"truncated": "not valid JSON", "not json": "not valid JSON", "binary": "UTF-8",
             "foreign json": "not a deterrence-lab crisis-seminar save", "a list": "JSON object",
-            "wrong version": "version 2 is not supported", "missing field": "missing: \\['seed'\\]",
+            "wrong version": "version 2 is not supported", "version as true": "version True", "missing field": "missing: \\['seed'\\]",
             "extra field": "unexpected: \\['winner'\\]", "bad seed": "seed",
             "edited move": "round 1", "edited outcome": "history of round 3",
             "edited draw": "history of round 1", "edited seed": "does not follow",
@@ -290,12 +301,15 @@ def test_control_panel_plays_saves_and_reloads(tmp_path):
     assert w.result["round"] == 1 and "Round 1 of at most 5" in w.situation.value
     first_image = w.image.value
     w.set(**BEFORE)
+    w.notes["kyiv"].value = "Chapter 02: the land is Ukraine's."
     assert w.advance()["round"] == 2
     assert "Raise nuclear alerts" in w.log.value and w.image.value != first_image
+    assert w.game.decisions[0]["notes"] == {"kyiv": "Chapter 02: the land is Ukraine's."}
+    assert "reason: Chapter 02" in w.log.value and w.notes["kyiv"].value == ""
     assert "Control cell's report on round 1" in w.report.value
     w.set(**{**BEFORE, "moscow": "press_offensive"})
     w.advance()
-    assert w.game == seminar.play(SCRIPT[:2], seed=2023)
+    assert [h for h in w.game.history] == list(seminar.play(SCRIPT[:2], seed=2023).history)
     assert [o[1] for o in w.controls["washington"].options] == list(response.OPTION_KEYS)
     path = tmp_path / "week1.json"
     assert w.save(path)

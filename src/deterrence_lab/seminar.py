@@ -639,8 +639,9 @@ def from_dict(data) -> GameState:
         found = data.get("format", "no 'format' field")
         raise ValueError(f"{where}: not a deterrence-lab crisis-seminar save ({found!r}); "
                          f"expected format {FORMAT!r}")
-    if data.get("version") != FORMAT_VERSION:
-        raise ValueError(f"{where}: format version {data.get('version')!r} is not supported; "
+    version = data.get("version")
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise ValueError(f"{where}: format version {version!r} is not supported; "
                          f"this library (deterrence-lab {__version__}) reads version "
                          f"{FORMAT_VERSION}")
     if set(data) != set(_FIELDS):

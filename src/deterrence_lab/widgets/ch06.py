@@ -45,6 +45,10 @@ def _html_table(header, rows) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _with_note(label: str, note: str | None) -> str:
+    return f"{label} (reason: {note})" if note else label
+
+
 # --- figures ---------------------------------------------------------------------------
 
 
@@ -300,9 +304,9 @@ class CrisisSeminar:
         else:
             self.report.value = "<p><i>No round played yet.</i></p>"
         header = ["round"] + [seminar.team(k).name for k in g.teams] + ["crisis after the round"]
-        rows = [[h["round"]] + [seminar.move(k, h["round"], d["choices"][k]).label
-                                for k in g.teams] + [_SHORT[h["state_after"]]]
-                for d, h in zip(g.decisions, g.history)]
+        rows = [[h["round"]] + [_with_note(seminar.move(k, h["round"], d["choices"][k]).label,
+                                           d["notes"].get(k)) for k in g.teams]
+                + [_SHORT[h["state_after"]]] for d, h in zip(g.decisions, g.history)]
         self.log.value = _html_table(header, rows) if rows else "<p><i>none yet</i></p>"
         with style():
             self.image.value = to_png(debrief_figure(g))
