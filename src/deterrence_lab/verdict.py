@@ -183,13 +183,15 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "enhanced-radiation warheads.", ("glasstone1977",)),
     ClaimVerdict("C6",
                  "Chapter 03: the UK was reported in 2007 to have no code lock on its submarine "
-                 "weapons; France is less documented; Russia keeps non-strategic warheads in "
-                 "central storage and has a three-terminal command system.",
+                 "weapons; France is less documented; for Russia a central code system "
+                 "(Cheget/Kazbek) and code locks are reported, and non-strategic warheads sit in "
+                 "central storage.",
                  "Moscow stressed it would keep control of the warheads stationed in Belarus.",
                  "needs correction",
                  "The list of countries with code locks is wrong for the UK, and Russia's "
-                 "arrangements are less unknown than the op-ed suggests (details remain unclear).",
-                 ("bbc2007", "podvig2017", "ap2023")),
+                 "arrangements are less unknown than the op-ed suggests; whether a commander "
+                 "could act alone is not known.",
+                 ("bbc2007", "tsypkin2004", "podvig2017", "ap2023")),
     ClaimVerdict("C7",
                  "Chapter 05: published estimates in 2022 ranged from well under 1% to about "
                  "10%, and about 50% for one extreme case.",
