@@ -422,6 +422,11 @@ def test_verdict_text_agrees_with_the_models():
     assert effects.casualties(10.0, effects.density_preset("town")).killed > 1000
     assert effects.casualties(10.0, effects.density_preset("front-line countryside")).killed < 100
     assert "under a hundred" in verdict.verdict("C3").found
+    # C10's finding: the pulse reaches past Oahu's distance, a burst that high leaves no local
+    # fallout (chapter 01's model of Starfish Prime, 1.4 Mt at about 400 km).
+    assert effects.emp_ground_radius_km(400.0) > effects.STARFISH["oahu_distance_km"]
+    assert not effects.local_fallout_expected(1400.0, 400_000.0)
+    assert "1,300 km" in verdict.verdict("C10").found
     # C14's finding: Plan A's total dead.
     assert escalation.PLAN_A_TOTAL_MILLION["dead"] == 34.1
     assert "34.1 million" in verdict.verdict("C14").found

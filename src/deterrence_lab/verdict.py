@@ -179,8 +179,9 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "quoted are uncertain.",
                  "No relevant event in the course's sources.",
                  "holds with qualifications",
-                 "Right in principle; the ranges and doses are uncertain, and the US retired its "
-                 "enhanced-radiation warheads.", ("glasstone1977",)),
+                 "Right in principle; the doses, ranges and the shielding armour gives are "
+                 "uncertain, so chapter 01 shows them as ranges.",
+                 ("glasstone1977", "wellerstein2012")),
     ClaimVerdict("C6",
                  "Chapter 03: the UK was reported in 2007 to have no code lock on its submarine "
                  "weapons; France is less documented; for Russia a central code system "
