@@ -68,8 +68,10 @@ def test_any_game_keeps_the_rules(seed, picks):
     first, second = state.history[0], state.history[1]
     assert first["state_after"] in ("conventional_war", "nuclear_threats")  # premise: no use yet
     assert second["state_after"] == "first_use"                              # premise: detonation
-    assert all(h["state_before"] == p["state_after"] for p, h in zip(state.history, state.history[1:]))
-    assert state.over == (state.ladder_state in escalation.ABSORBING_KEYS or len(state.history) == 8)
+    pairs = zip(state.history, state.history[1:])
+    assert all(h["state_before"] == p["state_after"] for p, h in pairs)
+    ended = state.ladder_state in escalation.ABSORBING_KEYS
+    assert state.over == (ended or len(state.history) == 8)
 
 
 def test_seeded_draws_follow_the_chains_probabilities():
@@ -84,7 +86,8 @@ def test_seeded_draws_follow_the_chains_probabilities():
 
 
 def test_different_seeds_give_different_histories():
-    paths = {tuple(h["state_after"] for h in seminar.play(SCRIPT, seed=s).history) for s in range(30)}
+    paths = {tuple(h["state_after"] for h in seminar.play(SCRIPT, seed=s).history)
+             for s in range(30)}
     assert len(paths) > 3
 
 
@@ -266,7 +269,8 @@ CORRUPT = {
 }
 MESSAGES = {"truncated": "not valid JSON", "not json": "not valid JSON", "binary": "UTF-8",
             "foreign json": "not a deterrence-lab crisis-seminar save", "a list": "JSON object",
-            "wrong version": "version 2 is not supported", "version as true": "version True", "missing field": "missing: \\['seed'\\]",
+            "wrong version": "version 2 is not supported", "version as true": "version True",
+            "missing field": "missing: \\['seed'\\]",
             "extra field": "unexpected: \\['winner'\\]", "bad seed": "seed",
             "edited move": "round 1", "edited outcome": "history of round 3",
             "edited draw": "history of round 1", "edited seed": "does not follow",

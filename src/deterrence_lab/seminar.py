@@ -283,7 +283,8 @@ class GameState:
     @property
     def over(self) -> bool:
         """True once the chain ends (settlement or general war) or the last round is played."""
-        return self.ladder_state in escalation.ABSORBING_KEYS or len(self.history) >= self.max_rounds
+        return (self.ladder_state in escalation.ABSORBING_KEYS
+                or len(self.history) >= self.max_rounds)
 
     @property
     def outcome(self) -> str:
@@ -455,7 +456,8 @@ def _escalation_report(record: dict) -> str:
              f"probability {_pct(record['p_settlement'])} and in general nuclear war with "
              f"probability {_pct(record['p_general_war'])}."]
     if record["p_nuclear_use"] is not None:
-        lines.append(f"Chance of ever reaching a first nuclear use: {_pct(record['p_nuclear_use'])}.")
+        lines.append("Chance of ever reaching a first nuclear use: "
+                     f"{_pct(record['p_nuclear_use'])}.")
     after = _LABEL[record["state_after"]].lower()
     if record["transition"] == "scripted":
         lines.append(f"The scenario now follows the op-ed's premise whatever the draw: {after}.")
@@ -485,7 +487,8 @@ def _effects_report(record: dict) -> str | None:
     for setting, words in DETONATION_SETTINGS.items():
         density = effects.density_preset(setting)
         est = [effects.casualties(y, density) for y in DETONATION_YIELDS_KT]
-        killed = ", ".join(f"{_about(e.killed)} ({y:g} kt)" for e, y in zip(est, DETONATION_YIELDS_KT))
+        killed = ", ".join(f"{_about(e.killed)} ({y:g} kt)"
+                           for e, y in zip(est, DETONATION_YIELDS_KT))
         injured = ", ".join(_about(e.injured) for e in est)
         parts.append(f"over {words} ({density:,.0f} people/km²) about {killed} killed and "
                      f"{injured} injured")
@@ -521,8 +524,8 @@ def _decision_report(record: dict, seed: int) -> str | None:
     share = float(p_first.p_first[response.OPTION_KEYS.index(option)])
     n = len(response.OPTIONS)
     ranked = "; ".join(f"{rank} of {n} with the {name} weights" for name, rank in ranks.items())
-    return (f"Decision analysis of Washington's answer ('{response.OPTIONS[response.OPTION_KEYS.index(option)].name}'): "
-            f"ranks {ranked}; with uncertain scores and weights around the op-ed's, it comes first "
+    name = response.OPTIONS[response.OPTION_KEYS.index(option)].name
+    return (f"Decision analysis of Washington's answer ('{name}'): ranks {ranked}; with uncertain scores and weights around the op-ed's, it comes first "
             f"in {_pct(share)} of draws (chapter 04; the scores are teaching assumptions).")
 
 

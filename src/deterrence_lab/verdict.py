@@ -24,7 +24,8 @@ VERDICT_OPTIONS = {
     "holds with qualifications": "supported in substance, but it needs conditions or caveats",
     "needs correction": "the claim misstates a source or a fact in a way that matters",
     "open": "the evidence cannot settle it (yet): a forecast or an untested proposition",
-    "value judgement": "a judgement about what ought to be done; evidence informs but cannot settle it",
+    "value judgement": ("a judgement about what ought to be done; evidence informs but cannot "
+                        "settle it"),
 }
 
 KINDS = ("warning", "estimate", "battlefield", "law", "op-ed", "deployment", "doctrine", "record")

@@ -183,7 +183,8 @@ class CrisisSeminar:
         self.situation = W.HTML()
         self.advance_button = W.Button(description="Advance: play this round", icon="forward",
                                        button_style="primary", layout=W.Layout(width="260px"),
-                                       tooltip="Control cell: record the moves and show what follows")
+                                       tooltip="Control cell: record the moves and show what "
+                                               "follows")
         self.advance_button.on_click(lambda _: self.advance())
         self.reset_button = W.Button(description="New game", icon="undo",
                                      tooltip="Start again from round 1 with the same seed")
@@ -252,9 +253,11 @@ class CrisisSeminar:
         try:
             seminar.save(self.game, path)
         except OSError as error:
-            self.status.value = f"<span style='color:#D55E00'>⚠ not saved: {html.escape(str(error))}</span>"
+            self.status.value = (f"<span style='color:#D55E00'>⚠ not saved: "
+                                 f"{html.escape(str(error))}</span>")
             return False
-        self.status.value = f"Saved after round {len(self.game.history)} to {html.escape(str(path))}."
+        self.status.value = (f"Saved after round {len(self.game.history)} to "
+                             f"{html.escape(str(path))}.")
         return True
 
     def load(self, path) -> bool:
@@ -334,7 +337,8 @@ class VerdictRecorder:
                                           style={"description_width": "260px"},
                                           layout=W.Layout(width="720px"))
                          for c in argument.CLAIMS}
-        self.compare_button = W.Button(description="Compare with the model answer", icon="balance-scale",
+        self.compare_button = W.Button(description="Compare with the model answer",
+                                       icon="balance-scale",
                                        layout=W.Layout(width="280px"))
         self.compare_button.on_click(lambda _: self.compare())
         self.reset_button = W.Button(description="Reset", icon="undo")
