@@ -47,6 +47,24 @@ def test_scripted_game_follows_the_premise_and_is_reproducible():
     assert [d["choices"] for d in game.decisions] == SCRIPT
 
 
+def test_the_numbers_the_chapter_text_states():
+    # course/06: the demonstration game's captions describe these features.
+    demo = seminar.play(seminar.DEMO_SCRIPT, seed=2023)
+    war = [h["p_general_war"] for h in demo.history]
+    assert int(np.argmax(war)) == 3 and demo.history[3]["state_before"] == "battlefield_use"
+    assert demo.decisions[3]["choices"]["moscow"] == "pause_and_talk"
+    assert 0.25 <= demo.history[1]["p_nuclear_use"] <= 0.35          # "roughly three in ten"
+    ends = [seminar.play(seminar.DEMO_SCRIPT, seed=s).ladder_state for s in range(200)]
+    low = sum(e in ("settlement", "conventional_war", "nuclear_threats") for e in ends) / 200
+    high = sum(e in ("battlefield_use", "theatre_exchange", "strategic_exchange", "general_war")
+               for e in ends) / 200
+    assert 0.75 <= low <= 0.85 and 0.05 <= high <= 0.15   # "four in five", "one in ten"
+    model = {v.claim: v.model for v in verdict.VERDICTS}
+    starting = [c.id for c in argument.CLAIMS if not c.premises]
+    assert {k for k, v in model.items() if v == "needs correction"} <= set(starting)
+    assert model["C14"] == "holds" and model["C11"] == model["C12"] == "value judgement"
+
+
 def test_every_round_record_is_a_probability_distribution():
     game = seminar.play(SCRIPT, seed=7)
     for record in game.history:

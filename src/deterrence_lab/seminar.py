@@ -417,6 +417,21 @@ def advance(state: GameState, choices: dict, notes: dict | None = None) -> GameS
                      state.history + (record,))
 
 
+# The chapter's demonstration game: choices a seminar might make (not a recommendation).
+DEMO_SCRIPT: tuple[dict, ...] = (
+    {"moscow": "nuclear_signals", "washington": "private_warning", "kyiv": "advance",
+     "nato_europe": "more_arms", "beijing": "urge_restraint"},
+    {"moscow": "press_offensive", "washington": "private_warning", "kyiv": "advance",
+     "nato_europe": "sanctions", "beijing": "stay_silent"},
+    {"moscow": "threaten_more", "washington": "conventional_strikes", "kyiv": "pause_offensive",
+     "nato_europe": "back_washington", "beijing": "condemn_use"},
+    {"moscow": "pause_and_talk", "washington": "sanctions", "kyiv": "appeal_un",
+     "nato_europe": "own_measures", "beijing": "call_ceasefire"},
+    {"moscow": "pause_and_talk", "washington": "protest", "kyiv": "appeal_un",
+     "nato_europe": "own_measures", "beijing": "call_ceasefire"},
+)
+
+
 def play(script, *, seed: int = 2023, teams=TEAM_KEYS, max_rounds: int = 5) -> GameState:
     """A whole game from a script: a list of per-round choice dicts (it stops early if the
     game ends)."""
