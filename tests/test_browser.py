@@ -1,9 +1,11 @@
-"""Browser smoke test: a real JupyterLab in headless Chromium runs chapter 00 and its widget.
+"""Browser smoke test: a real JupyterLab in headless Chromium runs chapters 00 and 06 and
+plays with their widgets.
 
 Starts JupyterLab on a free 127.0.0.1 port with a token, opens chapter 00 through
 Playwright driving Debian's Chromium (``executable_path``, no downloaded browser), runs
 all cells, checks that widgets render without "Error displaying widget", changes a
-control and sees the figure and readout change.
+control and sees the figure and readout change; in chapter 06 it plays one round of the
+crisis seminar (two moves chosen, Advance pressed) and sees the report, log and plot change.
 """
 import os
 import secrets
@@ -139,5 +141,29 @@ def test_chapter_00_runs_and_its_widget_responds(browser, lab):
     page.wait_for_function("(before) => document.querySelector('img.widget-image')"
                            ".getAttribute('src') !== before", arg=before)
     page.wait_for_selector("text=voortbestaan van de staat")
+    assert_no_errors(page)
+    page.close()
+
+
+def test_chapter_06_plays_one_round_through_the_widget(browser, lab):
+    page = open_and_run(browser, lab, "course/06_crisis_seminar.ipynb")
+    advance = page.wait_for_selector("button:has-text('Advance: play this round')")
+    image = page.wait_for_selector("img.widget-image")
+    wait_until_idle(page)
+    assert_no_errors(page)
+    page.wait_for_selector("text=Round 1 of at most 5")
+    before = image.get_attribute("src")
+    moscow = page.locator(".widget-dropdown:has(label:text-is('Moscow')) select")
+    moscow.select_option(label="Signal readiness for talks")
+    kyiv = page.locator(".widget-dropdown:has(label:text-is('Kyiv')) select")
+    kyiv.select_option(label="Propose a ceasefire on stated terms")
+    advance.click()
+    page.wait_for_selector("text=Control cell's report on round 1")
+    page.wait_for_selector("text=Round 2 of at most 5")
+    page.wait_for_function("(before) => document.querySelector('img.widget-image')"
+                           ".getAttribute('src') !== before", arg=before)
+    log = page.locator(".widget-html table td")  # the decision log inside the widget
+    assert "Signal readiness for talks" in log.all_inner_texts()
+    assert "Propose a ceasefire on stated terms" in log.all_inner_texts()
     assert_no_errors(page)
     page.close()

@@ -214,6 +214,21 @@ _ENTRIES = [
     # chapter 05 additions go here
 
     # --- Crisis seminar, verdict and timeline (chapter 06) ---
+    Source("reuters2022", "Reuters", "Reuters", 2022,
+           "Report of Russia's order to withdraw its troops from the west bank of the Dnipro "
+           "and the city of Kherson (9 November 2022)", "Reuters", note="Reporting."),
+    Source("ap2023", "AP", "Associated Press", 2023,
+           "Report of Putin's announcement that Russia will station tactical nuclear weapons in "
+           "Belarus, with storage ready by 1 July and control kept by Russia (25 March 2023)",
+           "Associated Press", note="Reporting."),
+    Source("upi2023", "UPI", "United Press International", 2023,
+           "Report of Putin's statement at the St. Petersburg International Economic Forum that "
+           "the first nuclear warheads had been delivered to Belarus (16 June 2023)",
+           "United Press International, citing TASS", note="Reporting of an official's claim."),
+    Source("kristensen2025", "Kristensen et al.",
+           "Hans M. Kristensen, Matt Korda, Eliana Johns and Mackenzie Knight", 2025,
+           "Russian nuclear weapons, 2025", "Bulletin of the Atomic Scientists 81(3), 208-237",
+           url="https://doi.org/10.1080/00963402.2025.2494386"),
     # chapter 06 additions go here
 ]
 
