@@ -24,7 +24,9 @@ import numpy as np
 import pytest
 
 MODEL_MODULES = ("argument", "sources", "effects", "law", "command", "response", "games",
-                 "escalation", "seminar")
+                 "escalation", "seminar", "verdict")
+# Package modules that are not models (they take no student input beyond the CLI's parser).
+INFRASTRUCTURE = ("cli", "exercisegen", "glossary", "launcher", "plotting", "site")
 PRESENT = tuple(m for m in MODEL_MODULES if importlib.util.find_spec(f"deterrence_lab.{m}"))
 NAN, INF = math.nan, math.inf
 
@@ -300,10 +302,81 @@ def _table() -> dict:
         t["escalation.cumulative_risk"] = ({"p_per_period": 0.01, "n_periods": 10}, [
             ("p_per_period", 1.5), ("p_per_period", NAN), ("n_periods", -1),
             ("n_periods", "ten"), ("p_per_period", [])])
+    if "seminar" in PRESENT:
+        from deterrence_lab import seminar
+        game = seminar.new_game(seed=7)
+        script = list(seminar.DEMO_SCRIPT)
+        first = dict(script[0])
+        state_bad = [("state", None), ("state", "game"), ("state", seminar.to_dict(game))]
+        t["seminar.team"] = ({"key": "moscow"}, [("key", "paris"), ("key", None), ("key", 1)])
+        t["seminar.round_info"] = ({"number": 1}, [
+            ("number", 0), ("number", 99), ("number", 1.5), ("number", "one")])
+        t["seminar.menu"] = ({"team_key": "moscow", "number": 1}, [
+            ("team_key", "paris"), ("team_key", None), ("number", 0), ("number", "1")])
+        t["seminar.move"] = ({"team_key": "moscow", "number": 1, "key": first["moscow"]}, [
+            ("team_key", "paris"), ("number", -1), ("key", "invade_mars"), ("key", None)])
+        t["seminar.new_game"] = ({"seed": 3}, [
+            ("seed", -1), ("seed", 2.5), ("seed", "lucky"), ("teams", ("moscow",)),
+            ("teams", ("moscow", "washington", "paris")), ("max_rounds", 99),
+            ("max_rounds", 1)])
+        t["seminar.chain_parameters"] = ({"state": game, "choices": first}, state_bad + [
+            ("choices", None), ("choices", {**first, "moscow": "invade_mars"}),
+            ("choices", {"moscow": first["moscow"]})])
+        t["seminar.advance"] = ({"state": game, "choices": first}, state_bad + [
+            ("choices", "all quiet"), ("choices", {**first, "paris": "protest"}),
+            ("notes", "memo"), ("notes", {"moscow": "x" * 5000})])
+        t["seminar.play"] = ({"script": script, "seed": 1}, [
+            ("script", "demo"), ("script", [{"moscow": "invade_mars"}]), ("script", None),
+            ("seed", -5), ("max_rounds", 0)])
+        t["seminar.outcome_counts"] = ({"script": script, "seeds": range(3)}, [
+            ("seeds", []), ("seeds", None), ("seeds", ["a"]), ("script", 5)])
+        for name in ("consequences", "report"):
+            played = seminar.play(script, seed=1)
+            t[f"seminar.{name}"] = ({"state": played, "number": 1}, state_bad + [
+                ("number", 0), ("number", 99), ("number", "first")])
+        t["seminar.decisions_table"] = ({"state": game}, state_bad)
+        t["seminar.teams_table"] = ({"teams": ("moscow", "washington")}, [
+            ("teams", ("paris",)), ("teams", "moscow"), ("teams", None), ("teams", 5)])
+        t["seminar.rounds_table"] = ({}, [])
+        t["seminar.menu_table"] = ({"phase": "after"}, [
+            ("phase", "during"), ("phase", None), ("phase", 1)])
+        t["seminar.to_dict"] = ({"state": game}, state_bad)
+        t["seminar.to_json"] = ({"state": game}, state_bad)
+        t["seminar.from_dict"] = ({"data": seminar.to_dict(game)}, [
+            ("data", None), ("data", []), ("data", {**seminar.to_dict(game), "version": 99}),
+            ("data", {**seminar.to_dict(game), "format": "other"})])
+        t["seminar.from_json"] = ({"text": seminar.to_json(game)}, [
+            ("text", None), ("text", 5), ("text", seminar.to_json(game)[:40]), ("text", b"\xff\xfe")])
+        t["seminar.save"] = ({"state": game, "path": os.devnull}, state_bad)
+        folder = Path(tempfile.mkdtemp(prefix="dl-saves-"))
+        seminar.save(game, folder / "good.json")
+        (folder / "cut.json").write_text(seminar.to_json(game)[:-30])
+        (folder / "old.json").write_text(seminar.to_json(game).replace('"version": 1', '"version": 0'))
+        (folder / "image.json").write_bytes(bytes(range(256)))
+        t["seminar.load"] = ({"path": folder / "good.json"}, [
+            ("path", folder / "cut.json"), ("path", folder / "old.json"),
+            ("path", folder / "image.json")])
+    if "verdict" in PRESENT:
+        from deterrence_lab import verdict
+        t["verdict.verdict"] = ({"claim_id": "C1"}, [
+            ("claim_id", "C99"), ("claim_id", None), ("claim_id", 1)])
+        t["verdict.timeline"] = ({"claim_id": "C1", "after_oped": True}, [
+            ("claim_id", "C99"), ("claim_id", 3), ("after_oped", "yes"), ("after_oped", 1.5)])
+        for name in ("timeline_table", "options_table", "template"):
+            t[f"verdict.{name}"] = ({}, [])
+        t["verdict.verdict_table"] = ({"model_answer": False}, [
+            ("model_answer", "yes"), ("model_answer", None), ("model_answer", 1.0)])
+        for name in ("check_verdicts", "compare"):
+            t[f"verdict.{name}"] = ({"verdicts": {"C1": "open"}}, [
+                ("verdicts", ["open"]), ("verdicts", {"C99": "open"}),
+                ("verdicts", {"C1": "probably"}), ("verdicts", None)])
     return t
 
 
 TABLE = _table()
+# Whose argument is a save file (or its text or data): the message names the file instead.
+NAMED_AS = {"seminar.from_dict": "save file", "seminar.from_json": "save file",
+            "seminar.load": "save file"}
 BAD_CASES = [(name, i, case[0], {case[0]: case[1], **(case[2] if len(case) > 2 else {})})
              for name, (good, bad) in TABLE.items() for i, case in enumerate(bad)]
 
@@ -340,7 +413,9 @@ def test_bad_input_is_refused_naming_the_parameter(qualified, index, param, repl
     good, _ = TABLE[qualified]
     with pytest.raises((ValueError, TypeError)) as caught:
         _function(qualified)(**_materialise({**good, **replaced}))
-    assert param in str(caught.value), f"message does not name {param!r}: {caught.value}"
+    named = [param] + ([NAMED_AS[qualified]] if qualified in NAMED_AS else [])
+    assert any(n in str(caught.value) for n in named), \
+        f"message does not name {param!r}: {caught.value}"
 
 
 # ---------------------------------------------------------------------------------------
@@ -744,3 +819,121 @@ def test_interrupted_copy_is_completed_by_the_next_run(tmp_path, signal_number):
     copied = launcher.copy_course(origin, dest)
     assert len(copied) == len(_visible(origin)) - len(half)
     assert _visible(dest) == _visible(origin)
+
+
+# ---------------------------------------------------------------------------------------
+# Every package module is either a model (in the table) or known infrastructure, so a new
+# model module cannot escape the bad-input table.
+# ---------------------------------------------------------------------------------------
+
+def test_every_package_module_is_a_model_or_infrastructure():
+    import pkgutil
+
+    import deterrence_lab
+    modules = {info.name for info in pkgutil.iter_modules(deterrence_lab.__path__)
+               if not info.ispkg and not info.name.startswith("_")}
+    assert modules - set(MODEL_MODULES) - set(INFRASTRUCTURE) == set()
+
+
+# Inconsistent shapes: two array arguments that cannot broadcast. Where numpy's own error
+# (which names no argument) still surfaces, the case is a known gap, marked strict xfail so
+# that the suite notices the day it is fixed.
+SHAPE_GAPS = {"effects.blast_range_km", "effects.optimum_height_m", "effects.prompt_dose_rem",
+              "effects.armour_protected_dose_rem", "effects.prompt_dose_range_km",
+              "effects.thermal_fluence_cal_cm2", "effects.thermal_range_km",
+              "effects.burn_threshold_cal_cm2", "effects.local_fallout_expected",
+              "effects.fallout_dose_rate", "effects.fallout_dose_rem",
+              "response.sample_weights", "escalation.cumulative_risk"}
+
+
+def _shape_cases():
+    cases = []
+    for name, (good, _) in sorted(TABLE.items()):
+        numeric = [k for k, v in good.items()
+                   if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if len(numeric) >= 2:
+            marks = [pytest.mark.xfail(strict=True, reason="numpy's broadcast error names no "
+                                       "argument")] if name in SHAPE_GAPS else []
+            cases.append(pytest.param(name, numeric[0], numeric[1], marks=marks, id=name))
+    return cases
+
+
+@pytest.mark.parametrize("qualified,first,second", _shape_cases())
+def test_arguments_that_cannot_broadcast_are_named(qualified, first, second):
+    good, _ = TABLE[qualified]
+    call = {**good, first: np.full(2, good[first]), second: np.full(3, good[second])}
+    with pytest.raises((ValueError, TypeError)) as caught:
+        _function(qualified)(**_materialise(call))
+    assert first in str(caught.value) or second in str(caught.value), str(caught.value)
+
+
+# ---------------------------------------------------------------------------------------
+# Saved seminar games: a damaged file is refused with a message that says what is wrong.
+# ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def saved_game():
+    if "seminar" not in PRESENT:
+        pytest.skip("chapter 06 (seminar.py) is not in this checkout")
+    from deterrence_lab import seminar
+    state = seminar.play(list(seminar.DEMO_SCRIPT), seed=11)
+    return seminar, state, seminar.to_json(state)
+
+
+def test_saved_game_round_trips(saved_game, tmp_path):
+    seminar, state, text = saved_game
+    seminar.save(state, tmp_path / "game.json")
+    assert seminar.to_json(seminar.load(tmp_path / "game.json")) == text
+
+
+def test_truncated_saves_are_refused(saved_game, tmp_path):
+    seminar, _, text = saved_game
+    data = text.encode()
+    for cut in sorted({0, 1, 10, len(data) // 3, len(data) // 2, len(data) - 2, len(data) - 1}):
+        path = tmp_path / f"cut{cut}.json"
+        path.write_bytes(data[:cut])
+        with pytest.raises(ValueError, match="save file") as caught:
+            seminar.load(path)
+        assert "truncated" in str(caught.value) or "JSON" in str(caught.value)
+
+
+@pytest.mark.parametrize("version", [0, 2, "1", 1.0, None, True])
+def test_wrong_version_is_refused(saved_game, version):
+    seminar, _, text = saved_game
+    data = json.loads(text)
+    data["version"] = version
+    with pytest.raises(ValueError, match="version"):
+        seminar.from_json(json.dumps(data))
+
+
+def _edits(seminar, data: dict):
+    """Hand edits a student might make, each with the word the refusal should contain."""
+    number = next(k for k, v in data["history"][0].items()
+                  if isinstance(v, (int, float)) and not isinstance(v, bool) and k != "round")
+    chosen = data["decisions"][0]["choices"]["moscow"]
+    other = next(m.key for m in seminar.menu("moscow", 1) if m.key != chosen)
+    return [
+        ("history number", lambda d: d["history"][0].update({number: d["history"][0][number] + 1}),
+         "edited"),
+        ("changed decision", lambda d: d["decisions"][0]["choices"].update(moscow=other), "edited"),
+        ("unknown move", lambda d: d["decisions"][0]["choices"].update(moscow="launch_all"),
+         "round 1"),
+        ("seed", lambda d: d.update(seed=d["seed"] + 1), "edited"),
+        ("dropped round", lambda d: d["history"].pop(), "incomplete"),
+        ("extra field", lambda d: d.update(cheat=True), "unexpected"),
+        ("missing field", lambda d: d.pop("teams"), "missing"),
+        ("format", lambda d: d.update(format="something-else"), "format"),
+        ("not a dict", lambda d: d["decisions"].__setitem__(0, "moscow wins"), "round 1"),
+    ]
+
+
+def test_hand_edited_saves_are_refused(saved_game):
+    import copy
+    seminar, _, text = saved_game
+    original = json.loads(text)
+    for label, edit, word in _edits(seminar, original):
+        data = copy.deepcopy(original)
+        edit(data)
+        with pytest.raises(ValueError, match="save file") as caught:
+            seminar.from_json(json.dumps(data))
+        assert word in str(caught.value), (label, str(caught.value))

@@ -236,7 +236,7 @@ def test_reports_reject_bad_rounds_and_states():
 
 
 def test_lookups_reject_unknown_names():
-    with pytest.raises(ValueError, match="team='rome'"):
+    with pytest.raises(ValueError, match="key='rome'"):
         seminar.team("rome")
     with pytest.raises(ValueError, match="number"):
         seminar.round_info(0)
@@ -391,7 +391,7 @@ def test_verdict_recorder():
     assert v.compare() == 1 and "1 of 14 match" in v.output.value
     with pytest.raises(ValueError, match="verdicts\\['C2'\\]"):
         v.set(C2="true")
-    with pytest.raises(ValueError, match="claim_id"):
+    with pytest.raises(ValueError, match="verdicts key"):
         v.set(C15="open")
     assert v.reset()["C4"] is None
 
@@ -462,7 +462,7 @@ def test_compare_and_check_verdicts():
     assert text.startswith("You gave 2 of 14 verdicts; 2 match")
     with pytest.raises(ValueError, match="verdicts\\['C1'\\]"):
         verdict.check_verdicts({"C1": "maybe"})
-    with pytest.raises(ValueError, match="claim_id"):
+    with pytest.raises(ValueError, match="verdicts key"):
         verdict.check_verdicts({"C0": "open"})
     with pytest.raises(TypeError, match="verdicts"):
         verdict.check_verdicts(["C1", "open"])

@@ -235,7 +235,7 @@ _SCALE_LIMIT = 3.0
 
 def team(key: str) -> Team:
     """The team ``key`` (``moscow``, ``washington``, ``kyiv``, ``nato_europe``, ``beijing``)."""
-    return _TEAM[check_choice("team", key, TEAM_KEYS)]
+    return _TEAM[check_choice("key", key, TEAM_KEYS)]
 
 
 def round_info(number: int) -> Round:
@@ -246,13 +246,13 @@ def round_info(number: int) -> Round:
 
 def menu(team_key: str, number: int) -> tuple[Move, ...]:
     """The moves open to ``team_key`` in round ``number``."""
-    return MENUS[round_info(number).phase][team(team_key).key]
+    return MENUS[round_info(number).phase][check_choice("team_key", team_key, TEAM_KEYS)]
 
 
 def move(team_key: str, number: int, key: str) -> Move:
     """The move ``key`` of ``team_key`` in round ``number``."""
     moves = menu(team_key, number)
-    key = check_choice(f"move of {team_key}", key, [m.key for m in moves])
+    key = check_choice(f"key (a move of {team_key})", key, [m.key for m in moves])
     return next(m for m in moves if m.key == key)
 
 
@@ -302,17 +302,27 @@ class GameState:
 _LABEL = {s.key: s.label for s in escalation.LADDER_STATES}
 
 
-def new_game(seed: int = 2023, teams=TEAM_KEYS, max_rounds: int = 5) -> GameState:
-    """A game before its first round. ``teams`` must include Moscow and Washington;
-    ``max_rounds`` runs from 3 (up to the reported detonation's answers) to 8."""
-    seed = check_int("seed", seed, 0, 2**63 - 1)
-    max_rounds = check_int("max_rounds", max_rounds, MIN_ROUNDS, MAX_ROUNDS)
+def _check_teams(teams) -> tuple[str, ...]:
     if isinstance(teams, str) or not hasattr(teams, "__iter__"):
         raise TypeError(f"teams={teams!r} must be a list of team keys such as "
                         f"{list(TEAM_KEYS)}")
     teams = tuple(teams)
     for key in teams:
         check_choice("teams", key, TEAM_KEYS)
+    return teams
+
+
+def _check_state(state) -> None:
+    if not isinstance(state, GameState):
+        raise TypeError(f"state={state!r} must be a GameState from new_game()")
+
+
+def new_game(seed: int = 2023, teams=TEAM_KEYS, max_rounds: int = 5) -> GameState:
+    """A game before its first round. ``teams`` must include Moscow and Washington;
+    ``max_rounds`` runs from 3 (up to the reported detonation's answers) to 8."""
+    seed = check_int("seed", seed, 0, 2**63 - 1)
+    max_rounds = check_int("max_rounds", max_rounds, MIN_ROUNDS, MAX_ROUNDS)
+    teams = _check_teams(teams)
     if len(set(teams)) != len(teams):
         raise ValueError(f"teams={list(teams)!r} lists a team twice")
     missing = [k for k in REQUIRED_TEAMS if k not in teams]
@@ -355,6 +365,8 @@ def chain_parameters(state: GameState, choices: dict) -> tuple[str | None, dict]
     settle would add to more than 1, they are scaled down in proportion, so the state is
     left for certain this round (a teaching rule that keeps the chain a chain).
     """
+    _check_state(state)
+    choices, _ = _check_choices(state, choices, None)
     number = state.round
     moves = [move(k, number, choices[k]) for k in state.teams]
     option = next((m.western_option for m in moves if m.western_option), None)
@@ -406,8 +418,7 @@ def _step(state: GameState, choices: dict) -> dict:
 def advance(state: GameState, choices: dict, notes: dict | None = None) -> GameState:
     """Play the next round: check ``choices`` (one move per team), work out the
     consequences and return the new state. ``state`` itself is not changed."""
-    if not isinstance(state, GameState):
-        raise TypeError(f"state={state!r} must be a GameState from new_game()")
+    _check_state(state)
     if state.over:
         raise ValueError(f"the game is over ({state.outcome}); start a new one with new_game()")
     choices, notes = _check_choices(state, choices, notes)
@@ -436,17 +447,26 @@ def play(script, *, seed: int = 2023, teams=TEAM_KEYS, max_rounds: int = 5) -> G
     """A whole game from a script: a list of per-round choice dicts (it stops early if the
     game ends)."""
     state = new_game(seed, teams, max_rounds)
-    for choices in script:
+    if isinstance(script, (str, bytes, dict)) or not hasattr(script, "__iter__"):
+        raise TypeError(f"script={script!r} must be a list of rounds, each a dict {{team: move}}")
+    for number, choices in enumerate(script, 1):
         if state.over:
             break
-        state = advance(state, choices)
+        try:
+            state = advance(state, choices)
+        except (TypeError, ValueError) as error:
+            raise type(error)(f"script round {number}: {error}") from None
     return state
 
 
 def outcome_counts(script, seeds, **settings) -> Markdown:
     """Where games with the same ``script`` stand at the end, counted over ``seeds``: how
     much of a game's story is chance."""
+    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
+        raise TypeError(f"seeds={seeds!r} must be a list of seeds, e.g. range(200)")
     seeds = list(seeds)
+    for seed in seeds:
+        check_int("seeds item", seed, 0)
     if not seeds:
         raise ValueError("seeds is empty: give at least one seed, e.g. range(200)")
     counts: dict[str, int] = {}
@@ -546,8 +566,7 @@ def _decision_report(record: dict, seed: int) -> str | None:
 
 def consequences(state: GameState, number: int) -> dict[str, str]:
     """The control cell's report of round ``number`` (already played), one text per model."""
-    if not isinstance(state, GameState):
-        raise TypeError(f"state={state!r} must be a GameState from new_game()")
+    _check_state(state)
     if not state.history:
         raise ValueError("no round has been played yet: call advance() first")
     number = check_int("number", number, 1, len(state.history))
@@ -561,6 +580,7 @@ def consequences(state: GameState, number: int) -> dict[str, str]:
 
 def report(state: GameState, number: int | None = None) -> Markdown:
     """Round ``number`` (default: the last played) as Markdown: situation, moves, consequences."""
+    _check_state(state)
     number = len(state.history) if number is None else number
     parts = consequences(state, number)
     stage = round_info(number)
@@ -575,6 +595,7 @@ def report(state: GameState, number: int | None = None) -> Markdown:
 
 def decisions_table(state: GameState) -> Markdown:
     """Every round as a table row: the moves of each team and where the crisis went."""
+    _check_state(state)
     header = ["round"] + [team(k).name for k in state.teams] + ["ladder after the round"]
     rows = []
     for d, h in zip(state.decisions, state.history):
@@ -585,7 +606,7 @@ def decisions_table(state: GameState) -> Markdown:
 
 def teams_table(teams=TEAM_KEYS) -> Markdown:
     """The teams, whom they play and their briefs (hand each team its own row)."""
-    rows = [[t.name, t.plays, t.brief] for t in (team(k) for k in teams)]
+    rows = [[t.name, t.plays, t.brief] for t in (team(k) for k in _check_teams(teams))]
     return markdown_table(["team", "plays", "brief"], rows)
 
 
@@ -621,6 +642,7 @@ _FIELDS = ("format", "version", "library_version", "seed", "teams", "max_rounds"
 
 def to_dict(state: GameState) -> dict:
     """The game as JSON-ready plain data, with its format name and version."""
+    _check_state(state)
     return {"format": FORMAT, "version": FORMAT_VERSION, "library_version": __version__,
             "seed": state.seed, "teams": list(state.teams), "max_rounds": state.max_rounds,
             "decisions": [json.loads(json.dumps(d)) for d in state.decisions],

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._display import Markdown, markdown_table
-from ._validate import check_choice
+from ._validate import check_bool, check_choice
 from .argument import CLAIMS, claim
 
 OPED_DATE = "2023-02-13"
@@ -283,6 +283,7 @@ def timeline_table() -> Markdown:
 def verdict_table(*, model_answer: bool = True) -> Markdown:
     """Claim by claim: what the chapters found, what happened after February 2023 and (if
     ``model_answer``) the model verdict with its reason."""
+    model_answer = check_bool("model_answer", model_answer)
     header = ["claim", "the chapters found", "after February 2023"]
     if model_answer:
         header += ["model verdict", "why"]
@@ -312,7 +313,7 @@ def check_verdicts(verdicts) -> dict[str, str | None]:
     if not isinstance(verdicts, dict):
         raise TypeError(f"verdicts={verdicts!r} must be a dict such as {{'C1': 'open'}}")
     for key, value in verdicts.items():
-        claim(key)
+        check_choice("verdicts key", key, [c.id for c in CLAIMS])
         if value is not None:
             check_choice(f"verdicts[{key!r}]", value, VERDICT_OPTIONS)
     return {c.id: verdicts.get(c.id) for c in CLAIMS}
