@@ -204,16 +204,19 @@ def bench_notebooks(repeats: int) -> list[dict]:
 # --- widgets ---------------------------------------------------------------------------
 
 def widget_classes() -> list[type]:
+    """Every widget class of every chapter: Explorer subclasses and the widgets that follow
+    the same contract without a plot (``controls``, ``set``, ``reset``)."""
     from deterrence_lab import widgets
-    from deterrence_lab.widgets import Explorer
 
     found = []
     for info in pkgutil.iter_modules(widgets.__path__):
         if info.name.startswith("ch"):
             module = importlib.import_module(f"deterrence_lab.widgets.{info.name}")
-            found += [obj for _, obj in sorted(vars(module).items())
-                      if inspect.isclass(obj) and issubclass(obj, Explorer)
-                      and obj.__module__ == module.__name__]
+            found += [obj for name, obj in sorted(vars(module).items())
+                      if inspect.isclass(obj) and obj.__module__ == module.__name__
+                      and not name.startswith("_")
+                      and callable(getattr(obj, "set", None))
+                      and callable(getattr(obj, "reset", None))]
     return found
 
 
@@ -285,7 +288,8 @@ def bench_widgets(repeats: int) -> list[dict]:
                          "ratio": float("nan")})
             continue
         name, (a, b) = chosen
-        shape = layout(widget.fig) if widget.fig is not None else ((7.0, 4.0), 1, 1)
+        figure = getattr(widget, "fig", None)
+        shape = layout(figure) if figure is not None else ((7.0, 4.0), 1, 1)
         widget_t, bare_t = [], []
         bare_redraw(*shape)  # warm caches on both sides
         widget.set(**{name: b})
@@ -296,8 +300,9 @@ def bench_widgets(repeats: int) -> list[dict]:
             start = time.perf_counter()
             widget.set(**{name: a if i % 2 == 0 else b})
             widget_t.append(time.perf_counter() - start)
+        drawn = f"{shape[1]}x{shape[2]} axes" if figure is not None else "no figure"
         rows.append({"what": f"{cls.__module__.rsplit('.', 1)[1]}.{cls.__name__} ({name}; "
-                             f"{shape[1]}x{shape[2]} axes)",
+                             f"{drawn})",
                      "median_s": median(widget_t), "spread": spread(widget_t),
                      "bare_s": median(bare_t), "ratio": median(widget_t) / median(bare_t)})
     return rows
