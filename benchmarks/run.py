@@ -301,7 +301,7 @@ def bench_widgets(repeats: int) -> list[dict]:
         name, (a, b) = chosen
         figure = getattr(widget, "fig", None)
         shape = layout(figure) if figure is not None else ((7.0, 4.0), 1, 1)
-        widget_t, bare_t = [], []
+        widget_t, bare_t, build_t = [], [], []
         bare_redraw(*shape)  # warm caches on both sides
         widget.set(**{name: b})
         for i in range(repeats):
@@ -311,11 +311,18 @@ def bench_widgets(repeats: int) -> list[dict]:
             start = time.perf_counter()
             widget.set(**{name: a if i % 2 == 0 else b})
             widget_t.append(time.perf_counter() - start)
+            if figure is not None:  # the same update without the PNG: model work + figure build
+                from deterrence_lab.plotting import style
+                start = time.perf_counter()
+                with style():
+                    widget._draw(**widget.values)
+                build_t.append(time.perf_counter() - start)
         drawn = f"{shape[1]}x{shape[2]} axes" if figure is not None else "no figure"
         rows.append({"what": f"{cls.__module__.rsplit('.', 1)[1]}.{cls.__name__} ({name}; "
                              f"{drawn})",
                      "median_s": median(widget_t), "spread": spread(widget_t),
-                     "bare_s": median(bare_t), "ratio": median(widget_t) / median(bare_t)})
+                     "bare_s": median(bare_t), "ratio": median(widget_t) / median(bare_t),
+                     "build_ms": median(build_t) * 1e3 if build_t else float("nan")})
     return rows
 
 
@@ -432,9 +439,12 @@ def report(info, sections, seconds, load_before, load_after) -> str:
         lines += ["## Widgets (one control change: recompute + redraw to PNG)", "",
                   verdict(rows, GOALS["widget"]) + ". The bare redraw is a figure of the "
                   "same size and grid of axes, each with three lines, labels and a legend, "
-                  "rendered with `plotting.to_png`.", ""]
+                  "rendered with `plotting.to_png`. The build column times the widget's "
+                  "`_draw` alone (model work and figure construction, no PNG): the rest of an "
+                  "update is matplotlib rendering.", ""]
         lines += table(rows, [("widget (control)", "what", ""),
                               ("update (ms)", "median_ms", ".1f"),
+                              ("of which model + figure build (ms)", "build_ms", ".1f"),
                               ("bare redraw (ms)", "bare_ms", ".1f"),
                               ("× bare", "ratio", ".2f")])
         lines.append("")

@@ -937,3 +937,22 @@ def test_hand_edited_saves_are_refused(saved_game):
         with pytest.raises(ValueError, match="save file") as caught:
             seminar.from_json(json.dumps(data))
         assert word in str(caught.value), (label, str(caught.value))
+
+
+# ---------------------------------------------------------------------------------------
+# Memory: a seminar of 40 shares a Binder node, so no model call may balloon a kernel.
+# (The benchmark found chapter 01's first blast-range call peaking at ~160 MB extra.)
+# ---------------------------------------------------------------------------------------
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux")
+def test_first_blast_range_call_stays_light():
+    if "effects" not in PRESENT:
+        pytest.skip("chapter 01 (effects.py) is not in this checkout")
+    code = ("import resource, numpy\n"
+            "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "from deterrence_lab import effects\n"
+            "effects.blast_range_km(15.0, 5.0); effects.casualties(15.0, 1000.0)\n"
+            "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) // 1024)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert int(done.stdout) < 60, f"{done.stdout.strip()} MiB above numpy alone"

@@ -259,10 +259,13 @@ def _scaled_range_kft(psi, y, iterations=8):
 @lru_cache(maxsize=1)
 def _optimum_table():
     """For a 1 kt burst: log(psi) grid, the largest scaled range (kft) reachable for each
-    overpressure and the scaled height (kft) that reaches it. Computed once, on first use."""
+    overpressure and the scaled height (kft) that reaches it. Computed once, on first use,
+    a few overpressures at a time: the whole grid at once peaks at about 160 MB."""
     log_psi = np.linspace(np.log(MIN_PSI), np.log(MAX_PSI), 61)
     heights = np.linspace(0.0, 3.0, 151)
-    grid = _scaled_range_kft(np.exp(log_psi)[:, None], heights[None, :], iterations=6)
+    grid = np.concatenate([
+        _scaled_range_kft(np.exp(part)[:, None], heights[None, :], iterations=6)
+        for part in np.array_split(log_psi, 16)])
     best = np.argmax(grid, axis=1)
     # refine each maximum with a parabola through its neighbours (interior maxima only)
     i = np.clip(best, 1, len(heights) - 2)
