@@ -146,7 +146,11 @@ def bench_imports(repeats: int) -> list[dict]:
 
 FLOOR_CELL = ("%matplotlib inline\nimport numpy as np\nimport matplotlib\nimport ipywidgets\n"
               "import deterrence_lab.widgets")
-RSS_CELL = "import resource as _r\nprint('MAXRSS_KB', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+# The kernel's own peak resident set: VmHWM from /proc (ru_maxrss would report the launching
+# process's size too, because Linux carries it across exec).
+RSS_CELL = ("for _line in open('/proc/self/status'):\n"
+            "    if _line.startswith('VmHWM'):\n"
+            "        print('MAXRSS_KB', _line.split()[1])")
 
 
 FIGURE_TYPES = ("image/png", "application/vnd.jupyter.widget-view+json")
@@ -426,7 +430,7 @@ def report(info, sections, seconds, load_before, load_after) -> str:
         rows = sections["notebooks"]
         lines += ["## Notebooks (nbclient, temporary folder; time includes kernel start)", "",
                   "Time: " + verdict(rows, GOALS["notebook"], skip_first=True) + ". "
-                  "Memory is the kernel's peak resident set (ru_maxrss).", ""]
+                  "Memory is the kernel's own peak resident set (VmHWM).", ""]
         lines += table(rows, [("notebook", "what", ""), ("median (s)", "median_s", ".1f"),
                               ("spread (s)", "spread", ""), ("× floor", "ratio", ".2f"),
                               ("figures + widgets", "figures", "d"),
