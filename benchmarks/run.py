@@ -10,14 +10,16 @@ Every figure is a ratio of two medians measured interleaved in the same run (A, 
   timed inside a fresh interpreter;
 * notebooks: each course/ and solutions/ notebook executed with nbclient in a temporary
   folder vs an empty notebook that only imports numpy, matplotlib, ipywidgets and the
-  widget base (kernel start-up is the floor); also the kernel's peak resident memory;
+  widget base (kernel start-up is the floor); also the kernel's own peak resident memory
+  (VmHWM) against the same empty-notebook kernel;
 * widgets: one control change of every chapter widget (recompute and redraw to PNG) vs
   a bare matplotlib redraw of a figure of the same size with a few lines;
 * escalation: exact solution vs Monte Carlo of the same precision; vectorised vs
   pure-Python simulation.
 
 The results and a description of the machine go to ``benchmarks/RESULTS.md``; the
-hand-written section "Fixes: before and after" of that file is kept when it is rewritten.
+hand-written section "Fixes (before and after) and remaining gaps" of that file is kept
+when it is rewritten.
 """
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-KEEP_HEADING = "## Fixes: before and after"
+KEEP_HEADING = "## Fixes (before and after) and remaining gaps"
 GOALS = {"import": 1.5, "notebook": 2.0, "widget": 1.5}
 MODELS = ("argument", "sources", "effects", "law", "command", "response", "games",
           "escalation", "seminar", "verdict")
@@ -293,6 +295,8 @@ def bare_redraw(size, rows: int = 1, cols: int = 1) -> None:
 
 
 def bench_widgets(repeats: int) -> list[dict]:
+    from deterrence_lab.plotting import style
+
     rows = []
     for cls in widget_classes():
         widget = cls()
@@ -309,14 +313,14 @@ def bench_widgets(repeats: int) -> list[dict]:
         bare_redraw(*shape)  # warm caches on both sides
         widget.set(**{name: b})
         for i in range(repeats):
-            start = time.perf_counter()
-            bare_redraw(*shape)
-            bare_t.append(time.perf_counter() - start)
+            if figure is not None:
+                start = time.perf_counter()
+                bare_redraw(*shape)
+                bare_t.append(time.perf_counter() - start)
             start = time.perf_counter()
             widget.set(**{name: a if i % 2 == 0 else b})
             widget_t.append(time.perf_counter() - start)
             if figure is not None:  # the same update without the PNG: model work + figure build
-                from deterrence_lab.plotting import style
                 start = time.perf_counter()
                 with style():
                     widget._draw(**widget.values)
@@ -325,7 +329,8 @@ def bench_widgets(repeats: int) -> list[dict]:
         rows.append({"what": f"{cls.__module__.rsplit('.', 1)[1]}.{cls.__name__} ({name}; "
                              f"{drawn})",
                      "median_s": median(widget_t), "spread": spread(widget_t),
-                     "bare_s": median(bare_t), "ratio": median(widget_t) / median(bare_t),
+                     "bare_s": median(bare_t) if bare_t else float("nan"),
+                     "ratio": median(widget_t) / median(bare_t) if bare_t else float("nan"),
                      "build_ms": median(build_t) * 1e3 if build_t else float("nan")})
     return rows
 
@@ -391,7 +396,11 @@ def table(rows: list[dict], columns: list[tuple[str, str, str]]) -> list[str]:
         cells = []
         for _, key, fmt in columns:
             value = row.get(key, "")
-            cells.append(format(value, fmt) if fmt and isinstance(value, (int, float)) else str(value))
+            if isinstance(value, float) and value != value:  # NaN: nothing to compare
+                cells.append("—")
+            else:
+                cells.append(format(value, fmt) if fmt and isinstance(value, (int, float))
+                             else str(value))
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
