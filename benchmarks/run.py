@@ -179,7 +179,8 @@ def run_notebook(nb) -> tuple[float, float, int]:
 
 
 def notebooks() -> list[Path]:
-    return [p for folder in ("course", "solutions") for p in sorted((ROOT / folder).glob("*.ipynb"))]
+    return [p for folder in ("course", "solutions")
+            for p in sorted((ROOT / folder).glob("*.ipynb"))]
 
 
 def bench_notebooks(repeats: int) -> list[dict]:

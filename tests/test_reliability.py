@@ -1,13 +1,16 @@
 """Reliability: bad input is refused in plain words, checks never raise, seeded results repeat,
 notebooks run isolated (elsewhere, empty HOME, no network) and write nothing into the
 repository, the launcher listens on 127.0.0.1 only and refuses requests without the token,
-copying the course never overwrites, and saved seminar games refuse damaged files.
+copying the course never overwrites, saved seminar games refuse damaged files, and no model
+call balloons a kernel's memory.
 
 The bad-input table covers every public function of every model module present; a
-completeness test fails when a module gains a function the table does not list.
+completeness test fails when a module gains a function the table does not list, and another
+when the package gains a module that is neither a model nor known infrastructure.
 """
 from __future__ import annotations
 
+import atexit
 import importlib
 import importlib.util
 import inspect
@@ -22,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 MODEL_MODULES = ("argument", "sources", "effects", "law", "command", "response", "games",
                  "escalation", "seminar", "verdict")
@@ -29,6 +34,7 @@ MODEL_MODULES = ("argument", "sources", "effects", "law", "command", "response",
 INFRASTRUCTURE = ("cli", "exercisegen", "glossary", "launcher", "plotting", "site")
 PRESENT = tuple(m for m in MODEL_MODULES if importlib.util.find_spec(f"deterrence_lab.{m}"))
 NAN, INF = math.nan, math.inf
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class _Rng:
@@ -110,7 +116,8 @@ def _table() -> dict:
             ("transmittance", 0.0 - 0.5), ("height_m", INF)])
         t["effects.burn_threshold_cal_cm2"] = ({"yield_kt": 15.0, "degree": 3}, yield_bad[:3] + [
             ("degree", 4), ("degree", "third"), ("degree", 2.5)])
-        t["effects.local_fallout_expected"] = ({"yield_kt": 15.0, "height_m": 0.0}, yield_bad[:3] + [
+        t["effects.local_fallout_expected"] = ({"yield_kt": 15.0, "height_m": 0.0},
+                                               yield_bad[:3] + [
             ("height_m", -100.0), ("height_m", NAN), ("height_m", "ground")])
         t["effects.fallout_dose_rate"] = ({"t_hours": 2.0, "rate_at_1h": 1000.0}, [
             ("t_hours", 0.0), ("t_hours", -1.0), ("t_hours", "soon"), ("rate_at_1h", -5.0),
@@ -346,12 +353,15 @@ def _table() -> dict:
             ("data", None), ("data", []), ("data", {**seminar.to_dict(game), "version": 99}),
             ("data", {**seminar.to_dict(game), "format": "other"})])
         t["seminar.from_json"] = ({"text": seminar.to_json(game)}, [
-            ("text", None), ("text", 5), ("text", seminar.to_json(game)[:40]), ("text", b"\xff\xfe")])
+            ("text", None), ("text", 5), ("text", seminar.to_json(game)[:40]),
+            ("text", b"\xff\xfe")])
         t["seminar.save"] = ({"state": game, "path": os.devnull}, state_bad)
         folder = Path(tempfile.mkdtemp(prefix="dl-saves-"))
+        atexit.register(shutil.rmtree, folder, True)
         seminar.save(game, folder / "good.json")
         (folder / "cut.json").write_text(seminar.to_json(game)[:-30])
-        (folder / "old.json").write_text(seminar.to_json(game).replace('"version": 1', '"version": 0'))
+        (folder / "old.json").write_text(
+            seminar.to_json(game).replace('"version": 1', '"version": 0'))
         (folder / "image.json").write_bytes(bytes(range(256)))
         t["seminar.load"] = ({"path": folder / "good.json"}, [
             ("path", folder / "cut.json"), ("path", folder / "old.json"),
@@ -472,6 +482,28 @@ def test_check_explains_and_never_raises(label, question):
         assert str(question.hint(level))
 
 
+ANYTHING = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(), st.binary(), st.lists(st.floats(), max_size=5),
+    st.lists(st.lists(st.integers(), max_size=3), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.one_of(st.text(max_size=5), st.integers()),
+                    max_size=4),
+    st.sets(st.text(max_size=2), max_size=3), st.tuples(st.text(max_size=3), st.floats()),
+    st.builds(np.full, st.tuples(st.integers(0, 3), st.integers(0, 3)),
+              st.floats(allow_nan=True, allow_infinity=True)),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answer=ANYTHING)
+def test_every_question_explains_any_answer(answer):
+    from deterrence_lab.checks import CORRECT, NOT_ATTEMPTED, NOT_YET, RECORDED
+    for label, question in QUESTIONS:
+        outcome = question.check(answer)
+        assert outcome.status in (NOT_ATTEMPTED, NOT_YET, CORRECT, RECORDED), label
+        assert outcome.message.strip(), label
+
+
 # ---------------------------------------------------------------------------------------
 # Determinism: every seeded model function gives the same result for the same seed.
 # ---------------------------------------------------------------------------------------
@@ -506,7 +538,6 @@ def test_seeded_results_repeat_and_depend_on_the_seed(qualified):
 # checked outputs must equal the stored ones and the repository must be left untouched.
 # ---------------------------------------------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[1]
 ISOLATED_NOTEBOOKS = sorted(p for folder in ("course", "solutions")
                             for p in (ROOT / folder).glob("*.ipynb"))
 PRIVATE = (".git", "__pycache__", ".pytest_cache", ".hypothesis")  # not written by notebooks
@@ -531,7 +562,8 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 
 class IsolatedKernel:
-    """Runs notebooks in kernels with a temporary cwd, an empty HOME and (if possible) no network."""
+    """Runs notebooks in kernels with a temporary cwd, an empty HOME and, where possible,
+    no network."""
 
     def __init__(self, base: Path):
         self.base = base
