@@ -482,7 +482,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=("imports", "notebooks", "widgets", "escalation"),
                         action="append", help="run only these sections (repeatable)")
-    parser.add_argument("--notebook-repeats", type=int, default=2)
+    parser.add_argument("--notebook-repeats", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=9, help="for imports and widgets")
     parser.add_argument("--no-write", action="store_true", help="print only, keep RESULTS.md")
     args = parser.parse_args(argv)

@@ -739,7 +739,9 @@ def test_launched_jupyterlab_listens_on_localhost_only_and_wants_the_token(tmp_p
     port = _free_port()
     home = tmp_path / "home"
     home.mkdir()
-    command = launcher.jupyter_command(tmp_path, port=port, open_browser=False)
+    # no retries on the next port: if another process took this one, fail fast and visibly
+    command = launcher.jupyter_command(tmp_path, port=port, open_browser=False) + [
+        "--ServerApp.port_retries=0"]
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(command, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, "HOME": str(home)}, start_new_session=True)
