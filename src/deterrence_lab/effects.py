@@ -78,8 +78,8 @@ ASSUMPTIONS = (
     Assumption("fallout decay", "R(t) = R1 · t^-1.2", "glasstone1977", "§9.147"),
     Assumption("casualty rates by overpressure ring", ">12 psi 98% killed; 5–12 psi 50% killed, "
                "40% injured; 2–5 psi 5% killed, 45% injured; 1–2 psi 25% injured", "ota1979",
-               "", "derived for large weapons on cities; casualties from heat, radiation and fire "
-               "are folded into these rates"),
+               "", "applied by OTA to megaton-range attacks on large cities; here applied to "
+               "every yield alike, a teaching simplification"),
 )
 
 # --------------------------------------------------------------------------- data

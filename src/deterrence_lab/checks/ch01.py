@@ -95,7 +95,7 @@ q7 = ReflectionQuestion(
                  "countryside (tens of people per km²) the civilian toll from blast may be in "
                  "the tens or hundreds, though soldiers, fallout from a surface burst, fire and "
                  "the political effects are not counted. The biggest uncertainties are the "
-                 "population actually present and sheltered, and how well casualty rates derived "
-                 "for large weapons on cities transfer to small weapons; the Hiroshima cross-check "
+                 "population actually present and sheltered, and how well casualty rates used "
+                 "by OTA for megaton-range attacks transfer to small weapons; the Hiroshima cross-check "
                  "shows the rings overstate injuries relative to deaths.",
     min_words=30)
