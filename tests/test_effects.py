@@ -369,3 +369,54 @@ def test_chapter_figures_have_labelled_axes():
             assert ax.get_xlabel()
     with pytest.raises(ValueError, match="burst"):
         ch01.effect_radii(10, burst="underwater")
+
+
+# ---------------------------------------------------------------- idealised fallout contours
+def test_fallout_contours_match_glasstone_worked_example():
+    # [glasstone1977, worked example after §9.98]: 10 Mt surface burst, 30 mph effective wind;
+    # by log interpolation of Table 9.93 the unit-time reference dose rate is 1,800 rad/h at
+    # 100 miles, 620 at 200 and 360 at 300 (read from a plot: tolerance 5%).
+    for rate, miles in ((1800, 100), (620, 200), (360, 300)):
+        contour = fx.fallout_contour_km(10_000, rate, wind_kmh=30 * fx.KMH_PER_MPH)
+        assert contour.downwind_km / fx.KM_PER_MILE == pytest.approx(miles, rel=0.05)
+
+
+def test_fallout_contour_reproduces_table_entries_exactly():
+    # [glasstone1977, Table 9.93], 15 mph: the 100 rad/h contour of 1 kt is 8.9 mi long,
+    # 0.38 mi at its widest, 0.39 mi wide at ground zero.
+    c = fx.fallout_contour_km(1.0, 100.0, wind_kmh=15 * fx.KMH_PER_MPH)
+    assert (c.downwind_km, c.max_width_km, c.ground_zero_width_km) == pytest.approx(
+        (8.9 * fx.KM_PER_MILE, 0.38 * fx.KM_PER_MILE, 0.39 * fx.KM_PER_MILE), rel=1e-9)
+
+
+def test_fallout_wind_scaling_and_fission_fraction():
+    base = fx.fallout_contour_km(100.0, 100.0, wind_kmh=15 * fx.KMH_PER_MPH)
+    fast = fx.fallout_contour_km(100.0, 100.0, wind_kmh=45 * fx.KMH_PER_MPH)
+    slow = fx.fallout_contour_km(100.0, 100.0, wind_kmh=9 * fx.KMH_PER_MPH)
+    assert fast.downwind_km == pytest.approx(base.downwind_km * 1.5)     # §9.97: 1 + 30/60
+    assert slow.downwind_km == pytest.approx(base.downwind_km * 0.8)     # §9.97: 1 − 6/30
+    assert fast.max_width_km == base.max_width_km                          # §9.98: widths kept
+    half = fx.fallout_contour_km(100.0, 50.0, wind_kmh=15 * fx.KMH_PER_MPH, fission_fraction=0.5)
+    assert half.downwind_km == pytest.approx(base.downwind_km)             # §9.94
+
+
+@given(w=st.floats(0.01, 10_000), r1=st.floats(1.0, 3000.0), r2=st.floats(1.0, 3000.0))
+@settings(max_examples=60, deadline=None)
+def test_fallout_contours_shrink_with_rate_and_grow_with_yield(w, r1, r2):
+    lo, hi = sorted((r1, r2))
+    assert fx.fallout_contour_km(w, lo).downwind_km >= fx.fallout_contour_km(w, hi).downwind_km
+    assert fx.fallout_contour_km(w * 2, lo).downwind_km > fx.fallout_contour_km(w, lo).downwind_km
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    (dict(yield_kt=0.0, rate_at_1h=100), "yield_kt"),
+    (dict(yield_kt=10, rate_at_1h=5000), "rate_at_1h"),
+    (dict(yield_kt=10, rate_at_1h=0.5), "rate_at_1h"),
+    (dict(yield_kt=10, rate_at_1h=100, wind_kmh=5), "wind_kmh"),
+    (dict(yield_kt=10, rate_at_1h=100, wind_kmh=float("nan")), "wind_kmh"),
+    (dict(yield_kt=10, rate_at_1h=100, fission_fraction=0), "fission_fraction"),
+    (dict(yield_kt="ten", rate_at_1h=100), "yield_kt"),
+])
+def test_fallout_contour_rejects_bad_input(kwargs, name):
+    with pytest.raises((ValueError, TypeError), match=name):
+        fx.fallout_contour_km(**kwargs)

@@ -76,10 +76,14 @@ ASSUMPTIONS = (
                "§8.65, Table 8.37", "neutrons: one-half for a contact surface burst; gamma rays: "
                "two-thirds for 1-50 kt; we use one-half for the total"),
     Assumption("fallout decay", "R(t) = R1 · t^-1.2", "glasstone1977", "§9.147"),
+    Assumption("idealised fallout contours", "downwind length a·W^0.45 miles in a 15 mph wind, "
+               "× (1 + (v − 15)/60) above 15 mph, × (1 + (v − 15)/30) below", "glasstone1977",
+               "Table 9.93, §9.97", "idealised shapes for a steady wind with little shear; they "
+               "tend to overstate the downwind reach (§9.99)"),
     Assumption("casualty rates by overpressure ring", ">12 psi 98% killed; 5–12 psi 50% killed, "
                "40% injured; 2–5 psi 5% killed, 45% injured; 1–2 psi 25% injured", "ota1979",
-               "", "derived for large weapons on cities; casualties from heat, radiation and fire "
-               "are folded into these rates"),
+               "", "applied by OTA to megaton-range attacks on large cities; here applied to "
+               "every yield alike, a teaching simplification"),
 )
 
 # --------------------------------------------------------------------------- data
@@ -525,6 +529,68 @@ def fallout_dose_rem(rate_at_1h, t_start_h, t_end_h):
         raise ValueError(f"t_end_h={t_end_h!r} is earlier than t_start_h={t_start_h!r}: the "
                          "shelter period must end after it starts")
     return _scalar_or_array(5.0 * r1 * (ta**-0.2 - tb**-0.2))
+
+
+# [glasstone1977, Table 9.93]: idealised unit-time (H+1) reference dose-rate contours of a
+# contact surface burst of W kt in a 15 mph effective wind. Per contour (rad/h at 1 h):
+# downwind distance, maximum width and ground-zero width, each a·W^b statute miles.
+FALLOUT_CONTOURS_RAD_H = np.array([3000.0, 1000.0, 300.0, 100.0, 30.0, 10.0, 3.0, 1.0])
+_DOWNWIND = (np.array([0.95, 1.8, 4.5, 8.9, 16.0, 24.0, 30.0, 40.0]), np.full(8, 0.45))
+_MAX_WIDTH = (np.array([0.0076, 0.036, 0.13, 0.38, 0.76, 1.4, 2.2, 3.3]),
+              np.array([0.86, 0.76, 0.66, 0.60, 0.56, 0.53, 0.50, 0.48]))
+_GZ_WIDTH = (np.array([0.026, 0.060, 0.20, 0.39, 0.53, 0.68, 0.89, 1.5]),
+             np.array([0.58, 0.57, 0.48, 0.42, 0.41, 0.41, 0.41, 0.41]))
+KM_PER_MILE = 1.609344
+KMH_PER_MPH = 1.609344
+
+
+@dataclass(frozen=True)
+class FalloutContour:
+    """Size (km) of the idealised contour where the dose rate at 1 h equals ``rate_at_1h``."""
+
+    rate_at_1h: float
+    downwind_km: float
+    max_width_km: float
+    ground_zero_width_km: float
+
+
+def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0):
+    """Downwind length and widths of an idealised early-fallout contour of a surface burst.
+
+    Scaled from Glasstone & Dolan's Table 9.93 (15 mph effective wind, little wind shear);
+    other winds stretch the downwind distance by F = 1 + (v − 15)/60 above 15 mph and
+    1 + (v − 15)/30 below, valid for 8–45 mph (§9.97); only the dose-rate labels scale
+    with the fission fraction (§9.94). Contours between the tabulated ones (3,000 to
+    1 rad/h) are interpolated log-log, as the worked example after §9.98 recommends. One
+    contour at a time (scalar inputs). Real patterns are
+    irregular: this is the idealised shape that tends to maximise the downwind extent
+    (§9.99). An air burst above the fallout height deposits no such pattern
+    (:func:`local_fallout_expected`).
+    """
+    w = float(check_range("yield_kt", yield_kt, 0.001, 100_000.0, unit="kt").reshape(()))
+    wind_mph = float(check_range("wind_kmh", wind_kmh, 8 * KMH_PER_MPH, 45 * KMH_PER_MPH,
+                                 unit="km/h").reshape(())) / KMH_PER_MPH
+    fraction = float(check_range("fission_fraction", fission_fraction, 0.0, 1.0,
+                                 low_open=True).reshape(()))
+    rate = float(check_range("rate_at_1h", rate_at_1h, 0.0, None, low_open=True,
+                             unit="rad/h").reshape(()))
+    label = rate / fraction   # the contour of a pure-fission weapon that carries this rate
+    if not 1.0 <= label <= 3000.0:
+        raise ValueError(f"rate_at_1h={rate_at_1h!r} with fission_fraction={fission_fraction!r} "
+                         f"lies outside the tabulated contours: rate_at_1h / fission_fraction must "
+                         f"be within [1, 3000] rad/h")
+    factor = 1 + (wind_mph - 15) / (60 if wind_mph > 15 else 30)
+
+    def size_km(table, stretch=1.0):
+        a, b = table
+        miles = a * w**b * stretch
+        # FALLOUT_CONTOURS_RAD_H falls; np.interp needs rising x: reverse both
+        log_miles = np.interp(np.log(label), np.log(FALLOUT_CONTOURS_RAD_H[::-1]),
+                              np.log(miles[::-1]))
+        return float(np.exp(log_miles)) * KM_PER_MILE
+
+    return FalloutContour(rate, size_km(_DOWNWIND, factor), size_km(_MAX_WIDTH),
+                          size_km(_GZ_WIDTH))
 
 
 # --------------------------------------------------------------------------- casualties

@@ -72,7 +72,7 @@ q5 = ChoiceQuestion(
     solution="B. Local fallout forms when the fireball touches the ground and sucks up soil; a "
              "burst far above the atmosphere leaves none locally (its debris spreads globally "
              "and thinly), while its EMP reaches everything in line of sight "
-             "[glasstone1977, §2.52, §11.26]. The op-ed's wording needs care on fallout.")
+             "[glasstone1977, §2.28, §2.52, §11.26]. The op-ed's wording needs care on fallout.")
 
 q6 = NumericQuestion(
     "Q6", f"A 1 kt enhanced-radiation burst on the ground. Assume armour passes {_TANK_T:.0%} of "
@@ -95,7 +95,7 @@ q7 = ReflectionQuestion(
                  "countryside (tens of people per km²) the civilian toll from blast may be in "
                  "the tens or hundreds, though soldiers, fallout from a surface burst, fire and "
                  "the political effects are not counted. The biggest uncertainties are the "
-                 "population actually present and sheltered, and how well casualty rates derived "
-                 "for large weapons on cities transfer to small weapons; the Hiroshima cross-check "
-                 "shows the rings overstate injuries relative to deaths.",
+                 "population actually present and sheltered, and how well the casualty rates OTA "
+                 "used for megaton-range attacks transfer to small weapons; the Hiroshima "
+                 "cross-check shows the rings overstate injuries relative to deaths.",
     min_words=30)
