@@ -126,6 +126,9 @@ def _table() -> dict:
                                           "t_end_h": 24.0}, [
             ("rate_at_1h", -1.0), ("t_start_h", 0.0), ("t_end_h", 0.5), ("t_end_h", INF),
             ("t_start_h", "dawn")])
+        t["effects.fallout_contour_km"] = ({"yield_kt": 15.0, "rate_at_1h": 100.0}, [
+            ("yield_kt", -1.0), ("rate_at_1h", -5.0), ("rate_at_1h", NAN), ("wind_kmh", 500.0),
+            ("wind_kmh", "breezy"), ("fission_fraction", 1.5)])
         for name in ("emp_ground_radius_km", "emp_tangent_distance_km"):
             t[f"effects.{name}"] = ({"burst_height_km": 400.0}, [
                 ("burst_height_km", -1.0), ("burst_height_km", NAN),

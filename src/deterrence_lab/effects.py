@@ -554,6 +554,13 @@ class FalloutContour:
     ground_zero_width_km: float
 
 
+def _single(name: str, arr: np.ndarray) -> float:
+    """A checked argument that must be one number (a contour is drawn for one burst)."""
+    if arr.size != 1:
+        raise TypeError(f"{name} must be a single number here, not {arr.size} numbers")
+    return float(arr.reshape(()))
+
+
 def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0):
     """Downwind length and widths of an idealised early-fallout contour of a surface burst.
 
@@ -567,13 +574,13 @@ def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0
     (§9.99). An air burst above the fallout height deposits no such pattern
     (:func:`local_fallout_expected`).
     """
-    w = float(check_range("yield_kt", yield_kt, 0.001, 100_000.0, unit="kt").reshape(()))
-    wind_mph = float(check_range("wind_kmh", wind_kmh, 8 * KMH_PER_MPH, 45 * KMH_PER_MPH,
-                                 unit="km/h").reshape(())) / KMH_PER_MPH
-    fraction = float(check_range("fission_fraction", fission_fraction, 0.0, 1.0,
-                                 low_open=True).reshape(()))
-    rate = float(check_range("rate_at_1h", rate_at_1h, 0.0, None, low_open=True,
-                             unit="rad/h").reshape(()))
+    w = _single("yield_kt", check_range("yield_kt", yield_kt, 0.001, 100_000.0, unit="kt"))
+    wind_mph = _single("wind_kmh", check_range("wind_kmh", wind_kmh, 8 * KMH_PER_MPH,
+                                               45 * KMH_PER_MPH, unit="km/h")) / KMH_PER_MPH
+    fraction = _single("fission_fraction", check_range("fission_fraction", fission_fraction,
+                                                       0.0, 1.0, low_open=True))
+    rate = _single("rate_at_1h", check_range("rate_at_1h", rate_at_1h, 0.0, None,
+                                             low_open=True, unit="rad/h"))
     label = rate / fraction   # the contour of a pure-fission weapon that carries this rate
     if not 1.0 <= label <= 3000.0:
         raise ValueError(f"rate_at_1h={rate_at_1h!r} with fission_fraction={fission_fraction!r} "
