@@ -534,6 +534,18 @@ def test_seeded_results_repeat_and_depend_on_the_seed(qualified):
     assert _fingerprint(function(**other)) != first, f"{qualified}: the seed has no effect"
 
 
+SEEDED_BY_NUMBER = sorted(name for name, (good, _) in TABLE.items()
+                          if "seed" in good or "seeds" in good)
+
+
+@pytest.mark.parametrize("qualified", SEEDED_BY_NUMBER)
+def test_games_seeded_by_number_repeat(qualified):
+    """The crisis seminar draws chance from integer seeds: the same seed, the same game."""
+    good, _ = TABLE[qualified]
+    function = _function(qualified)
+    assert _fingerprint(function(**good)) == _fingerprint(function(**good))
+
+
 # ---------------------------------------------------------------------------------------
 # Isolation and determinism of the notebooks: each course/ and solutions/ notebook runs once
 # in a kernel started elsewhere (temporary working folder, empty HOME, no network through
