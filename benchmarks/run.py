@@ -1,6 +1,6 @@
 """Measured cost of the course, as ratios taken side by side in one run (not a test).
 
-    python benchmarks/run.py                 # everything, about 5-10 minutes on 2 cores
+    python benchmarks/run.py                 # everything, about 4-6 minutes on 2 cores
     python benchmarks/run.py --only widgets  # one section: imports, notebooks, widgets, escalation
 
 Every figure is a ratio of two medians measured interleaved in the same run (A, B, A, B,
@@ -483,7 +483,7 @@ def main(argv=None) -> int:
     parser.add_argument("--only", choices=("imports", "notebooks", "widgets", "escalation"),
                         action="append", help="run only these sections (repeatable)")
     parser.add_argument("--notebook-repeats", type=int, default=3)
-    parser.add_argument("--repeats", type=int, default=9, help="for imports and widgets")
+    parser.add_argument("--repeats", type=int, default=13, help="for imports and widgets")
     parser.add_argument("--no-write", action="store_true", help="print only, keep RESULTS.md")
     args = parser.parse_args(argv)
     wanted = args.only or ["imports", "widgets", "escalation", "notebooks"]
