@@ -39,3 +39,13 @@ def test_solution_verdicts_are_passes(path):
 def test_first_chapter_exists_and_opens_with_goals():
     first = cells(ROOT / "course" / "00_the_argument.ipynb")
     assert "Learning goals" in "".join(first[0]["source"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_is_valid_nbformat(path):
+    nbformat = pytest.importorskip("nbformat")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. a cell without an id in an nbformat 4.5 notebook
+        nbformat.validate(nbformat.reads(path.read_text(encoding="utf-8"), as_version=4))

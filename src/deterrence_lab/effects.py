@@ -17,8 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from ._validate import check_bool, check_choice, check_range
-
-TEACHING_ASSUMPTION = "teaching assumption"
+from .sources import TEACHING_ASSUMPTION
 
 # --------------------------------------------------------------------------- limits
 MIN_YIELD_KT, MAX_YIELD_KT = 0.001, 100_000.0
@@ -47,34 +46,44 @@ ASSUMPTIONS = (
                "about ±10% on ideal flat ground; public transcriptions differ in one coefficient "
                "(17.15 vs 17.5), which moves radii by under 1%; we use 17.15"),
     Assumption("cube-root scaling of blast distances", "R ∝ W^(1/3)", "glasstone1977", "§3.61–3.64"),
-    Assumption("fireball maximum radius", "70 m × W^0.4 (air burst)", TEACHING_ASSUMPTION, "",
-               "fitted to the maximum fireball diameters Glasstone & Dolan give for 20 kt "
-               "(1,550 ft) and 1 Mt (7,200 ft) in ch. 2; a surface burst is drawn as a doubled "
-               "yield, 2^0.4 ≈ 1.32 times larger"),
+    Assumption("fireball maximum radius", "about twice the radius at breakaway: 200 ft × W^0.4 "
+               "(air burst), 290 ft × W^0.4 (contact surface burst)", "glasstone1977", "§2.127",
+               "'as a rough approximation'; for 1 Mt this gives a diameter of about 6,300 ft, "
+               "against the 5,700 ft quoted in §2.05"),
+    Assumption("height of burst below which local fallout is appreciable", "180 ft × W^0.4",
+               "glasstone1977", "§2.128", "probable error ±30%"),
     Assumption("thermal partition, air burst", "f = 0.35", "glasstone1977", "Table 7.88"),
-    Assumption("thermal partition, surface burst", "f = 0.18", TEACHING_ASSUMPTION, "§7.101",
-               "Glasstone & Dolan say the fraction is lower for surface bursts; we take about half"),
+    Assumption("thermal partition, contact surface burst", "f = 0.18 (effective)", "glasstone1977",
+               "§7.101", "bursts slightly above the surface lie between 0.18 and 0.35 (Table 7.101)"),
     Assumption("atmospheric transmittance", "τ = 0.7 by default", TEACHING_ASSUMPTION, "",
-               "a clear day at a few km; haze, cloud or smoke can lower it a lot (G&D ch. 7)"),
+               "a clear day at a few km; Glasstone & Dolan give transmittance as a graph for 12-mile "
+               "visibility (Fig. 7.98); haze, cloud or smoke lower it"),
     Assumption("burn thresholds", "3rd degree: 8 / 10 / 12 cal/cm² at 20 kt / 1 Mt / 20 Mt",
                TEACHING_ASSUMPTION, "",
-               "commonly tabulated values (larger yields need more energy because the pulse is "
-               "longer); interpolated in log-yield and held constant outside 20 kt–20 Mt; not "
-               "checked against Glasstone & Dolan's own table"),
+               "commonly tabulated values, interpolated in log-yield and held constant outside "
+               "20 kt–20 Mt. That larger yields need more energy (a longer pulse) is Glasstone & "
+               "Dolan's (§12.63, Fig. 12.65), but their graph was not read for these numbers"),
     Assumption("prompt radiation", "D = K·W·exp(−R/λ)/R², λ = 0.218 km × W^0.046",
                "minoborony1987", "air-burst initial radiation curves, 1–1,000 kt",
                "fitted to the 500 and 5,000 rad ranges of the digitised curves (within ~20% in "
-               "dose); 1 rad taken as 1 rem; treat doses as uncertain by a factor of about 2"),
+               "dose); 1 rad taken as 1 rem. Glasstone & Dolan's worked example (§8.34: ~250 rad "
+               "of gamma rays alone at 2,000 yd from 50 kt) is about 1.5 times our total there; "
+               "they rate their own curves reliable only within a factor 0.5-2 (§8.33, §8.64)"),
     Assumption("enhanced-radiation weapon", "prompt radiation as from 10 × the yield",
                "wellerstein2012", "NUKEMAP's documented simplification",
                "blast and heat stay those of the actual yield"),
-    Assumption("surface-burst prompt radiation", "half the air-burst dose", TEACHING_ASSUMPTION, "",
-               "about half the radiation goes into the ground"),
+    Assumption("surface-burst prompt radiation", "half the air-burst dose", "glasstone1977",
+               "§8.65, Table 8.37", "neutrons: one-half for a contact surface burst; gamma rays: "
+               "two-thirds for 1-50 kt; we use one-half for the total"),
     Assumption("fallout decay", "R(t) = R1 · t^-1.2", "glasstone1977", "§9.147"),
+    Assumption("idealised fallout contours", "downwind length a·W^0.45 miles in a 15 mph wind, "
+               "× (1 + (v − 15)/60) above 15 mph, × (1 + (v − 15)/30) below", "glasstone1977",
+               "Table 9.93, §9.97", "idealised shapes for a steady wind with little shear; they "
+               "tend to overstate the downwind reach (§9.99)"),
     Assumption("casualty rates by overpressure ring", ">12 psi 98% killed; 5–12 psi 50% killed, "
                "40% injured; 2–5 psi 5% killed, 45% injured; 1–2 psi 25% injured", "ota1979",
-               "", "derived for large weapons on cities; casualties from heat, radiation and fire "
-               "are folded into these rates"),
+               "", "applied by OTA to megaton-range attacks on large cities; here applied to "
+               "every yield alike, a teaching simplification"),
 )
 
 # --------------------------------------------------------------------------- data
@@ -96,19 +105,41 @@ class ReferenceYield:
 
 REFERENCE_YIELDS = (
     ReferenceYield("Hiroshima (1945)", 12.0, 18.0, "pittock1986", "ch. 1, §1.1.1",
-                   "about 15 ± 3 kt, air burst at about 580 m"),
+                   "about 15 ± 3 kt, air burst at about 580 m; Glasstone & Dolan (§2.24) used the "
+                   "older estimate of about 12.5 kt at 1,670 ft"),
     ReferenceYield("Nagasaki (1945)", 19.0, 23.0, "pittock1986", "ch. 1, §1.1.1",
-                   "about 21 ± 2 kt, air burst at about 500 m"),
+                   "about 21 ± 2 kt, air burst at about 500 m (Glasstone & Dolan §2.24: 22 kt)"),
     ReferenceYield("Non-strategic warheads (Russian and US, published range)", 0.3, 300.0,
                    TEACHING_ASSUMPTION, "",
                    "open sources describe yields from under 1 kt to tens or hundreds of kt; no "
                    "single warhead's yield is confirmed, so we show only the broad band"),
     ReferenceYield("Starfish Prime (1962, ~400 km altitude)", 1400.0, 1400.0, "glasstone1977",
-                   "§2.52", "high-altitude test over Johnston Island"),
+                   "§2.52", "1.4 Mt at about 248 miles near Johnston Island, some 700 miles "
+                   "south-west of Hawaii"),
 )
 HIROSHIMA_HEIGHT_M = 580.0        # [pittock1986, ch. 1, §1.1.2]
 HIROSHIMA_SURVEY = {"killed": 68_000, "injured": 76_000}   # [glasstone1977, Table 12.09]
 STARFISH = {"yield_kt": 1400.0, "height_km": 400.0, "oahu_distance_km": 1300.0}  # §2.52, §11.26
+
+
+@dataclass(frozen=True)
+class Shielding:
+    """A structure's dose transmission factors (ranges) for initial gamma rays and neutrons."""
+
+    structure: str
+    gamma: tuple
+    neutrons: tuple
+    source: str = "glasstone1977"
+    where: str = "Table 8.72"
+
+
+# Reference points for the armour question: Glasstone & Dolan list no vehicles.
+SHIELDING = (
+    Shielding("frame house", (0.8, 1.0), (0.3, 0.8)),
+    Shielding("concrete blockhouse, 12-in walls", (0.05, 0.1), (0.2, 0.4)),
+    Shielding("concrete blockhouse, 24-in walls", (0.007, 0.02), (0.1, 0.2)),
+    Shielding("three feet underground", (0.002, 0.004), (0.002, 0.01)),
+)
 
 
 @dataclass(frozen=True)
@@ -206,10 +237,11 @@ def _brode_psi(x, y):
 _X_GRID_KFT = np.geomspace(1e-3, 300.0, 97)
 
 
-def _scaled_range_kft(psi, y, iterations=14):
+def _scaled_range_kft(psi, y, iterations=8):
     """Scaled ground range (kft) where the fit equals ``psi`` at scaled height ``y``: bracket
-    the outermost crossing on a fixed log grid, then bisect in log-range. 0 where even the
-    point below the burst stays under ``psi``."""
+    the outermost crossing on a fixed log grid, bisect in log-range, then interpolate
+    log-pressure linearly inside the last bracket. 0 where even the point below the burst
+    stays under ``psi``."""
     psi, y = np.broadcast_arrays(np.asarray(psi, float), np.asarray(y, float))
     above = _brode_psi(_X_GRID_KFT, y[..., None]) >= psi[..., None]
     n = _X_GRID_KFT.size
@@ -221,7 +253,11 @@ def _scaled_range_kft(psi, y, iterations=14):
         up = _brode_psi(np.exp(mid), y) >= psi
         lo = np.where(up, mid, lo)
         hi = np.where(up, hi, mid)
-    return np.where(above.any(axis=-1), np.exp(0.5 * (lo + hi)), 0.0)
+    p_lo = np.log(np.maximum(_brode_psi(np.exp(lo), y), 1e-12))
+    p_hi = np.log(np.maximum(_brode_psi(np.exp(hi), y), 1e-12))
+    step = np.where(p_lo > p_hi, (p_lo - np.log(psi)) / np.where(p_lo > p_hi, p_lo - p_hi, 1.0), 0.5)
+    x = np.exp(lo + np.clip(step, 0.0, 1.0) * (hi - lo))
+    return np.where(above.any(axis=-1), x, 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +266,7 @@ def _optimum_table():
     overpressure and the scaled height (kft) that reaches it. Computed once, on first use."""
     log_psi = np.linspace(np.log(MIN_PSI), np.log(MAX_PSI), 61)
     heights = np.linspace(0.0, 3.0, 151)
-    grid = _scaled_range_kft(np.exp(log_psi)[:, None], heights[None, :], iterations=10)
+    grid = _scaled_range_kft(np.exp(log_psi)[:, None], heights[None, :], iterations=6)
     best = np.argmax(grid, axis=1)
     # refine each maximum with a parabola through its neighbours (interior maxima only)
     i = np.clip(best, 1, len(heights) - 2)
@@ -292,21 +328,26 @@ def blast_range_km(yield_kt, psi, height_m=None):
 
 
 # --------------------------------------------------------------------------- fireball and heat
+_FT_KM = 0.3048e-3
+
+
 def fireball_radius_km(yield_kt, surface=False):
-    """Maximum fireball radius (km): 70 m × W^0.4 for an air burst, 2^0.4 times that on the
-    surface (see ``ASSUMPTIONS``; fitted to Glasstone & Dolan's ch. 2 fireball sizes)."""
+    """Maximum fireball radius (km), taken as twice the radius at breakaway: 2 × 100 ft × W^0.4
+    for an air burst, 2 × 145 ft × W^0.4 for a contact surface burst, where the ground reflects
+    energy back as if the yield were doubled [glasstone1977, §2.127]. A rough approximation."""
     w = _yield(yield_kt)
-    factor = 2.0**0.4 if check_bool("surface", surface) else 1.0
-    return _scalar_or_array(0.0701 * factor * w**0.4)
+    feet = 290.0 if check_bool("surface", surface) else 200.0
+    return _scalar_or_array(feet * _FT_KM * w**0.4)
 
 
 def local_fallout_expected(yield_kt, height_m):
-    """True where the fireball touches the ground, which is what creates heavy local fallout;
-    a burst whose fireball stays aloft (and any burst far above the atmosphere, such as
-    Starfish Prime at ~400 km [glasstone1977, §2.52]) leaves no significant local fallout."""
+    """True where the burst is low enough for appreciable local fallout: below about
+    180 ft × W^0.4 (±30%) [glasstone1977, §2.128], i.e. roughly where the fireball reaches the
+    ground and draws up soil (§2.24, §2.29). A burst far above the atmosphere, such as
+    Starfish Prime at about 400 km (§2.52), leaves none."""
     w = _yield(yield_kt)
     h = check_range("height_m", height_m, 0.0, None, unit="m")
-    return np.asarray(h / 1000.0 < fireball_radius_km(w))[()]
+    return np.asarray(h / 1000.0 < 180.0 * _FT_KM * w**0.4)[()]
 
 
 def _thermal_energy(w, surface, transmittance):
@@ -317,8 +358,9 @@ def _thermal_energy(w, surface, transmittance):
 
 
 def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittance=0.7):
-    """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²) [glasstone1977, ch. 7],
-    f = 0.35 for an air burst (Table 7.88), lower for a surface burst (§7.101)."""
+    """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²) [glasstone1977, §7.96],
+    f = 0.35 for an air burst (Table 7.88), an effective 0.18 for a contact surface burst
+    (§7.101); τ is the atmospheric transmittance."""
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
     return _scalar_or_array(_thermal_energy(w, surface, transmittance) / d**2)
@@ -376,9 +418,9 @@ def _dose(w_rad, slant_km, surface):
 def prompt_dose_rem(yield_kt, slant_range_km, surface=False, enhanced_radiation=False):
     """Initial (prompt) neutron + gamma dose (rem) in the open at a slant range.
 
-    Fitted to published air-burst curves (see ``ASSUMPTIONS``); an enhanced-radiation weapon
-    is modelled as NUKEMAP does, as ten times the yield for this effect only. Uncertain by a
-    factor of about 2."""
+    Fitted to published air-burst curves [minoborony1987]; a contact surface burst gets half
+    [glasstone1977, §8.65]. An enhanced-radiation weapon is modelled as NUKEMAP does, as ten
+    times the yield for this effect only. Uncertain by a factor of about 2 (G&D §8.33)."""
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
     surface = check_bool("surface", surface)
@@ -409,8 +451,9 @@ def prompt_dose_range_km(yield_kt, dose_rem, surface=False, enhanced_radiation=F
 def armour_protected_dose_rem(yield_kt, slant_range_km, transmission, surface=False,
                               enhanced_radiation=False):
     """Prompt dose (rem) inside a vehicle that lets through the fraction ``transmission`` of
-    the free-field dose. The real fraction for a tank is not established in open sources:
-    pass it explicitly and try a range of values."""
+    the free-field dose. The fraction for a tank is not given in the open references used
+    here (Glasstone & Dolan's Table 8.72 lists buildings only, see ``SHIELDING``): pass it
+    explicitly and try a range of values."""
     t = check_range("transmission", transmission, 0.0, 1.0, low_open=True)
     return _scalar_or_array(t * prompt_dose_rem(yield_kt, slant_range_km, surface, enhanced_radiation))
 
@@ -474,6 +517,68 @@ def fallout_dose_rem(rate_at_1h, t_start_h, t_end_h):
         raise ValueError(f"t_end_h={t_end_h!r} is earlier than t_start_h={t_start_h!r}: the "
                          "shelter period must end after it starts")
     return _scalar_or_array(5.0 * r1 * (ta**-0.2 - tb**-0.2))
+
+
+# [glasstone1977, Table 9.93]: idealised unit-time (H+1) reference dose-rate contours of a
+# contact surface burst of W kt in a 15 mph effective wind. Per contour (rad/h at 1 h):
+# downwind distance, maximum width and ground-zero width, each a·W^b statute miles.
+FALLOUT_CONTOURS_RAD_H = np.array([3000.0, 1000.0, 300.0, 100.0, 30.0, 10.0, 3.0, 1.0])
+_DOWNWIND = (np.array([0.95, 1.8, 4.5, 8.9, 16.0, 24.0, 30.0, 40.0]), np.full(8, 0.45))
+_MAX_WIDTH = (np.array([0.0076, 0.036, 0.13, 0.38, 0.76, 1.4, 2.2, 3.3]),
+              np.array([0.86, 0.76, 0.66, 0.60, 0.56, 0.53, 0.50, 0.48]))
+_GZ_WIDTH = (np.array([0.026, 0.060, 0.20, 0.39, 0.53, 0.68, 0.89, 1.5]),
+             np.array([0.58, 0.57, 0.48, 0.42, 0.41, 0.41, 0.41, 0.41]))
+KM_PER_MILE = 1.609344
+KMH_PER_MPH = 1.609344
+
+
+@dataclass(frozen=True)
+class FalloutContour:
+    """Size (km) of the idealised contour where the dose rate at 1 h equals ``rate_at_1h``."""
+
+    rate_at_1h: float
+    downwind_km: float
+    max_width_km: float
+    ground_zero_width_km: float
+
+
+def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0):
+    """Downwind length and widths of an idealised early-fallout contour of a surface burst.
+
+    Scaled from Glasstone & Dolan's Table 9.93 (15 mph effective wind, little wind shear);
+    other winds stretch the downwind distance by F = 1 + (v − 15)/60 above 15 mph and
+    1 + (v − 15)/30 below, valid for 8–45 mph (§9.97); only the dose-rate labels scale
+    with the fission fraction (§9.94). Contours between the tabulated ones (3,000 to
+    1 rad/h) are interpolated log-log, as the worked example after §9.98 recommends. One
+    contour at a time (scalar inputs). Real patterns are
+    irregular: this is the idealised shape that tends to maximise the downwind extent
+    (§9.99). An air burst above the fallout height deposits no such pattern
+    (:func:`local_fallout_expected`).
+    """
+    w = float(check_range("yield_kt", yield_kt, 0.001, 100_000.0, unit="kt").reshape(()))
+    wind_mph = float(check_range("wind_kmh", wind_kmh, 8 * KMH_PER_MPH, 45 * KMH_PER_MPH,
+                                 unit="km/h").reshape(())) / KMH_PER_MPH
+    fraction = float(check_range("fission_fraction", fission_fraction, 0.0, 1.0,
+                                 low_open=True).reshape(()))
+    rate = float(check_range("rate_at_1h", rate_at_1h, 0.0, None, low_open=True,
+                             unit="rad/h").reshape(()))
+    label = rate / fraction   # the contour of a pure-fission weapon that carries this rate
+    if not 1.0 <= label <= 3000.0:
+        raise ValueError(f"rate_at_1h={rate_at_1h!r} with fission_fraction={fission_fraction!r} "
+                         f"lies outside the tabulated contours: rate_at_1h / fission_fraction must "
+                         f"be within [1, 3000] rad/h")
+    factor = 1 + (wind_mph - 15) / (60 if wind_mph > 15 else 30)
+
+    def size_km(table, stretch=1.0):
+        a, b = table
+        miles = a * w**b * stretch
+        # FALLOUT_CONTOURS_RAD_H falls; np.interp needs rising x: reverse both
+        log_miles = np.interp(np.log(label), np.log(FALLOUT_CONTOURS_RAD_H[::-1]),
+                              np.log(miles[::-1]))
+        return float(np.exp(log_miles)) * KM_PER_MILE
+
+    return FalloutContour(rate, size_km(_DOWNWIND, factor), size_km(_MAX_WIDTH),
+                          size_km(_GZ_WIDTH))
 
 
 # --------------------------------------------------------------------------- casualties
@@ -541,7 +646,7 @@ def density_preset(name):
 
 
 __all__ = [
-    "ASSUMPTIONS", "DENSITY_PRESETS", "HIROSHIMA_HEIGHT_M", "HIROSHIMA_SURVEY", "PLACES",
+    "ASSUMPTIONS", "DENSITY_PRESETS", "SHIELDING", "Shielding", "HIROSHIMA_HEIGHT_M", "HIROSHIMA_SURVEY", "PLACES",
     "PLACES_SOURCE", "REFERENCE_YIELDS", "RING_PSI", "RING_RATES", "STARFISH", "CasualtyEstimate",
     "armour_protected_dose_rem", "blast_range_km", "burn_threshold_cal_cm2", "casualties",
     "density_preset", "emp_ground_radius_km", "emp_tangent_distance_km", "fallout_dose_rate",

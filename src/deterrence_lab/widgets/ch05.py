@@ -9,6 +9,7 @@ import ipywidgets as W
 import numpy as np
 
 from .. import escalation as esc
+from .._display import markdown_table
 from ..plotting import OKABE_ITO, SERIES_COLORS, actor_color, new_figure
 from ._base import Explorer
 
@@ -222,6 +223,56 @@ def calibration_figure(model_p_use: float):
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.set_title("Estimates made in 2022 (the outcome through 2025: no nuclear use)")
     return fig
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+def thresholds_table():
+    """Kahn's thresholds and the rung each lies just below."""
+    return markdown_table(["threshold", "lies just below rung", "that rung"],
+                          [[t.name, t.below_rung, esc.kahn_rung(t.below_rung).name]
+                           for t in esc.KAHN_THRESHOLDS])
+
+
+def ladder_table(params=None):
+    """The compact ladder's transient states, the Kahn rungs each stands for, and its step
+    probabilities (``params`` from :func:`escalation.ladder_parameters`; baseline by default)."""
+    params = esc.ladder_parameters() if params is None else params
+    transient = [s for s in esc.LADDER_STATES if not s.absorbing]
+    rows = []
+    for i, s in enumerate(transient):
+        low, high = s.kahn_rungs
+        rungs = str(low) if low == high else f"{low}–{high}"
+        rows.append([s.label, rungs] + [f"{params[k][i]:.2f}" for k in ("up", "down", "settle")])
+    return markdown_table(["state", "stands for Kahn rungs", "up", "down", "settle"], rows)
+
+
+def option_effects_table():
+    """How each response option scales the chain's steps, with the reason (teaching assumptions)."""
+    return markdown_table(["option", "climb ×", "step down ×", "settle ×", "why (assumption)"],
+                          [[e.label, e.up_factor, e.down_factor, e.settle_factor, e.reason]
+                           for e in esc.OPTION_EFFECTS.values()])
+
+
+def plan_a_table():
+    """The phases of Princeton's "Plan A" simulation with their casualty figures."""
+    rows = [[ph.phase, ph.description, ph.duration, f"{ph.casualties_million:g}"]
+            for ph in esc.PLAN_A]
+    total = esc.PLAN_A_TOTAL_MILLION
+    rows.append(["Whole war", "total dead and injured", "under 5 hours",
+                 f"{total['dead']:g} dead + {total['injured']:g} injured"])
+    return markdown_table(["phase", "what happens", "duration", "casualties (million)"], rows)
+
+
+def calibration_table():
+    """Published 2022 estimates of Russian nuclear use, with their sources."""
+    def estimate(e):
+        return f"{100 * e.low:g}%" + ("" if e.low == e.high else f"–{100 * e.high:g}%")
+
+    return markdown_table(["who", "when", "event", "estimate", "source"],
+                          [[e.who, e.when, e.event, estimate(e), e.source]
+                           for e in esc.CALIBRATION_ESTIMATES])
 
 
 # --- explorers ---------------------------------------------------------------------------
