@@ -216,12 +216,12 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  ("nederlof2023",)),
     ClaimVerdict("C10",
                  "Chapter 01: a high-altitude burst's pulse reaches to the horizon; Starfish "
-                 "Prime (1962) affected Oahu about 1,300 km away; fallout depends on the "
-                 "burst's height.",
+                 "Prime (1962) affected Oahu about 1,300 km away. A burst that high leaves no "
+                 "local fallout, only a small addition to worldwide delayed fallout.",
                  "No relevant event in the course's sources.",
                  "holds with qualifications",
-                 "The danger of the pulse is well founded; fallout from a burst that high is "
-                 "the weaker part of the claim.", ("glasstone1977",)),
+                 "The danger of the pulse is well founded; 'fallout' needs care: a small global "
+                 "addition, not contamination of the area below.", ("glasstone1977",)),
     ClaimVerdict("C11",
                  "Chapter 04: conventional precision strikes rank first with weights read from "
                  "the op-ed, not with hawkish or dovish weights; chapter 05's chain encodes the "
