@@ -436,6 +436,11 @@ def test_verdict_text_agrees_with_the_models():
     assert response.ranking(response.PRESETS["op-ed"])[0] == "conventional_strikes"
     assert response.ranking(response.PRESETS["hawk"])[0] != "conventional_strikes"
     assert response.ranking(response.PRESETS["dove"])[0] != "conventional_strikes"
+    # C9's and C12's findings: a protest scores low on deterrence; volunteers rank 3rd-5th.
+    assert response.get_score("protest", "deterrence").likely <= 2
+    assert all(3 <= response.ranking(w).index("volunteers") + 1 <= 5
+               for w in response.PRESETS.values())
+    assert "third to fifth" in verdict.verdict("C12").found
     # C4's finding: 7-7 with a casting vote on the extreme case.
     e = law.finding("E")
     assert (e.votes_for, e.votes_against) == (7, 7) and e.casting_vote

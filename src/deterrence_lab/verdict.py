@@ -195,8 +195,8 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "could act alone is not known.",
                  ("bbc2007", "tsypkin2004", "podvig2017", "ap2023")),
     ClaimVerdict("C7",
-                 "Chapter 05: published estimates in 2022 ranged from well under 1% to about "
-                 "10%, and about 50% for one extreme case.",
+                 "Chapter 05: published estimates in 2022 ran from 0.35% (full-scale nuclear war "
+                 "that year) to 5-10% (any Russian use), and about 50% for one extreme case.",
                  "No use through 2025; the threat stayed in view (Belarus, the 2024 doctrine).",
                  "open",
                  "A statement of uncertainty, which the record cannot refute.",
@@ -231,8 +231,9 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "A defensible recommendation whose ranking rests on how one weighs deterrence "
                  "against escalation risk.", ("petraeus2022", "nederlof2023")),
     ClaimVerdict("C12",
-                 "Chapter 04: lifting limits on foreign volunteers ranks in the middle; the "
-                 "op-ed's own caveat (closer to confrontation) is built into chapter 05's chain.",
+                 "Chapter 04: lifting limits on foreign volunteers ranks third to fifth of seven "
+                 "under the preset weights; the op-ed's own caveat (closer to confrontation) is "
+                 "built into chapter 05's chain.",
                  "The occasion did not arise.",
                  "value judgement", "An option whose worth depends on the weight of its risk.",
                  ("nederlof2023",)),
