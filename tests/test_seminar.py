@@ -387,12 +387,15 @@ def test_verdict_map_colours_each_claim_by_its_verdict():
 def test_verdict_recorder():
     v = VerdictRecorder()
     assert set(v.result.values()) == {None}
+    assert v.controls["C1"].label == VerdictRecorder.NOT_YET   # "not yet" is shown, not a blank
     v.set(C4="needs correction", C1="holds")
     assert v.compare() == 1 and "1 of 14 match" in v.output.value
     with pytest.raises(ValueError, match="verdicts\\['C2'\\]"):
         v.set(C2="true")
     with pytest.raises(ValueError, match="claim_id"):
         v.set(C15="open")
+    assert v.set(C4=None)["C4"] is None and v.controls["C4"].label == VerdictRecorder.NOT_YET
+    v.set(C4="open")
     assert v.reset()["C4"] is None
 
 
