@@ -387,12 +387,15 @@ def test_verdict_map_colours_each_claim_by_its_verdict():
 def test_verdict_recorder():
     v = VerdictRecorder()
     assert set(v.result.values()) == {None}
+    assert v.controls["C1"].label == VerdictRecorder.NOT_YET   # "not yet" is shown, not a blank
     v.set(C4="needs correction", C1="holds")
     assert v.compare() == 1 and "1 of 14 match" in v.output.value
     with pytest.raises(ValueError, match="verdicts\\['C2'\\]"):
         v.set(C2="true")
     with pytest.raises(ValueError, match="verdicts key"):
         v.set(C15="open")
+    assert v.set(C4=None)["C4"] is None and v.controls["C4"].label == VerdictRecorder.NOT_YET
+    v.set(C4="open")
     assert v.reset()["C4"] is None
 
 
@@ -436,6 +439,11 @@ def test_verdict_text_agrees_with_the_models():
     assert response.ranking(response.PRESETS["op-ed"])[0] == "conventional_strikes"
     assert response.ranking(response.PRESETS["hawk"])[0] != "conventional_strikes"
     assert response.ranking(response.PRESETS["dove"])[0] != "conventional_strikes"
+    # C9's and C12's findings: a protest scores low on deterrence; volunteers rank 3rd-5th.
+    assert response.get_score("protest", "deterrence").likely <= 2
+    assert all(3 <= response.ranking(w).index("volunteers") + 1 <= 5
+               for w in response.PRESETS.values())
+    assert "third to fifth" in verdict.verdict("C12").found
     # C4's finding: 7-7 with a casting vote on the extreme case.
     e = law.finding("E")
     assert (e.votes_for, e.votes_against) == (7, 7) and e.casting_vote

@@ -296,10 +296,16 @@ class GameState:
         if self.ladder_state == "general_war":
             return "General nuclear war: the chain reached its worst end state."
         return (f"Unresolved when play stopped after round {len(self.history)}: "
-                f"{_LABEL[self.ladder_state].lower()}.")
+                f"{_in_sentence(self.ladder_state)}.")
 
 
 _LABEL = {s.key: s.label for s in escalation.LADDER_STATES}
+
+
+def _in_sentence(key: str) -> str:
+    """A ladder state's label inside a sentence (first letter lower case, names kept)."""
+    label = _LABEL[key]
+    return label[0].lower() + label[1:]
 
 
 def _check_teams(teams) -> tuple[str, ...]:
@@ -485,7 +491,7 @@ def _pct(p: float) -> str:
 
 
 def _escalation_report(record: dict) -> str:
-    steps = ", ".join(f"{_LABEL[k].lower()} {_pct(p)}" for k, p in record["step"].items())
+    steps = ", ".join(f"{_in_sentence(k)} {_pct(p)}" for k, p in record["step"].items())
     lines = [f"Chance of each next step this round: {steps}.",
              f"If every team kept this round's moves, the chain would end in a settlement with "
              f"probability {_pct(record['p_settlement'])} and in general nuclear war with "
@@ -493,7 +499,7 @@ def _escalation_report(record: dict) -> str:
     if record["p_nuclear_use"] is not None:
         lines.append("Chance of ever reaching a first nuclear use: "
                      f"{_pct(record['p_nuclear_use'])}.")
-    after = _LABEL[record["state_after"]].lower()
+    after = _in_sentence(record["state_after"])
     if record["transition"] == "scripted":
         lines.append(f"The scenario now follows the op-ed's premise whatever the draw: {after}.")
     elif record["transition"] == "conditioned":

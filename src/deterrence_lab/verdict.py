@@ -195,8 +195,8 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "could act alone is not known.",
                  ("bbc2007", "tsypkin2004", "podvig2017", "ap2023")),
     ClaimVerdict("C7",
-                 "Chapter 05: published estimates in 2022 ranged from well under 1% to about "
-                 "10%, and about 50% for one extreme case.",
+                 "Chapter 05: published estimates in 2022 ran from 0.35% (full-scale nuclear war "
+                 "that year) to 5-10% (any Russian use), and about 50% for one extreme case.",
                  "No use through 2025; the threat stayed in view (Belarus, the 2024 doctrine).",
                  "open",
                  "A statement of uncertainty, which the record cannot refute.",
@@ -216,12 +216,12 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  ("nederlof2023",)),
     ClaimVerdict("C10",
                  "Chapter 01: a high-altitude burst's pulse reaches to the horizon; Starfish "
-                 "Prime (1962) affected Oahu about 1,300 km away; fallout depends on the "
-                 "burst's height.",
+                 "Prime (1962) affected Oahu about 1,300 km away. A burst that high leaves no "
+                 "local fallout, only a small addition to worldwide delayed fallout.",
                  "No relevant event in the course's sources.",
                  "holds with qualifications",
-                 "The danger of the pulse is well founded; fallout from a burst that high is "
-                 "the weaker part of the claim.", ("glasstone1977",)),
+                 "The danger of the pulse is well founded; 'fallout' needs care: a small global "
+                 "addition, not contamination of the area below.", ("glasstone1977",)),
     ClaimVerdict("C11",
                  "Chapter 04: conventional precision strikes rank first with weights read from "
                  "the op-ed, not with hawkish or dovish weights; chapter 05's chain encodes the "
@@ -231,8 +231,9 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "A defensible recommendation whose ranking rests on how one weighs deterrence "
                  "against escalation risk.", ("petraeus2022", "nederlof2023")),
     ClaimVerdict("C12",
-                 "Chapter 04: lifting limits on foreign volunteers ranks in the middle; the "
-                 "op-ed's own caveat (closer to confrontation) is built into chapter 05's chain.",
+                 "Chapter 04: lifting limits on foreign volunteers ranks third to fifth of seven "
+                 "under the preset weights; the op-ed's own caveat (closer to confrontation) is "
+                 "built into chapter 05's chain.",
                  "The occasion did not arise.",
                  "value judgement", "An option whose worth depends on the weight of its risk.",
                  ("nederlof2023",)),

@@ -330,12 +330,13 @@ class VerdictRecorder:
     NOT_YET = "— not yet —"
 
     def __init__(self):
-        options = [(self.NOT_YET, None)] + [(f"{k}: {v}", k) for k, v in
-                                            verdict.VERDICT_OPTIONS.items()]
-        self.controls = {c.id: W.Dropdown(options=options, value=None,
+        # "" stands for "not yet": a Dropdown shows no label at all for the value None.
+        options = [(self.NOT_YET, "")] + [(f"{k}: {v}", k) for k, v in
+                                          verdict.VERDICT_OPTIONS.items()]
+        self.controls = {c.id: W.Dropdown(options=options, value="",
                                           description=f"{c.id} {c.term_en}",
-                                          style={"description_width": "260px"},
-                                          layout=W.Layout(width="720px"))
+                                          style={"description_width": "320px"},
+                                          layout=W.Layout(width="780px"))
                          for c in argument.CLAIMS}
         self.compare_button = W.Button(description="Compare with the model answer",
                                        icon="balance-scale",
@@ -350,18 +351,18 @@ class VerdictRecorder:
     @property
     def result(self) -> dict:
         """Your verdicts, ``{"C1": "open", ...}`` (None where not yet given)."""
-        return verdict.check_verdicts({k: c.value for k, c in self.controls.items()})
+        return verdict.check_verdicts({k: c.value or None for k, c in self.controls.items()})
 
     def set(self, **verdicts) -> dict:
         """Record verdicts, e.g. ``set(C4="needs correction")``."""
         verdict.check_verdicts(verdicts)
         for key, value in verdicts.items():
-            self.controls[key].value = value
+            self.controls[key].value = value or ""
         return self.result
 
     def reset(self) -> dict:
         for control in self.controls.values():
-            control.value = None
+            control.value = ""
         self.output.value = ""
         return self.result
 
