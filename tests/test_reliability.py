@@ -884,26 +884,14 @@ def test_every_package_module_is_a_model_or_infrastructure():
     assert modules - set(MODEL_MODULES) - set(INFRASTRUCTURE) == set()
 
 
-# Inconsistent shapes: two array arguments that cannot broadcast. Where numpy's own error
-# (which names no argument) still surfaces, the case is a known gap, marked strict xfail so
-# that the suite notices the day it is fixed.
-SHAPE_GAPS = {"effects.blast_range_km", "effects.optimum_height_m", "effects.prompt_dose_rem",
-              "effects.armour_protected_dose_rem", "effects.prompt_dose_range_km",
-              "effects.thermal_fluence_cal_cm2", "effects.thermal_range_km",
-              "effects.burn_threshold_cal_cm2", "effects.local_fallout_expected",
-              "effects.fallout_dose_rate", "effects.fallout_dose_rem",
-              "response.sample_weights", "escalation.cumulative_risk"}
-
-
+# Inconsistent shapes: two array arguments that cannot broadcast must be named in the error.
 def _shape_cases():
     cases = []
     for name, (good, _) in sorted(TABLE.items()):
         numeric = [k for k, v in good.items()
                    if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if len(numeric) >= 2:
-            marks = [pytest.mark.xfail(strict=True, reason="numpy's broadcast error names no "
-                                       "argument")] if name in SHAPE_GAPS else []
-            cases.append(pytest.param(name, numeric[0], numeric[1], marks=marks, id=name))
+            cases.append(pytest.param(name, numeric[0], numeric[1], id=name))
     return cases
 
 

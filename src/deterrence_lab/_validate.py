@@ -80,3 +80,22 @@ def check_bool(name: str, value) -> bool:
     if not isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name}={_show(value)} must be True or False")
     return bool(value)
+
+
+def check_broadcast(**arrays) -> tuple[int, ...]:
+    """The common shape of ``arrays`` (numpy broadcasting); shapes that cannot be combined
+    element by element are an error naming each argument and its shape."""
+    shapes = {name: np.shape(value) for name, value in arrays.items()}
+    try:
+        return np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        listed = ", ".join(f"{name} has shape {shape}" for name, shape in shapes.items())
+        raise ValueError(f"these arguments cannot be combined element by element: {listed}; "
+                         "give arrays of the same length, or single numbers") from None
+
+
+def single_number(name: str, arr: np.ndarray) -> float:
+    """A checked argument that must be one number (not an array) as a float."""
+    if np.size(arr) != 1:
+        raise TypeError(f"{name} must be a single number here, not {np.size(arr)} numbers")
+    return float(np.reshape(arr, ()))

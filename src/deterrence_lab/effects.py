@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ._validate import check_bool, check_choice, check_range
+from ._validate import check_bool, check_broadcast, check_choice, check_range, single_number
 from .sources import TEACHING_ASSUMPTION
 
 # --------------------------------------------------------------------------- limits
@@ -302,6 +302,7 @@ def optimum_height_m(yield_kt, psi):
     """The burst height (m) that carries ``psi`` to the greatest ground range [brode1986]."""
     w = _yield(yield_kt)
     p = check_range("psi", psi, MIN_PSI, MAX_PSI, unit="psi")
+    check_broadcast(yield_kt=w, psi=p)
     log_psi, _, y_opt = _optimum_table()
     y = np.interp(np.log(p), log_psi, y_opt)
     return _scalar_or_array(y * KM_PER_KFT * 1000.0 * np.cbrt(w))
@@ -327,6 +328,7 @@ def blast_range_km(yield_kt, psi, height_m=None):
     w = _yield(yield_kt)
     p = check_range("psi", psi, MIN_PSI, MAX_PSI, unit="psi")
     height = None if height_m is None else _height(height_m)
+    check_broadcast(yield_kt=w, psi=p, **({} if height is None else {"height_m": height}))
     return _scalar_or_array(_blast_range(w, p, height))
 
 
@@ -350,6 +352,7 @@ def local_fallout_expected(yield_kt, height_m):
     Starfish Prime at about 400 km (§2.52), leaves none."""
     w = _yield(yield_kt)
     h = check_range("height_m", height_m, 0.0, None, unit="m")
+    check_broadcast(yield_kt=w, height_m=h)
     return np.asarray(h / 1000.0 < 180.0 * _FT_KM * w**0.4)[()]
 
 
@@ -366,6 +369,7 @@ def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittan
     (§7.101); τ is the atmospheric transmittance."""
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
+    check_broadcast(yield_kt=w, slant_range_km=d, transmittance=transmittance)
     return _scalar_or_array(_thermal_energy(w, surface, transmittance) / d**2)
 
 
@@ -379,7 +383,8 @@ def burn_threshold_cal_cm2(yield_kt, degree=3):
     yields need more, because their heat arrives over a longer pulse (teaching values, see
     ``ASSUMPTIONS``; constant below 20 kt and above 20 Mt)."""
     w = _yield(yield_kt)
-    if isinstance(degree, bool) or degree not in _BURN_TABLE:
+    if (isinstance(degree, (bool, np.bool_)) or not isinstance(degree, (int, np.integer))
+            or degree not in _BURN_TABLE):
         raise ValueError(f"degree={degree!r} is not one of: 1, 2, 3")
     return _scalar_or_array(np.interp(np.log(w), np.log(_BURN_YIELDS_KT), _BURN_TABLE[degree]))
 
@@ -395,6 +400,7 @@ def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=0.7
     w = _yield(yield_kt)
     q = check_range("fluence_cal_cm2", fluence_cal_cm2, 0.0, None, low_open=True, unit="cal/cm²")
     h = _height(height_m)
+    check_broadcast(yield_kt=w, fluence_cal_cm2=q, height_m=h, transmittance=transmittance)
     slant = np.sqrt(_thermal_energy(w, surface, transmittance) / q)
     return _scalar_or_array(_ground_from_slant(slant, h))
 
@@ -426,6 +432,7 @@ def prompt_dose_rem(yield_kt, slant_range_km, surface=False, enhanced_radiation=
     times the yield for this effect only. Uncertain by a factor of about 2 (G&D §8.33)."""
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
+    check_broadcast(yield_kt=w, slant_range_km=d)
     surface = check_bool("surface", surface)
     return _scalar_or_array(_dose(_radiation_yield(w, enhanced_radiation), d, surface))
 
@@ -438,6 +445,7 @@ def prompt_dose_range_km(yield_kt, dose_rem, surface=False, enhanced_radiation=F
     dose = check_range("dose_rem", dose_rem, 0.0, None, low_open=True, unit="rem")
     h = _height(height_m)
     t = check_range("transmission", transmission, 0.0, 1.0, low_open=True)
+    check_broadcast(yield_kt=w, dose_rem=dose, height_m=h, transmission=t)
     surface = check_bool("surface", surface)
     w_rad = _radiation_yield(w, enhanced_radiation)
     target, w_rad = np.broadcast_arrays(dose / t, w_rad)
@@ -458,6 +466,7 @@ def armour_protected_dose_rem(yield_kt, slant_range_km, transmission, surface=Fa
     here (Glasstone & Dolan's Table 8.72 lists buildings only, see ``SHIELDING``): pass it
     explicitly and try a range of values."""
     t = check_range("transmission", transmission, 0.0, 1.0, low_open=True)
+    check_broadcast(yield_kt=yield_kt, slant_range_km=slant_range_km, transmission=t)
     return _scalar_or_array(t * prompt_dose_rem(yield_kt, slant_range_km, surface, enhanced_radiation))
 
 
@@ -516,6 +525,7 @@ def fallout_dose_rate(t_hours, rate_at_1h):
     §9.147]. So seven times later the rate is about a tenth (7^-1.2 ≈ 0.097)."""
     t = check_range("t_hours", t_hours, 0.0, None, low_open=True, unit="h")
     r1 = check_range("rate_at_1h", rate_at_1h, 0.0, None, unit="rem/h")
+    check_broadcast(t_hours=t, rate_at_1h=r1)
     return _scalar_or_array(r1 * t**-1.2)
 
 
@@ -525,6 +535,7 @@ def fallout_dose_rem(rate_at_1h, t_start_h, t_end_h):
     r1 = check_range("rate_at_1h", rate_at_1h, 0.0, None, unit="rem/h")
     ta = check_range("t_start_h", t_start_h, 0.0, None, low_open=True, unit="h")
     tb = check_range("t_end_h", t_end_h, 0.0, None, low_open=True, unit="h")
+    check_broadcast(rate_at_1h=r1, t_start_h=ta, t_end_h=tb)
     if np.any(tb < ta):
         raise ValueError(f"t_end_h={t_end_h!r} is earlier than t_start_h={t_start_h!r}: the "
                          "shelter period must end after it starts")
@@ -554,13 +565,6 @@ class FalloutContour:
     ground_zero_width_km: float
 
 
-def _single(name: str, arr: np.ndarray) -> float:
-    """A checked argument that must be one number (a contour is drawn for one burst)."""
-    if arr.size != 1:
-        raise TypeError(f"{name} must be a single number here, not {arr.size} numbers")
-    return float(arr.reshape(()))
-
-
 def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0):
     """Downwind length and widths of an idealised early-fallout contour of a surface burst.
 
@@ -574,12 +578,12 @@ def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0
     (§9.99). An air burst above the fallout height deposits no such pattern
     (:func:`local_fallout_expected`).
     """
-    w = _single("yield_kt", check_range("yield_kt", yield_kt, 0.001, 100_000.0, unit="kt"))
-    wind_mph = _single("wind_kmh", check_range("wind_kmh", wind_kmh, 8 * KMH_PER_MPH,
+    w = single_number("yield_kt", check_range("yield_kt", yield_kt, 0.001, 100_000.0, unit="kt"))
+    wind_mph = single_number("wind_kmh", check_range("wind_kmh", wind_kmh, 8 * KMH_PER_MPH,
                                                45 * KMH_PER_MPH, unit="km/h")) / KMH_PER_MPH
-    fraction = _single("fission_fraction", check_range("fission_fraction", fission_fraction,
+    fraction = single_number("fission_fraction", check_range("fission_fraction", fission_fraction,
                                                        0.0, 1.0, low_open=True))
-    rate = _single("rate_at_1h", check_range("rate_at_1h", rate_at_1h, 0.0, None,
+    rate = single_number("rate_at_1h", check_range("rate_at_1h", rate_at_1h, 0.0, None,
                                              low_open=True, unit="rad/h"))
     label = rate / fraction   # the contour of a pure-fission weapon that carries this rate
     if not 1.0 <= label <= 3000.0:

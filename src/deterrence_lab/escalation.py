@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_float_array, check_choice, check_int, check_probability, check_range
+from ._validate import (as_float_array, check_broadcast, check_choice, check_int,
+                        check_probability, check_range)
 from .sources import TEACHING_ASSUMPTION
 
 
@@ -605,6 +606,7 @@ def cumulative_risk(p_per_period, n_periods) -> np.ndarray:
     ``p_per_period`` each: ``1 - (1 - p)^n``. Broadcasts; ``n_periods`` may be fractional."""
     p = check_probability("p_per_period", p_per_period)
     n = check_range("n_periods", n_periods, 0.0, None)
+    check_broadcast(p_per_period=p, n_periods=n)
     return 1.0 - (1.0 - p) ** n
 
 

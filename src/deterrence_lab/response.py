@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_float_array, check_choice, check_int, check_range
+from ._validate import as_float_array, check_choice, check_int, check_range, single_number
 from .sources import TEACHING_ASSUMPTION
 
 
@@ -393,7 +393,8 @@ def sample_weights(weights, concentration: float, n_draws: int,
     w = normalise_weights(weights)
     if w.ndim != 1:
         raise ValueError("sample_weights takes one weight vector, not a stack")
-    k = check_range("concentration", concentration, 0.0, low_open=True).item()
+    k = single_number("concentration", check_range("concentration", concentration, 0.0,
+                                                    low_open=True))
     n = check_int("n_draws", n_draws, 1)
     _check_rng(rng)
     g = rng.gamma(np.where(w > 0, k * w, 1.0), size=(n, w.size)) * (w > 0)
