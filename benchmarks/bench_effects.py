@@ -8,23 +8,14 @@ update of the effects explorer well under 10 ms.
 """
 from __future__ import annotations
 
-import time
 
 import numpy as np
+
+from timing import best_of
 
 from deterrence_lab import effects as fx
 from deterrence_lab.plotting import style, to_png
 from deterrence_lab.widgets import ch01
-
-
-def best_of(repeats, func, *args, **kwargs):
-    """The fastest of ``repeats`` runs, in seconds (the least disturbed by other load)."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        func(*args, **kwargs)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def model_update(yield_kt):

@@ -10,21 +10,12 @@ from __future__ import annotations
 
 import math
 import random
-import time
 
 import numpy as np
 
+from timing import best_of
+
 from deterrence_lab import escalation as esc
-
-
-def best_of(repeats, func, *args, **kwargs):
-    """The fastest of ``repeats`` runs, in seconds (the least disturbed by other load)."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        func(*args, **kwargs)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def _pick(row, u):
