@@ -481,7 +481,8 @@ def report(info, sections, seconds, load_before, load_after) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=("imports", "notebooks", "widgets", "escalation"),
-                        action="append", help="run only these sections (repeatable)")
+                        action="append", help="run only these sections (repeatable); "
+                                              "RESULTS.md is then left as it is")
     parser.add_argument("--notebook-repeats", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=13, help="for imports and widgets")
     parser.add_argument("--no-write", action="store_true", help="print only, keep RESULTS.md")
@@ -508,7 +509,9 @@ def main(argv=None) -> int:
             print(f"  {row['what']:<60} {row['median_s']:10.4f} s  ratio {row['ratio']:7.2f}",
                   flush=True)
     text = report(info, sections, time.perf_counter() - begin, load_before, load())
-    if not args.no_write:
+    if args.no_write or args.only:  # a partial run must not replace the full results
+        print(f"{RESULTS.relative_to(ROOT)} kept (partial run or --no-write)")
+    else:
         RESULTS.write_text(text, encoding="utf-8")
         print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
