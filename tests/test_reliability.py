@@ -999,3 +999,39 @@ def test_first_blast_range_call_stays_light():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert int(done.stdout) < 60, f"{done.stdout.strip()} MiB above numpy alone"
+
+
+# ---------------------------------------------------------------------------------------
+# Widgets are driveable from Python with the values their own controls offer.
+# ---------------------------------------------------------------------------------------
+
+def _widget_classes():
+    import pkgutil
+
+    from deterrence_lab import widgets
+    found = []
+    for info in pkgutil.iter_modules(widgets.__path__):
+        if info.name.startswith("ch"):
+            module = importlib.import_module(f"deterrence_lab.widgets.{info.name}")
+            found += [pytest.param(obj, id=f"{info.name}.{name}")
+                      for name, obj in sorted(vars(module).items())
+                      if inspect.isclass(obj) and obj.__module__ == module.__name__
+                      and not name.startswith("_") and callable(getattr(obj, "set", None))]
+    return found
+
+
+@pytest.mark.parametrize("cls", _widget_classes())
+def test_widget_accepts_its_own_control_values(cls):
+    widget = cls()
+    name, control = next(iter(widget.controls.items()))
+    if getattr(control, "options", None):
+        values = [o[1] if isinstance(o, tuple) else o for o in control.options][:3]
+    elif hasattr(control, "base"):  # a log slider: min and max are exponents
+        values = [control.base ** control.max, control.base ** control.min]
+    else:  # a slider: both ends of its range
+        values = [control.max, control.min]
+    for value in values:
+        widget.set(**{name: value})
+        assert widget.controls[name].value == value
+    with pytest.raises(ValueError, match="unknown|not one of|no_such_control"):
+        widget.set(no_such_control=1)

@@ -354,8 +354,8 @@ class VerdictRecorder:
         return verdict.check_verdicts({k: c.value or None for k, c in self.controls.items()})
 
     def set(self, **verdicts) -> dict:
-        """Record verdicts, e.g. ``set(C4="needs correction")``."""
-        verdict.check_verdicts(verdicts)
+        """Record verdicts, e.g. ``set(C4="needs correction")``; None or "" is "not yet"."""
+        verdict.check_verdicts({k: v or None for k, v in verdicts.items()})
         for key, value in verdicts.items():
             self.controls[key].value = value or ""
         return self.result
