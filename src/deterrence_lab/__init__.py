@@ -8,7 +8,8 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 
-_LAZY = ("argument", "sources", "effects", "law", "command", "response", "games", "escalation")
+_LAZY = ("argument", "sources", "effects", "law", "command", "response", "games", "escalation",
+         "seminar", "verdict", "glossary")
 __all__ = ["__version__", *_LAZY]
 
 

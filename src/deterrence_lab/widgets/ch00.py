@@ -17,7 +17,7 @@ KIND_COLORS = {
 }
 
 
-def _positions() -> dict[str, tuple[float, float]]:
+def claim_positions() -> dict[str, tuple[float, float]]:
     """Claims laid out left to right by depth of premises, top to bottom in text order."""
     columns: dict[int, list[str]] = {}
     for c in argument.CLAIMS:
@@ -37,7 +37,7 @@ def argument_map(highlight: str | None = None):
     """
     if highlight is not None:
         argument.claim(highlight)
-    pos = _positions()
+    pos = claim_positions()
     fig, ax = new_figure(10.0, 6.2)
     linked = set()
     if highlight is not None:

@@ -18,7 +18,7 @@ import numpy as np
 from .. import argument, escalation, seminar, verdict
 from .._validate import check_choice
 from ..plotting import OKABE_ITO, new_figure, style, to_png
-from .ch00 import _positions
+from .ch00 import claim_positions
 
 _SHORT = {"conventional_war": "conventional war", "nuclear_threats": "nuclear threats",
           "first_use": "single nuclear use", "battlefield_use": "battlefield nuclear use",
@@ -137,7 +137,7 @@ def verdict_map_figure(verdicts=None, title="The model answer"):
         chosen = {v.claim: v.model for v in verdict.VERDICTS}
     else:
         chosen = verdict.check_verdicts(verdicts)
-    pos = _positions()
+    pos = claim_positions()
     fig, ax = new_figure(10.0, 6.2)
     for c in argument.CLAIMS:
         for p in c.premises:
