@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from deterrence_lab import command as c
 from deterrence_lab import sources
+from deterrence_lab.sources import TEACHING_ASSUMPTION
 
 probabilities = st.floats(0.0, 1.0, allow_nan=False)
 inner_probabilities = st.floats(0.001, 0.999, allow_nan=False)
@@ -197,7 +198,7 @@ def test_profiles_cite_existing_sources_with_valid_confidence():
         for feature in profile.features:
             assert feature.source in sources.SOURCES, (profile.key, feature.source)
             assert feature.confidence in c.CONFIDENCE_LEVELS
-        assert c.TEACHING_ASSUMPTION in profile.design.reason
+        assert TEACHING_ASSUMPTION in profile.design.reason
 
 
 def test_profiles_encode_the_sources():

@@ -1,7 +1,7 @@
 """Tests of deterrence_lab.games: trees, backward induction, credibility, reputation, chicken."""
 import numpy as np
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deterrence_lab import games as g

@@ -370,7 +370,6 @@ def _table() -> dict:
             ("path", folder / "cut.json"), ("path", folder / "old.json"),
             ("path", folder / "image.json")])
     if "verdict" in PRESENT:
-        from deterrence_lab import verdict
         t["verdict.verdict"] = ({"claim_id": "C1"}, [
             ("claim_id", "C99"), ("claim_id", None), ("claim_id", 1)])
         t["verdict.timeline"] = ({"claim_id": "C1", "after_oped": True}, [

@@ -36,7 +36,6 @@ import numpy as np
 
 from ._display import Markdown, markdown_table
 from ._validate import as_float_array, check_bool, check_choice, check_int, check_probability, check_range
-from .sources import TEACHING_ASSUMPTION
 
 CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
 N_MAX = 100
