@@ -1,0 +1,1 @@
+"""Sourced content of the course: data records with their sources, no models and no views."""
