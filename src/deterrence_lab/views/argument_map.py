@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""The op-ed's argument as a map: claims as boxes coloured by kind, arrows from premise to
+conclusion (chapter 00)."""
 from __future__ import annotations
 
 import html

@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""Command-and-control figures: the safety/reliability frontier of k-of-n release rules, risk
+by k, one crisis, and the readout (chapter 03)."""
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""The decision analysis of the West's answers drawn: ranked options, weight sensitivity,
+implied weights (chapter 04)."""
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""Chapter 01's curves: casualties against yield, prompt dose to tank crews against range,
+fallout dose rate against time."""
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""Game trees with their backward-induction solution, the reputation simulation and the game of
+chicken, drawn (chapter 04)."""
 from __future__ import annotations
 
 import numpy as np

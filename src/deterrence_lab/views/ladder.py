@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""The escalation ladder drawn: Kahn's 44 rungs, the compact chain's states and outcomes,
+option comparison, trajectories, and the chapter's tables (chapter 05)."""
 from __future__ import annotations
 
 import textwrap

@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""The ICJ's 1996 opinion drawn: the votes on each finding, the walk-through of legal
+questions, and the doctrine comparison (chapter 02)."""
 from __future__ import annotations
 
 import html

@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""The high-altitude EMP footprint drawn around a chosen centre, with cities at their great-
+circle distances (chapter 01)."""
 from __future__ import annotations
 
 import numpy as np

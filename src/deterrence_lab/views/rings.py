@@ -1,4 +1,7 @@
-"""Figures and tables (docstring follows)."""
+"""Effect rings around one burst in plan view, and the yield strip that places a weapon among
+reference yields (chapter 01).
+
+Every radius comes from :mod:`deterrence_lab.models.effects`; this module only draws."""
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""Risk over time: the brinkmanship toy, cumulative risk of a yearly probability, and
+calibration against published estimates (chapter 05)."""
 from __future__ import annotations
 
 import textwrap

@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""The crisis seminar's debrief plot and the timeline of events after February 2023 (chapter
+06)."""
 from __future__ import annotations
 
 import html

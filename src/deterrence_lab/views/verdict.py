@@ -1,4 +1,5 @@
-"""Figures and tables (docstring follows)."""
+"""The verdict map: each claim of the op-ed coloured by its verdict, on the argument map's
+layout (chapter 06)."""
 from __future__ import annotations
 
 import textwrap
