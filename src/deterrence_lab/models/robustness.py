@@ -28,8 +28,8 @@ import numpy as np
 
 from . import escalation as esc
 from . import response as resp
-from ._validate import check_choice, check_int, check_range
-from .content import options as _options
+from .._validate import check_choice, check_int, check_range
+from ..content import options as _options
 
 _GRID = 41
 _BISECT = 40

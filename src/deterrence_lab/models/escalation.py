@@ -33,10 +33,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import (as_float_array, check_broadcast, check_choice, check_int,
+from .._validate import (as_float_array, check_broadcast, check_choice, check_int,
                         check_probability, check_range, single_number)
-from .content import options as _options
-from .sources import TEACHING_ASSUMPTION
+from ..content import options as _options
+from ..content.sources import TEACHING_ASSUMPTION
 
 
 # ---------------------------------------------------------------------------------------

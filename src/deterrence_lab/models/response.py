@@ -31,9 +31,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import escalation as _esc
-from ._validate import as_float_array, check_choice, check_int, check_range, single_number
-from .content import options as _options
-from .sources import TEACHING_ASSUMPTION
+from .._validate import as_float_array, check_choice, check_int, check_range, single_number
+from ..content import options as _options
+from ..content.sources import TEACHING_ASSUMPTION
 
 
 Option = _options.ResponseOption
