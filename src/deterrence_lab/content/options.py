@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .._validate import check_choice
-from ..sources import TEACHING_ASSUMPTION
+from .sources import TEACHING_ASSUMPTION
 
 LEVELS = ("low", "central", "high")
 LADDER_MOVES = ("up", "down", "settle")

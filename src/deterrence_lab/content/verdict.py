@@ -223,15 +223,21 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "The danger of the pulse is well founded; 'fallout' needs care: a small global "
                  "addition, not contamination of the area below.", ("glasstone1977",)),
     ClaimVerdict("C11",
-                 "Chapter 04: conventional precision strikes rank first with weights read from "
-                 "the op-ed, not with hawkish or dovish weights; chapter 05's chain encodes the "
-                 "authors' claim that they lower the risk as an assumption.",
+                 "Chapters 04-05, on one option table: whether the strikes lower the risk of "
+                 "further nuclear use depends on their climbing factor, which runs from the "
+                 "op-ed's claim (they lower it) to the entanglement pathway (strikes on arsenals "
+                 "and communication centres as a stated ground for nuclear use); the breakeven "
+                 "lies inside that range. With the op-ed's weights read as direct weights the "
+                 "large conventional attack ranks first and the strikes second; read as swing "
+                 "weights, the strikes rank first.",
                  "The occasion did not arise.",
                  "value judgement",
-                 "A defensible recommendation whose ranking rests on how one weighs deterrence "
-                 "against escalation risk.", ("petraeus2022", "nederlof2023")),
+                 "A defensible recommendation whose advantage rests on two contested judgements: "
+                 "how Moscow would read strikes near its nuclear forces, and how one weighs "
+                 "deterrence against escalation risk.",
+                 ("petraeus2022", "nederlof2023", "russia2020", "posen1991", "acton2018")),
     ClaimVerdict("C12",
-                 "Chapter 04: lifting limits on foreign volunteers ranks third to fifth of seven "
+                 "Chapter 04: lifting limits on foreign volunteers ranks third to fifth of eight "
                  "under the preset weights; the op-ed's own caveat (closer to confrontation) is "
                  "built into chapter 05's chain.",
                  "The occasion did not arise.",

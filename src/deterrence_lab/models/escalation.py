@@ -517,13 +517,48 @@ def end_probabilities(transition_matrix, start, *,
     if absorbing[index]:
         ends = {names[j]: float(j == index) for j in np.flatnonzero(absorbing)}
         return EndProbabilities(names[index], ends, 0.0, True)
-    _, transient, ends_idx, M, R = _split(P, absorb_atol)
-    row = int(np.flatnonzero(transient == index)[0])
-    B = np.linalg.solve(M, R)
-    t = np.linalg.solve(M, np.ones(transient.size))
-    return EndProbabilities(names[index], {names[j]: float(B[row, k])
-                                           for k, j in enumerate(ends_idx)},
-                            float(t[row]), False)
+    ends_idx = np.flatnonzero(absorbing)
+    B, t = _state_reduction(P, absorbing, index)
+    return EndProbabilities(names[index], {names[j]: float(B[j]) for j in ends_idx},
+                            float(t), False)
+
+
+def _state_reduction(P: np.ndarray, absorbing: np.ndarray, start: int):
+    """Absorption probabilities (over all states; nonzero only at absorbing ones) and expected
+    rounds from ``start``, by eliminating the other transient states one at a time.
+
+    This is the state-reduction idea of Grassmann, Taksar and Heyman: every step adds and
+    multiplies non-negative numbers, and each state's chance of leaving is a *sum* of its
+    exits, never ``1 - stay``. So chains with very small but non-zero probabilities, whose
+    ``I - Q`` is nearly singular, keep full relative precision.
+    """
+    n = P.shape[0]
+    leave = _leave(P)
+    J = np.zeros((n, n))
+    tau = np.zeros(n)
+    live = ~absorbing
+    J[live] = P[live] / leave[live, None]
+    J[np.arange(n), np.arange(n)] = 0.0
+    tau[live] = 1.0 / leave[live]
+    for k in np.flatnonzero(live):
+        if k == start:
+            continue
+        out = np.delete(J[k], k).sum()
+        into = np.flatnonzero((J[:, k] > 0) & live)
+        into = into[into != k]
+        if into.size:
+            f = J[into, k] / out
+            row = J[k].copy()
+            row[k] = 0.0
+            J[into] += f[:, None] * row[None, :]
+            tau[into] += f * tau[k]
+            J[into, k] = 0.0
+        live[k] = False
+        J[:, k] = 0.0
+    out = np.delete(J[start], start).sum()
+    B = J[start] / out
+    B[start] = 0.0
+    return np.where(absorbing, B, 0.0), tau[start] / out
 
 
 def absorption_time_distribution(transition_matrix, start, max_steps) -> np.ndarray:

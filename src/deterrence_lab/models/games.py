@@ -174,7 +174,7 @@ class Solution:
 
 
 def backward_induction(tree: Node) -> Solution:
-    """Solve a finite perfect-information tree by backward induction [selten1975].
+    """Solve a finite perfect-information tree by backward induction [zermelo1913] [kuhn1953].
 
     At each decision node the mover takes the action with the highest expected payoff
     for them given optimal play below; chance nodes average their children. Ties go to

@@ -88,7 +88,7 @@ def calibration_table():
                            for e in esc.CALIBRATION_ESTIMATES])
 
 
-def calibration_figure_2022(calibration):
+def calibration_posterior_figure(calibration):
     """Posterior over the pre-use climbing and settling scales after the record since 2022."""
     fig, (ax, bx) = new_figure(10.0, 4.0, 1, 2)
     c = calibration
