@@ -102,9 +102,10 @@ def test_raising_a_score_never_lowers_that_options_total(w, o, c, bump):
 
 def test_score_overrides_replace_one_cell():
     table = r.score_table({("protest", "deterrence"): (5, 6, 7)})
-    assert tuple(table[:, 0, 0]) == (5, 6, 7)
-    assert np.array_equal(np.delete(table.reshape(3, -1), 0, axis=1),
-                          np.delete(r.score_table().reshape(3, -1), 0, axis=1))
+    i = r.OPTION_KEYS.index("protest")
+    assert tuple(table[:, i, 0]) == (5, 6, 7)
+    assert np.array_equal(np.delete(table.reshape(3, -1), i * N_C, axis=1),
+                          np.delete(r.score_table().reshape(3, -1), i * N_C, axis=1))
 
 
 # --- Monte Carlo -----------------------------------------------------------------------------
@@ -126,7 +127,7 @@ def test_degenerate_range_gives_its_value():
     table = r.score_table({("protest", "deterrence"): (4, 4, 4)})
     for dist in ("pert", "triangular"):
         draws = r.sample_scores(50, np.random.default_rng(0), table, distribution=dist)
-        assert np.all(draws[:, 0, 0] == 4)
+        assert np.all(draws[:, r.OPTION_KEYS.index("protest"), 0] == 4)
 
 
 def test_dirichlet_weights_centre_on_the_given_weights_and_keep_zeros():

@@ -177,7 +177,7 @@ def test_control_cell_report_calls_the_models():
     assert "The game has ended" in seminar.report(game)
     assert "Conventional precision strikes" in seminar.decisions_table(game)
     assert "the op-ed's premise: a detonation is reported" in seminar.rounds_table()
-    assert "chapter 05's option effect" in seminar.menu_table("after")
+    assert "the option table's ladder factors" in seminar.menu_table("after")
     assert "[sullivan2022]" in seminar.teams_table() and "Beijing" not in seminar.teams_table(
         ["moscow", "washington"])
 

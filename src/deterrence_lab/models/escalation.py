@@ -688,6 +688,56 @@ def ladder_outcome(option: str | None = None, start: str = FIRST_NUCLEAR_STATE, 
             "further_use": further, "start_absorbing": result.start_absorbing}
 
 
+@dataclass(frozen=True)
+class PathStatistics:
+    """How sampled paths from ``start`` behave, for sentences about them (all from one run of
+    :func:`sample_trajectories`). ``war_*`` describe the paths that end in general war."""
+
+    n_paths: int
+    mean_rounds: float
+    war_share: float
+    war_median_rounds: float
+    war_mean_still: float
+    war_share_stepping_back: float
+    share_pre_use: float
+    share_reentering_start: float
+
+
+def path_statistics(transition_matrix, start=FIRST_NUCLEAR_STATE, *, n_paths: int = 10_000,
+                    n_steps: int = 250, seed: int = 2023) -> PathStatistics:
+    """Statistics of ``n_paths`` sampled paths of the compact ladder from ``start``.
+
+    Rounds are counted to absorption (paths not absorbed within ``n_steps`` count as
+    ``n_steps``); "still" is a round in which the state did not change; "stepping back" is a
+    move to a lower ladder level. ``share_pre_use`` is the share of paths that, after the start,
+    ever stand in a state *before any nuclear use* (with its pre-use rates),
+    ``share_reentering_start`` the share that leave ``start`` and later return to it (for a
+    first use: a second "single use").
+    """
+    P = _ladder_only(transition_matrix)
+    rng = np.random.default_rng(check_int("seed", seed, 0))
+    paths = sample_trajectories(P, start, n_paths, check_int("n_steps", n_steps, 1, 5000), rng)
+    level = np.array([s.level for s in LADDER_STATES])[paths]
+    absorbed = np.isin(paths, [STATE_KEYS.index(k) for k in ABSORBING_KEYS])
+    first_end = np.where(absorbed.any(axis=1), absorbed.argmax(axis=1), n_steps)
+    alive = np.arange(n_steps + 1)[None, :] < first_end[:, None]
+    moves = alive[:, :-1]
+    still = (paths[:, 1:] == paths[:, :-1]) & moves
+    back = (level[:, 1:] < level[:, :-1]) & moves & ~absorbed[:, 1:]
+    war = paths[:, -1] == _WAR
+    s0 = STATE_KEYS.index(start) if isinstance(start, str) else int(start)
+    pre = np.isin(paths[:, 1:], [STATE_KEYS.index(k) for k in PRE_USE_KEYS])
+    below = (pre & alive[:, 1:]).any(axis=1)
+    left = np.cumsum(paths != s0, axis=1) > 0
+    reenter = ((paths == s0) & left & alive).any(axis=1)
+    return PathStatistics(
+        n_paths, float(first_end.mean()), float(war.mean()),
+        float(np.median(first_end[war])) if war.any() else float("nan"),
+        float(still[war].sum(axis=1).mean()) if war.any() else float("nan"),
+        float(back[war].any(axis=1).mean()) if war.any() else float("nan"),
+        float(below.mean()), float(reenter.mean()))
+
+
 def _stopped(P: np.ndarray, keys) -> np.ndarray:
     """``P`` with the states ``keys`` made absorbing (the chain stops on reaching them)."""
     stopped = P.copy()
