@@ -242,6 +242,23 @@ def war_probability(option: str, *, start: str = esc.FIRST_NUCLEAR_STATE) -> Rob
                       "response", better(), value, tuple(rows))
 
 
+def war_probability_span(option: str | None = None, *, start: str = esc.FIRST_NUCLEAR_STATE,
+                         low: float = 0.5, high: float = 1.25) -> str:
+    """One line: how far P(general war) with ``option`` (``None``: no response) moves when all
+    climbing, or all settling, rates are scaled from ``low`` to ``high`` times the course's."""
+    lo = float(check_range("low", low, 0.0, 3.0))
+    hi = float(check_range("high", high, lo, 3.0))
+    now = esc.ladder_outcome(option, start)["general_war"]
+    parts = []
+    for name, label in (("up_scale", "every climbing rate"), ("settle_scale", "every settling rate")):
+        a = esc.ladder_outcome(option, start, **{name: lo})["general_war"]
+        b = esc.ladder_outcome(option, start, **{name: hi})["general_war"]
+        parts.append(f"with {label} {lo:g}× to {hi:g}× the course's, it runs from "
+                     f"{100 * a:.1f}% to {100 * b:.1f}%")
+    return (f"Robustness: P(general war) is {100 * now:.1f}% at the course's rates; "
+            + "; ".join(parts) + " — one assumption moved at a time.")
+
+
 # --- headline 3: the verdict on the op-ed's recommended answer ----------------------------
 
 @dataclass(frozen=True)
