@@ -340,18 +340,20 @@ _BY_KEY = {o.key: o for o in OPTIONS}
 
 def option(key: str) -> ResponseOption:
     """The option ``key`` (one of ``OPTION_KEYS``)."""
-    return _BY_KEY[check_choice("option", key, OPTION_KEYS)]
+    return _BY_KEY[check_choice("key", key, OPTION_KEYS)]
 
 
 def criterion_range(option_key: str, criterion: str) -> Range:
     """The judged range of ``option_key`` on ``criterion`` (a key of ``JUDGED_CRITERIA``)."""
-    return option(option_key).scores[check_choice("criterion", criterion, JUDGED_CRITERIA)]
+    opt = _BY_KEY[check_choice("option_key", option_key, OPTION_KEYS)]
+    return opt.scores[check_choice("criterion", criterion, JUDGED_CRITERIA)]
 
 
 def ladder_factors(option_key: str | None, level: str = "central") -> dict[str, float]:
     """The factors ``{'up', 'down', 'settle'}`` of ``option_key`` at ``level``
     (``low``/``central``/``high`` of each range); ``None`` means no response (all 1)."""
-    opt = option(NO_RESPONSE if option_key is None else option_key)
+    key = NO_RESPONSE if option_key is None else option_key
+    opt = _BY_KEY[check_choice("option_key", key, OPTION_KEYS)]
     check_choice("level", level, LEVELS + ("worst", "best"))
     if level == "worst":    # most climbing, least stepping down and settling
         return {"up": opt.ladder["up"].high, "down": opt.ladder["down"].low,

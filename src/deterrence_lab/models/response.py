@@ -240,9 +240,19 @@ def swing_weights(points, scores=None) -> np.ndarray:
 
     ``points`` is a dict ``{criterion: points}`` or an array over ``CRITERIA``.
     """
+    if isinstance(points, Mapping):
+        for name in points:
+            check_choice("points key", name, CRITERION_KEYS)
+        for name, value in points.items():
+            check_range(f"points[{name!r}]", value, 0.0)
+    else:
+        arr = check_range("points", points, 0.0)
+        if arr.shape != (len(CRITERIA),):
+            raise ValueError(f"points has shape {arr.shape}: give one number per criterion "
+                             f"({len(CRITERIA)}: {', '.join(CRITERION_KEYS)})")
+        if arr.sum() == 0:
+            raise ValueError("points are all zero: give at least one criterion a positive number")
     p = normalise_weights(points)
-    if p.ndim != 1:
-        raise ValueError("swing_weights takes one vector of points, not a stack")
     s = score_table()[1] if scores is None else as_float_array("scores", scores)
     if s.shape != (len(OPTIONS), len(CRITERIA)):
         raise ValueError(f"scores has shape {s.shape}; expected ({len(OPTIONS)}, {len(CRITERIA)})")

@@ -323,6 +323,10 @@ def p_first_by_concentration(option: str, weights=None, concentrations=(2, 5, 10
 def threshold_crossing(values: Mapping, threshold: float) -> str:
     """In words, where a share from :func:`p_first_by_concentration` lies against
     ``threshold`` over the concentrations."""
+    if not isinstance(values, Mapping):
+        raise TypeError(f"values={values!r} must be a dict {{concentration: share}} as returned "
+                        "by p_first_by_concentration")
+    threshold = float(check_range("threshold", threshold, 0.0, 1.0))
     above = [k for k, v in values.items() if k is not None and v >= threshold]
     below = [k for k, v in values.items() if k is not None and v < threshold]
     if not above:
