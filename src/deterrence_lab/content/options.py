@@ -15,7 +15,8 @@ Each :class:`ResponseOption` holds
   multiplies the chance, per round, of **climbing** (``up``), **stepping down** (``down``)
   and **settling** (``settle``) on the escalation ladder once a first nuclear use has
   happened, *relative to no response* (factor 1);
-* ``oped``: what the op-ed itself says about the answer and why [nederlof2023].
+* ``oped``: what the op-ed itself says about the answer and why [nederlof2023], with the
+  course's claim key (``C8`` … ``C14``, see :mod:`deterrence_lab.content.argument`).
 
 "No response" (``NO_RESPONSE``) is an explicit option and the baseline everywhere: its
 ladder factors are exactly 1, so the chain's rates after a first use are the rates of a
@@ -157,7 +158,7 @@ OPTIONS: tuple[ResponseOption, ...] = (
         "sanctions, no force. Not an option the op-ed considers, but the baseline against "
         "which every answer is measured.",
         "The op-ed holds that the crossed red line may not go unanswered, or Moscow can go on, "
-        "with more crossings and effects in Asia and the Middle East (claim 8).",
+        "with more crossings and effects in Asia and the Middle East (C8).",
         _OP,
         {"deterrence": _r(0, 0, 1, "Nothing is done to stop a further use.", *_OP),
          DIRECT_HARM: _r(10, 10, 10, "No action, so no harm from the answer itself."),
@@ -172,7 +173,7 @@ OPTIONS: tuple[ResponseOption, ...] = (
         "protest", "Diplomatic protest and isolation",
         "Condemnation, diplomatic isolation and appeals through the UN; no new military or "
         "economic measure.",
-        "A protest will not convince the Kremlin (claim 9); the answer must make Moscow refrain "
+        "A protest will not convince the Kremlin (C9); the answer must make Moscow refrain "
         "from further use at once.",
         _OP,
         {"deterrence": _r(0, 1, 3, "The op-ed expects a protest not to convince the Kremlin.",
@@ -211,7 +212,7 @@ OPTIONS: tuple[ResponseOption, ...] = (
         "volunteers", "Lift limits on foreign ex-military helpers",
         "Lift restrictions on non-Ukrainian former military personnel who help Ukraine operate "
         "the most modern defensive weapons.",
-        "One of the 'other answers' the op-ed names (claim 13); it too brings the helping states "
+        "One of the 'other answers' the op-ed names (C12); it too brings the helping states "
         "closer to a military confrontation with Russia.",
         _OP,
         {"deterrence": _r(2, 3, 5, "Raises Ukraine's capability; a weak direct signal to "
@@ -234,8 +235,8 @@ OPTIONS: tuple[ResponseOption, ...] = (
         "Conventional precision strikes that put a number of Russian arsenals and communication "
         "centres ('communicatiecentra') out of action: the op-ed's recommended answer.",
         "Better than a nuclear answer: few civilian deaths, Moscow weakened militarily, and a "
-        "lower risk of further nuclear use (claim 11) — because both nuclear powers must stay off "
-        "the escalation ladder (claim 12).",
+        "lower risk of further nuclear use (C11) — because both nuclear powers must stay off "
+        "the escalation ladder (C14).",
         _OP,
         {"deterrence": _r(4, 6, 8, "The op-ed expects it to lower the risk of further use; "
                           "Sullivan had warned of catastrophic consequences.", *_OP,
@@ -293,7 +294,7 @@ OPTIONS: tuple[ResponseOption, ...] = (
         "A single US nuclear burst of a comparable small weapon high in the atmosphere above "
         "Russia 'as punishment'. Little immediate damage, but an electromagnetic pulse that "
         "disrupts communications over a wide area (chapter 01).",
-        "Dangerous (claim 10): little immediate damage, but an EMP that disrupts communications "
+        "Dangerous (C10): little immediate damage, but an EMP that disrupts communications "
         "and possibly radioactive fallout.",
         _OP + ("glasstone1977",),
         {"deterrence": _r(2, 4, 7, "Signals resolve, but also that the West will cross the "
@@ -315,7 +316,7 @@ OPTIONS: tuple[ResponseOption, ...] = (
         "nuclear_in_kind", "Limited nuclear strike in kind",
         "A limited US nuclear strike on a Russian military target, answering like with like. "
         "Crosses the nuclear threshold from the Western side.",
-        "Not proposed in the op-ed, whose recommendation is a non-nuclear answer (claim 11).",
+        "Not proposed in the op-ed, whose recommendation is a non-nuclear answer (C11).",
         ("kahn1965", "icj1996"),
         {"deterrence": _r(2, 5, 8, "Meets like with like; may stop Moscow or provoke a reply.",
                           "schelling1966"),
@@ -334,7 +335,7 @@ OPTIONS: tuple[ResponseOption, ...] = (
 
 OPTION_KEYS: tuple[str, ...] = tuple(o.key for o in OPTIONS)
 NO_RESPONSE = "no_response"
-RECOMMENDED = "conventional_strikes"   # the op-ed's recommended answer (claim 11)
+RECOMMENDED = "conventional_strikes"   # the op-ed's recommended answer (C11)
 _BY_KEY = {o.key: o for o in OPTIONS}
 
 

@@ -125,7 +125,16 @@ def _build_scores(ladder_overrides: Mapping | None = None) -> tuple[Score, ...]:
     return tuple(out)
 
 
-SCORES: tuple[Score, ...] = _build_scores()
+@functools.lru_cache(maxsize=1)
+def _scores() -> tuple[Score, ...]:
+    return _build_scores()
+
+
+def __getattr__(name: str):
+    # SCORES is built on first use (it runs the escalation chain), so importing stays cheap.
+    if name == "SCORES":
+        return _scores()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Preset weights (importance points, normalised on use). Teaching assumptions, not sourced.
@@ -147,7 +156,7 @@ def get_score(option: str, criterion: str) -> Score:
     """The score record of ``option`` on ``criterion``."""
     check_choice("option", option, OPTION_KEYS)
     check_choice("criterion", criterion, CRITERION_KEYS)
-    return next(s for s in SCORES if s.option == option and s.criterion == criterion)
+    return next(s for s in _scores() if s.option == option and s.criterion == criterion)
 
 
 def score_table(overrides: Mapping | None = None, *,
@@ -166,7 +175,7 @@ def score_table(overrides: Mapping | None = None, *,
                             "{option: {'up': ..., 'down': ..., 'settle': ...}}")
         for key in ladder_overrides:
             check_choice("ladder_overrides option", key, OPTION_KEYS)
-    scores = SCORES if ladder_overrides is None else _build_scores(ladder_overrides)
+    scores = _scores() if ladder_overrides is None else _build_scores(ladder_overrides)
     for s in scores:
         table[:, OPTION_KEYS.index(s.option), CRITERION_KEYS.index(s.criterion)] = (
             s.low, s.likely, s.high)

@@ -86,8 +86,9 @@ class Robustness:
     value: float | None
     rows: tuple[Holds, ...]
 
-    def line(self, max_items: int = 3) -> str:
-        """One line for under the headline number: the nearest flips first."""
+    def line(self, max_items: int = 3, with_statement: bool = False) -> str:
+        """One line for under the headline number: the nearest flips first (``with_statement``:
+        name the statement, for a line read away from its headline)."""
         flips = [h for h in self.rows if h.flips_at]
         steady = [h for h in self.rows if not h.flips_at]
         flips.sort(key=lambda h: _distance(h))
@@ -106,7 +107,8 @@ class Robustness:
                         + (" and others" if len(steady) > 4 else "")
                         + " (in the ranges searched)")
         head = "holds" if self.holds else "does not hold"
-        return (f"Robustness: {head} now; " + "; ".join(bits) +
+        what = f" of '{self.statement}'" if with_statement else ""
+        return (f"Robustness{what}: {head} now; " + "; ".join(bits) +
                 " — one assumption moved at a time.")
 
     def table(self) -> list[list[str]]:

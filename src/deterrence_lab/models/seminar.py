@@ -28,6 +28,7 @@ a forecast.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from .. import __version__
 from .._display import Markdown, markdown_table
 from .._validate import check_choice, check_int
 from ..content import options
-from . import effects, escalation, law, response
+from . import effects, escalation, law, response, robustness
 
 FORMAT = "deterrence-lab/crisis-seminar"
 FORMAT_VERSION = 1
@@ -576,7 +577,19 @@ def _decision_report(record: dict, seed: int) -> str | None:
     ranked = "; ".join(f"{rank} of {n} with the {name} weights" for name, rank in ranks.items())
     name = response.OPTIONS[response.OPTION_KEYS.index(option)].name
     return (f"Decision analysis of Washington's answer ('{name}'): ranks {ranked}; with uncertain scores and weights around the op-ed's, it comes first "
-            f"in {_pct(share)} of draws (chapter 04; the scores are teaching assumptions).")
+            f"in {_pct(share)} of draws (chapter 04; the scores are teaching assumptions). "
+            f"{_against_no_response(option)}")
+
+
+@functools.lru_cache(maxsize=None)
+def _against_no_response(option: str) -> str:
+    """Chapter 05's headline for ``option`` with its robustness line (computed once per option)."""
+    if option == options.NO_RESPONSE:
+        return "No response is the baseline every answer is compared with (chapter 05)."
+    r = robustness.war_probability(option)
+    base = escalation.ladder_outcome(None)["general_war"]
+    return (f"From a first use, with this answer and no other moves, P(general war) is "
+            f"{_pct(r.value)} against {_pct(base)} with no response (chapter 05). {r.line(with_statement=True)}")
 
 
 def consequences(state: GameState, number: int) -> dict[str, str]:
