@@ -87,8 +87,11 @@ def ladder_figure(params: dict, start: str, outcome: dict):
             ax.annotate("", xy=(tx + off, ty - 0.25 * np.sign(ty - y)),
                         xytext=(x + off, y + 0.25 * np.sign(ty - y)),
                         arrowprops={"arrowstyle": "->", "color": color, "lw": 0.5 + 6 * p})
-            ax.text((x + tx) / 2 + 2 * off, (y + ty) / 2, f"{move} {p:.2f}", fontsize=7,
-                    color=color, ha="left" if move == "up" else "right", va="center")
+            # label 35% along a climb, 65% along a step down: clear of the middle column's boxes
+            frac = 0.35 if move == "up" else 0.65
+            ax.text(x + frac * (tx - x) + 2 * off, y + frac * (ty - y), f"{move} {p:.2f}",
+                    fontsize=7, color=color, ha="left" if move == "up" else "right",
+                    va="center")
         middle = st.level >= 2
         ax.text(x - 0.17 if middle else x, y if middle else y - 0.33,
                 f"settle {params['settle'][i]:.2f}", ha="right" if middle else "center",
