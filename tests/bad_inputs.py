@@ -15,18 +15,23 @@ import importlib
 import inspect
 import math
 import os
+import pkgutil
 import shutil
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
+import deterrence_lab.content
+import deterrence_lab.models
 from deterrence_lab import escalation, games, law, response, seminar
 
-MODEL_MODULES = ("argument", "sources", "effects", "law", "command", "response", "games",
-                 "escalation", "seminar", "verdict")
-# Package modules that are not models (they take no student input beyond the CLI's parser).
-INFRASTRUCTURE = ("cli", "exercisegen", "glossary", "launcher", "plotting", "site")
+# The modules whose public functions take student input: everything in models/ and content/,
+# found from the package layout (a new module there is covered without editing this file).
+_SUBPACKAGE = {info.name: pkg.__name__
+               for pkg in (deterrence_lab.models, deterrence_lab.content)
+               for info in pkgutil.iter_modules(pkg.__path__) if not info.name.startswith("_")}
+MODEL_MODULES = tuple(sorted(_SUBPACKAGE))
 NAN, INF = math.nan, math.inf
 
 
@@ -47,7 +52,7 @@ def materialise(kwargs: dict, seed: int = 2023) -> dict:
 
 def public_functions(module_name: str) -> list[str]:
     """Module-level functions defined in the module itself whose names do not start with _."""
-    module = importlib.import_module(f"deterrence_lab.{module_name}")
+    module = importlib.import_module(f"{_SUBPACKAGE[module_name]}.{module_name}")
     return sorted(name for name, obj in vars(module).items()
                   if not name.startswith("_") and inspect.isfunction(obj)
                   and obj.__module__ == module.__name__)
@@ -56,7 +61,7 @@ def public_functions(module_name: str) -> list[str]:
 def function(qualified: str):
     """The function named ``"module.function"``."""
     module_name, name = qualified.split(".")
-    return getattr(importlib.import_module(f"deterrence_lab.{module_name}"), name)
+    return getattr(importlib.import_module(f"{_SUBPACKAGE[module_name]}.{module_name}"), name)
 
 
 def _table() -> dict:
@@ -76,6 +81,9 @@ def _table() -> dict:
     t["sources.reference_list"] = ({"keys": ["nederlof2023"]}, [
         ("keys", ["nobody1999"]), ("keys", None), ("keys", "nederlof2023"), ("keys", [3])])
     t["sources.bibliography"] = ({}, [])
+    # --- glossary ------------------------------------------------------------
+    t["glossary.glossary_table"] = ({}, [("terms", None), ("terms", "backward induction"),
+                                         ("terms", [3]), ("terms", 7)])
     # --- effects -------------------------------------------------------------
     yield_bad = [("yield_kt", -5.0), ("yield_kt", NAN), ("yield_kt", "15 kt"),
                  ("yield_kt", [])]

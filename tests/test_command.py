@@ -11,7 +11,7 @@ from strategies import approval_chains, inner_probabilities, probabilities
 
 from deterrence_lab import command as c
 from deterrence_lab import sources
-from deterrence_lab.sources import TEACHING_ASSUMPTION
+from deterrence_lab.content.sources import TEACHING_ASSUMPTION
 
 # --- exact values computed by hand ---------------------------------------------------------
 

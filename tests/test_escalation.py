@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from strategies import absorbing_chains
 
 from deterrence_lab import escalation as esc
-from deterrence_lab.sources import SOURCES
+from deterrence_lab.content.sources import SOURCES
 
 # --- helpers -----------------------------------------------------------------------------
 
@@ -543,7 +543,7 @@ def test_chapter_citations_exist_and_are_listed_in_the_references():
 
 
 def test_exercise_notebook_is_in_sync_with_solutions(tmp_path):
-    from deterrence_lab.exercisegen import dumps, strip_notebook
+    from deterrence_lab.tooling.exercisegen import dumps, strip_notebook
     import json
 
     generated = dumps(strip_notebook(json.loads(CHAPTER[1].read_text(encoding="utf-8")), CHAPTER[1].name))

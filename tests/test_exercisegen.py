@@ -6,7 +6,7 @@ import pytest
 
 from notebook_runs import is_checked
 
-from deterrence_lab.exercisegen import (MarkerError, build_exercises, dumps, strip_notebook,
+from deterrence_lab.tooling.exercisegen import (MarkerError, build_exercises, dumps, strip_notebook,
                                         strip_source)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from deterrence_lab import __version__, launcher
-from deterrence_lab.cli import main
+from deterrence_lab import __version__
+from deterrence_lab.tooling import launcher
+from deterrence_lab.tooling.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,8 +103,7 @@ def test_module_entry_point_runs():
 def test_import_does_not_load_plotting_or_widgets():
     """Importing the package and every model module leaves matplotlib and ipywidgets unloaded."""
     code = ("import sys, importlib.util, deterrence_lab as d\n"
-            "for name in d._LAZY:\n"
-            "    if importlib.util.find_spec('deterrence_lab.' + name): getattr(d, name)\n"
+            "for name in d.__all__: getattr(d, name)\n"
             "print(any(m in sys.modules for m in ('matplotlib', 'ipywidgets', 'IPython')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
@@ -214,7 +214,7 @@ def _visible(root: Path) -> dict[str, str]:
 
 _COPY = ("import sys, shutil, time, json\n"
          "from pathlib import Path\n"
-         "from deterrence_lab import launcher\n"
+         "from deterrence_lab.tooling import launcher\n"
          "slow = float(sys.argv[3])\n"
          "if slow:\n"
          "    real = shutil.copyfile\n"

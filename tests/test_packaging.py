@@ -116,3 +116,18 @@ def test_wheel_ships_the_notebooks(tmp_path):
                    if n.startswith(f"deterrence_lab/_course/{folder}/")}
         expected = {p.name for p in (ROOT / folder).iterdir() if p.suffix in (".ipynb", ".md")}
         assert expected <= shipped, f"{folder}: missing from the wheel: {expected - shipped}"
+
+
+def test_models_and_content_import_no_view_library():
+    """No module in models/ or content/ imports matplotlib, ipywidgets or IPython (parsed, so a
+    lazy import inside a function counts too)."""
+    import ast
+    forbidden = ("matplotlib", "ipywidgets", "IPython")
+    src = ROOT / "src" / "deterrence_lab"
+    offenders = []
+    for path in sorted([*src.joinpath("models").glob("*.py"), *src.joinpath("content").glob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in forbidden]
+    assert offenders == []
