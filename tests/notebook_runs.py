@@ -13,16 +13,21 @@ executing in background threads as soon as collection is over, so they overlap w
 model tests; ``DETERRENCE_LAB_NOTEBOOK_WORKERS`` sets how many kernels run at once
 (default 2).
 
-Everything that executes notebooks or starts Jupyter carries the ``notebooks`` marker:
-``pytest -m "not notebooks"`` is the quick model-only loop.
+Everything that executes notebooks, starts Jupyter, or builds the widgets and figures the
+notebooks show carries the ``notebooks`` marker (added here, from the fixtures a test uses
+and the widget or view objects its code names): ``pytest -m "not notebooks"`` is the quick
+model-only loop.
 
-``pytest --nbval-lax`` still works: then nbval collects the notebooks instead of this
-plugin.
+nbval is not loaded (``-p no:nbval`` in pyproject.toml: its start-up alone costs seconds);
+``pytest -o addopts="" --nbval-lax`` runs the notebooks with nbval instead of this plugin,
+as the benchmark does for its baseline.
 """
 from __future__ import annotations
 
 import atexit
 import copy
+import functools
+import inspect
 import json
 import os
 import shutil
@@ -333,13 +338,43 @@ def _difference(source: str, stored: list, fresh: list, error: str | None) -> st
 # -- markers and the early start -----------------------------------------------------------
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "notebooks: executes notebooks or starts Jupyter; deselect with "
-                   "-m 'not notebooks' for the quick model-only loop")
+        "markers", "notebooks: executes notebooks, starts Jupyter, or drives the widgets and "
+                   "figures the notebooks show; deselect with -m 'not notebooks' for the quick "
+                   "model-only loop")
+
+
+VIEW_MODULES = ("deterrence_lab.widgets", "deterrence_lab.views")
+
+
+def _from_views(obj) -> bool:
+    return str(getattr(obj, "__module__", "") or "").startswith(VIEW_MODULES)
+
+
+@functools.lru_cache(maxsize=None)
+def _code_drives_views(function) -> bool:
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        source = ""
+    if any(name in source for name in VIEW_MODULES) or "deterrence_lab import widgets" in source:
+        return True
+    return any(_from_views(function.__globals__.get(name)) for name in function.__code__.co_names)
+
+
+def _drives_views(item) -> bool:
+    """Whether a test builds a widget or draws a figure (the slow, notebook-side half of the
+    tests): its code names a widget or view module, or an object defined in one, or it is
+    parametrised with one."""
+    function = getattr(item, "function", None)
+    if function is None:
+        return False
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return _code_drives_views(function) or any(_from_views(v) for v in params.values())
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "notebook_runs" in getattr(item, "fixturenames", ()):
+        if "notebook_runs" in getattr(item, "fixturenames", ()) or _drives_views(item):
             item.add_marker("notebooks")
 
 

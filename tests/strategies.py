@@ -10,7 +10,7 @@ import math
 import numpy as np
 from hypothesis import strategies as st
 
-from deterrence_lab.games import Chance, Decision, Terminal
+from deterrence_lab.models.games import Chance, Decision, Terminal
 
 # --- physical inputs -----------------------------------------------------------------------
 

@@ -286,10 +286,13 @@ def test_simulation_agrees_with_exact_within_four_standard_errors():
         assert abs(share - D[k - 1]) < 4 * np.sqrt(D[k - 1] * (1 - D[k - 1]) / n)
 
 
-@settings(max_examples=max(4, settings.default.max_examples // 6))  # each one simulates
+# A statistical test: fixed examples (derandomize) and seeds, so it cannot flake at the
+# small rate a 4.5-standard-error bound allows; each example simulates, hence fewer of them.
+@settings(max_examples=max(4, settings.default.max_examples // 6), derandomize=True)
 @given(absorbing_chains(max_transient=4, max_absorbing=2))
 def test_both_samplers_agree_with_exact_on_random_chains(chain):
-    # Fixed examples (derandomize) and seed; tolerance 4.5 standard errors per compared share.
+    # Tolerance 4.5 standard errors per compared share (exact p clipped to [0, 1]: rounding
+    # can put it a few 1e-16 outside, which would make the standard error NaN).
     P, k = chain
     n = 20_000
     B = esc.absorption_probabilities(P)[0]
@@ -298,6 +301,7 @@ def test_both_samplers_agree_with_exact_on_random_chains(chain):
     D = esc.absorption_time_distribution(P, 0, 10).sum(axis=0)  # ended in each state by round 10
     for j, state in enumerate(range(k, P.shape[0])):
         for share, p in ((np.mean(end == state), B[j]), (np.mean(paths[:, -1] == state), D[j])):
+            p = min(max(p, 0.0), 1.0)
             assert abs(share - p) <= 4.5 * np.sqrt(p * (1 - p) / n) + 1e-12
 
 
