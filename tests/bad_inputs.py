@@ -64,6 +64,78 @@ def function(qualified: str):
     return getattr(importlib.import_module(f"{_SUBPACKAGE[module_name]}.{module_name}"), name)
 
 
+# Complete bad calls for effects (each replaces every argument of the good call it names).
+_EFFECTS_FULL_CALLS = [
+    # (function, complete keyword arguments, parameter named in the message)
+    ("overpressure_psi", dict(yield_kt=-1, ground_range_km=1), "yield_kt"),
+    ("overpressure_psi", dict(yield_kt="big", ground_range_km=1), "yield_kt"),
+    ("overpressure_psi", dict(yield_kt=1, ground_range_km=-0.5), "ground_range_km"),
+    ("overpressure_psi", dict(yield_kt=1, ground_range_km=1, height_m=float("nan")), "height_m"),
+    ("blast_range_km", dict(yield_kt=1e6, psi=5), "yield_kt"),
+    ("blast_range_km", dict(yield_kt=1, psi=0), "psi"),
+    ("blast_range_km", dict(yield_kt=1, psi=5, height_m=-3), "height_m"),
+    ("optimum_height_m", dict(yield_kt=1, psi=-5), "psi"),
+    ("optimum_height_m", dict(yield_kt=None, psi=5), "yield_kt"),
+    ("optimum_height_m", dict(yield_kt=0, psi=5), "yield_kt"),
+    ("fireball_radius_km", dict(yield_kt=0), "yield_kt"),
+    ("fireball_radius_km", dict(yield_kt=1, surface="yes"), "surface"),
+    ("fireball_radius_km", dict(yield_kt=[]), "yield_kt"),
+    ("thermal_fluence_cal_cm2", dict(yield_kt=1, slant_range_km=0), "slant_range_km"),
+    ("thermal_fluence_cal_cm2", dict(yield_kt=1, slant_range_km=1, transmittance=1.5), "transmittance"),
+    ("thermal_fluence_cal_cm2", dict(yield_kt=-2, slant_range_km=1), "yield_kt"),
+    ("thermal_range_km", dict(yield_kt=1, fluence_cal_cm2=0), "fluence_cal_cm2"),
+    ("thermal_range_km", dict(yield_kt=1, fluence_cal_cm2="8"), "fluence_cal_cm2"),
+    ("thermal_range_km", dict(yield_kt=1, fluence_cal_cm2=8, height_m=-1), "height_m"),
+    ("burn_threshold_cal_cm2", dict(yield_kt=1, degree=4), "degree"),
+    ("burn_threshold_cal_cm2", dict(yield_kt=1, degree=True), "degree"),
+    ("burn_threshold_cal_cm2", dict(yield_kt=-1), "yield_kt"),
+    ("prompt_dose_rem", dict(yield_kt=1, slant_range_km=-1), "slant_range_km"),
+    ("prompt_dose_rem", dict(yield_kt=1, slant_range_km=1, enhanced_radiation=1), "enhanced_radiation"),
+    ("prompt_dose_rem", dict(yield_kt=1e9, slant_range_km=1), "yield_kt"),
+    ("prompt_dose_range_km", dict(yield_kt=1, dose_rem=0), "dose_rem"),
+    ("prompt_dose_range_km", dict(yield_kt=1, dose_rem=500, transmission=0), "transmission"),
+    ("prompt_dose_range_km", dict(yield_kt=1, dose_rem=500, height_m=1e6), "height_m"),
+    ("armour_protected_dose_rem", dict(yield_kt=1, slant_range_km=1, transmission=2), "transmission"),
+    ("armour_protected_dose_rem", dict(yield_kt=1, slant_range_km=1, transmission=-0.1), "transmission"),
+    ("armour_protected_dose_rem", dict(yield_kt=1, slant_range_km=1, transmission="half"), "transmission"),
+    ("emp_ground_radius_km", dict(burst_height_km=0), "burst_height_km"),
+    ("emp_ground_radius_km", dict(burst_height_km=-400), "burst_height_km"),
+    ("emp_ground_radius_km", dict(burst_height_km="high"), "burst_height_km"),
+    ("emp_tangent_distance_km", dict(burst_height_km=float("inf")), "burst_height_km"),
+    ("emp_tangent_distance_km", dict(burst_height_km=-1), "burst_height_km"),
+    ("emp_tangent_distance_km", dict(burst_height_km=[]), "burst_height_km"),
+    ("great_circle_km", dict(lat1_deg=91, lon1_deg=0, lat2_deg=0, lon2_deg=0), "lat1_deg"),
+    ("great_circle_km", dict(lat1_deg=0, lon1_deg=0, lat2_deg=0, lon2_deg=200), "lon2_deg"),
+    ("great_circle_km", dict(lat1_deg=0, lon1_deg="x", lat2_deg=0, lon2_deg=0), "lon1_deg"),
+    ("initial_bearing_deg", dict(lat1_deg=0, lon1_deg=0, lat2_deg=-91, lon2_deg=0), "lat2_deg"),
+    ("initial_bearing_deg", dict(lat1_deg=None, lon1_deg=0, lat2_deg=0, lon2_deg=0), "lat1_deg"),
+    ("initial_bearing_deg", dict(lat1_deg=0, lon1_deg=-181, lat2_deg=0, lon2_deg=0), "lon1_deg"),
+    ("fallout_dose_rate", dict(t_hours=0, rate_at_1h=10), "t_hours"),
+    ("fallout_dose_rate", dict(t_hours=1, rate_at_1h=-10), "rate_at_1h"),
+    ("fallout_dose_rate", dict(t_hours="1h", rate_at_1h=10), "t_hours"),
+    ("fallout_dose_rem", dict(rate_at_1h=10, t_start_h=5, t_end_h=2), "t_end_h"),
+    ("fallout_dose_rem", dict(rate_at_1h=10, t_start_h=-1, t_end_h=2), "t_start_h"),
+    ("fallout_dose_rem", dict(rate_at_1h=-1, t_start_h=1, t_end_h=2), "rate_at_1h"),
+    ("local_fallout_expected", dict(yield_kt=1, height_m=-5), "height_m"),
+    ("local_fallout_expected", dict(yield_kt=0, height_m=5), "yield_kt"),
+    ("local_fallout_expected", dict(yield_kt=1, height_m="low"), "height_m"),
+    ("casualties", dict(yield_kt=15, density_per_km2=-1), "density_per_km2"),
+    ("casualties", dict(yield_kt=[1, 2], density_per_km2=100), "yield_kt"),
+    ("casualties", dict(yield_kt=15, density_per_km2=100, height_m=-10), "height_m"),
+    ("casualties", dict(yield_kt=15, density_per_km2=1e9), "density_per_km2"),
+    ("density_preset", dict(name="moon"), "name"),
+    ("density_preset", dict(name=3), "name"),
+    ("density_preset", dict(name=""), "name"),
+    ("fallout_contour_km", dict(yield_kt=0.0, rate_at_1h=100), "yield_kt"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=5000), "rate_at_1h"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=0.5), "rate_at_1h"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=100, wind_kmh=5), "wind_kmh"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=100, wind_kmh=float("nan")), "wind_kmh"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=100, fission_fraction=0), "fission_fraction"),
+    ("fallout_contour_km", dict(yield_kt="ten", rate_at_1h=100), "yield_kt"),
+]
+
+
 def _table() -> dict:
     t: dict = {}
     # --- argument ------------------------------------------------------------
@@ -138,6 +210,8 @@ def _table() -> dict:
         t[f"effects.{name}"] = (points, [
             ("lat1_deg", 91.0), ("lon1_deg", 181.0), ("lat2_deg", NAN), ("lon2_deg", "east"),
             ("lat2_deg", [1.0, 2.0], {"lat1_deg": [1.0, 2.0, 3.0]})])
+    for name, kwargs, param in _EFFECTS_FULL_CALLS:
+        t[f"effects.{name}"][1].append((param, kwargs[param], kwargs))
     # --- law -----------------------------------------------------------------
     one = {k: "yes" for k in law.QUESTION_KEYS}
     lookups = {"finding": ("letter", "E"), "paragraph": ("number", "97"),
