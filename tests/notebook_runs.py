@@ -9,8 +9,8 @@ The run happens in an isolated kernel: a temporary working folder, an empty HOME
 network (``unshare -n``) where the machine allows it. The same executed notebooks feed the
 isolation tests (``tests/test_isolation.py``) and the site build test
 (``tests/test_site.py``) through the session fixture ``notebook_runs``. Notebooks start
-executing in background threads as soon as collection is over, so they overlap with the
-model tests; ``DETERRENCE_LAB_NOTEBOOK_WORKERS`` sets how many kernels run at once
+executing in background threads as soon as collection is over, and the tests that read
+them run last, so the notebooks execute while every other test runs; ``DETERRENCE_LAB_NOTEBOOK_WORKERS`` sets how many kernels run at once
 (default 2).
 
 Everything that executes notebooks, starts Jupyter, or builds the widgets and figures the
@@ -378,11 +378,19 @@ def _drives_views(item) -> bool:
     return _code_drives_views(function) or any(_from_views(v) for v in params.values())
 
 
+def _needs_runs(item) -> bool:
+    return (isinstance(item, (NotebookRunsItem, CheckedCell))
+            or "notebook_runs" in getattr(item, "fixturenames", ()))
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "notebook_runs" in getattr(item, "fixturenames", ()) or _drives_views(item):
+        if _needs_runs(item) or _drives_views(item):
             item.add_marker("notebooks")
+    # Tests that wait for executed notebooks go last (in their order), so that everything
+    # else runs while the notebooks execute in the background.
+    items[:] = [i for i in items if not _needs_runs(i)] + [i for i in items if _needs_runs(i)]
 
 
 def pytest_collection_finish(session):
