@@ -269,7 +269,6 @@ def test_tree_figure_draws_a_generic_tree_with_chance():
 
 # --- reputation: the crossing rule is derived, not assumed (issue 14, finding 5) ----------
 
-@settings(max_examples=60, deadline=None)
 @given(st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.floats(0.1, 5.0), st.floats(0.0, 5.0),
        st.floats(0.0, 1.0), st.floats(0.0, 1.0))
 def test_crossings_rise_as_credibility_falls_only_when_answers_reveal_resolve(mu1, mu2, gmax, d,
