@@ -5,8 +5,16 @@ In a code cell, each ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` region beco
 ``name = ...`` per name the region assigns, ``return ...`` if it returns, otherwise
 ``pass``. So an exercise notebook still runs top to bottom and its checks report
 *not attempted*. Cells tagged ``solution-only`` are dropped; outputs, execution
-counts and ``# NBVAL_CHECK_OUTPUT`` markers are removed. The markers are nbgrader's,
-so instructors who grade with nbgrader can use the solution notebooks as they are.
+counts and ``# NBVAL_CHECK_OUTPUT`` markers are removed.
+
+The markers and the cells' metadata are nbgrader's (a solution cell carries
+``nbgrader: {solution: true, grade_id: ...}``, a graded check ``grade: true, locked:
+true, points: 1``), so nbgrader's ``generate_assignment`` accepts the solution notebooks
+as they are. The exercises keep that metadata and, as nbgrader's student version does,
+make nbgrader cells undeletable and locked ones read-only; they differ from nbgrader's
+output only where nbgrader writes ``raise NotImplementedError()`` (here: placeholders, so
+a notebook runs top to bottom), in the removed check-output markers, and in the checksums
+nbgrader adds for its own database.
 """
 from __future__ import annotations
 
@@ -218,6 +226,17 @@ def strip_source(source: str, where: str = "") -> str:
     return "\n".join(out)
 
 
+def _protect_like_nbgrader(cell: dict) -> None:
+    """Mark cells as nbgrader's ``generate_assignment`` does for the student version: nbgrader
+    cells cannot be deleted, and locked ones (the graded checks) cannot be edited."""
+    grading = cell.get("metadata", {}).get("nbgrader")
+    if not grading:
+        return
+    cell["metadata"]["deletable"] = False
+    if grading.get("locked"):
+        cell["metadata"]["editable"] = False
+
+
 def _source_text(cell) -> str:
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else src
@@ -237,6 +256,7 @@ def strip_notebook(nb: dict, name: str = "notebook") -> dict:
             cell["execution_count"] = None
         elif BEGIN in text or END in text:
             raise MarkerError(f"{name}, cell {index}: solution markers only work in code cells")
+        _protect_like_nbgrader(cell)
         cell["source"] = text
         cells.append(cell)
     result["cells"] = cells

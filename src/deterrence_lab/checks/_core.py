@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -82,8 +83,15 @@ class Question:
         """The worked answer, with the reasoning."""
         return Markdown(f"**Solution for {self.label}.** {self._solution}")
 
+    #: whether nbgrader may score this question's check cell (written answers are graded by hand)
+    autograded = True
+
     def check(self, answer) -> Outcome:
-        """Judge ``answer``; never raises."""
+        """Judge ``answer``; never raises, except under nbgrader's autograder (see
+        :func:`_fail_for_nbgrader`)."""
+        return _fail_for_nbgrader(self, self._check(answer))
+
+    def _check(self, answer) -> Outcome:
         if _is_placeholder(answer):
             return self._outcome(NOT_ATTEMPTED, "replace the `...` with your answer and run the cell again.")
         try:
@@ -96,6 +104,21 @@ class Question:
 
     def _outcome(self, status: str, message: str) -> Outcome:
         return Outcome(status, message, self.label)
+
+
+class NotCorrect(AssertionError):
+    """Raised by a check cell only while nbgrader grades or validates, so the cell scores zero."""
+
+
+def _fail_for_nbgrader(question: Question, outcome: Outcome) -> Outcome:
+    """Under ``nbgrader autograde`` or ``nbgrader validate`` (which set ``NBGRADER_EXECUTION``
+    in the kernel's environment), an auto-graded question that is not answered correctly
+    raises :class:`NotCorrect`: nbgrader scores a test cell by whether it raises. Anywhere
+    else the outcome is returned and shown."""
+    if (question.autograded and outcome.status != CORRECT
+            and os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")):
+        raise NotCorrect(str(outcome))
+    return outcome
 
 
 def _as_number(answer):
@@ -250,6 +273,8 @@ class FunctionQuestion(Question):
 
 class ReflectionQuestion(Question):
     """A written answer: not graded; recorded, with a model answer on request."""
+
+    autograded = False
 
     def __init__(self, label: str, prompt: str, model_answer: str, *, min_words: int = 20, **kw):
         super().__init__(label, prompt, solution=model_answer, **kw)
