@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._display import Markdown
+from . import _fresh, _units
 
 NOT_ATTEMPTED = "not attempted"
 NOT_YET = "not yet"
@@ -94,6 +95,9 @@ class Question:
     def _check(self, answer) -> Outcome:
         if _is_placeholder(answer):
             return self._outcome(NOT_ATTEMPTED, "replace the `...` with your answer and run the cell again.")
+        stale = _fresh.stale_message(answer)
+        if stale:
+            return self._outcome(NOT_ATTEMPTED, stale)
         try:
             return self._judge(answer)
         except Exception as error:  # a checker bug must not become a student's traceback
@@ -146,11 +150,14 @@ class NumericQuestion(Question):
     """A number with a unit, accepted within a relative tolerance."""
 
     def __init__(self, label: str, prompt: str, expected: float, *, unit: str = "", rtol: float = 0.02,
-                 **kw):
+                 quantity: str | None = None, **kw):
         super().__init__(label, prompt, **kw)
         self.expected = float(expected)
         self.unit = unit
         self.rtol = rtol
+        # 'length', 'yield', 'dose' or 'probability' (inferred from the unit when not given):
+        # names the unit a wrong answer seems to be in
+        self.quantity = quantity or _units.quantity_of(unit)
 
     def _fmt(self, value: float) -> str:
         return f"{value:.4g} {self.unit}".strip()
@@ -165,13 +172,18 @@ class NumericQuestion(Question):
             return self._outcome(CORRECT, f"{self._fmt(value)} is right{margin}.")
         if expected != 0 and value != 0 and (value > 0) != (expected > 0):
             return self._outcome(NOT_YET, f"{self._fmt(value)} has the wrong sign.")
+        slip = _units.explain_slip(value, expected, self.unit, self.quantity, self.rtol)
+        if slip:
+            return self._outcome(NOT_YET, slip)
         if expected != 0 and value != 0:
             ratio = value / expected
             for power in (3, 6, 2, 1, 5, 9):
                 for factor in (10.0 ** power, 10.0 ** -power):
                     if math.isclose(ratio, factor, rel_tol=self.rtol):
+                        which = _units.SCALE_HINTS.get(self.quantity, "")
                         return self._outcome(NOT_YET, f"{self._fmt(value)} is off by a factor of "
-                                             f"{factor:g} — check your units (km or m? kt or Mt?).")
+                                             f"{factor:g} — check your units"
+                                             + (f" ({which})." if which else "."))
             direction = "too high" if ratio > 1 else "too low"
             return self._outcome(NOT_YET, f"{self._fmt(value)} is {direction} by about "
                                  f"{abs(ratio - 1):.0%}.")
