@@ -112,3 +112,37 @@ def test_graded_checks_raise_only_under_nbgrader(monkeypatch):
         with pytest.raises(NotCorrect, match="not attempted"):
             radius.check(...)
         assert essay.check("too short").status == "not yet", "written answers are graded by hand"
+
+
+def test_nbgrader_autograde_scores_the_checks_and_leaves_written_answers_to_the_grader(tmp_path):
+    """A submitted solution notebook earns every check's point, a blank exercise none; the
+    written answer waits for manual grading."""
+    pytest.importorskip("nbgrader", reason=NEEDS_NBGRADER)
+    from nbgrader.api import Gradebook
+
+    name, db = "00_warmup.ipynb", f"sqlite:///{tmp_path / 'gradebook.db'}"
+    (tmp_path / "source" / "ch00").mkdir(parents=True)
+    shutil.copy(ROOT / "solutions" / name, tmp_path / "source" / "ch00" / name)
+    for student, notebook in (("good", ROOT / "solutions" / name),
+                              ("blank", ROOT / "exercises" / name)):
+        (tmp_path / "submitted" / student / "ch00").mkdir(parents=True)
+        shutil.copy(notebook, tmp_path / "submitted" / student / "ch00" / name)
+
+    def nbgrader(*args):
+        done = subprocess.run([sys.executable, "-m", "nbgrader", *args, f"--db={db}"],
+                              cwd=tmp_path, capture_output=True, text=True,
+                              env={**os.environ}, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+    nbgrader("generate_assignment", "ch00")
+    for student in ("good", "blank"):
+        nbgrader("db", "student", "add", student)
+    nbgrader("autograde", "ch00")
+    with Gradebook(db) as gradebook:
+        scores = {student: {g.name: (g.score, g.needs_manual_grade) for g in
+                            gradebook.find_submission_notebook("00_warmup", "ch00", student).grades}
+                  for student in ("good", "blank")}
+    checks = [k for k in scores["good"] if k.endswith("-check")]
+    assert len(checks) == 2
+    assert all(scores["good"][k] == (1.0, False) for k in checks)
+    assert all(scores["blank"][k] == (0.0, False) for k in checks)
+    assert scores["good"]["q3-answer"][1] is True, "the written answer is graded by hand"
