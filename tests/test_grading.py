@@ -15,7 +15,7 @@ import pytest
 
 from deterrence_lab.checks import NumericQuestion, ReflectionQuestion
 from deterrence_lab.checks._core import NotCorrect
-from deterrence_lab.exercisegen import BEGIN, CHECK_MARK, STUB
+from deterrence_lab.tooling.exercisegen import BEGIN, CHECK_MARK, STUB
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))

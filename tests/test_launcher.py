@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from deterrence_lab import __version__, launcher
-from deterrence_lab.cli import main
+from deterrence_lab import __version__
+from deterrence_lab.tooling import launcher
+from deterrence_lab.tooling.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,8 +103,7 @@ def test_module_entry_point_runs():
 def test_import_does_not_load_plotting_or_widgets():
     """Importing the package and every model module leaves matplotlib and ipywidgets unloaded."""
     code = ("import sys, importlib.util, deterrence_lab as d\n"
-            "for name in d._LAZY:\n"
-            "    if importlib.util.find_spec('deterrence_lab.' + name): getattr(d, name)\n"
+            "for name in d.__all__: getattr(d, name)\n"
             "print(any(m in sys.modules for m in ('matplotlib', 'ipywidgets', 'IPython')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
@@ -328,7 +328,7 @@ def test_run_jupyter_stops_the_server_when_the_launcher_is_terminated(tmp_path):
                    f"signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))\n"
                    f"print('http://127.0.0.1:1/lab?token=abc', flush=True)\n"
                    f"time.sleep(120)\n")
-    code = ("import sys\nfrom deterrence_lab import launcher\n"
+    code = ("import sys\nfrom deterrence_lab.tooling import launcher\n"
             f"sys.exit(launcher.run_jupyter([sys.executable, '-c', {fake_server!r}]))\n")
     run = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60

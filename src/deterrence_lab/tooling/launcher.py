@@ -39,7 +39,7 @@ FOLDERS = ("course", "exercises", "solutions")
 FIRST_CHAPTER = "course/00_the_argument.ipynb"
 WORKING_COPY = "deterrence-lab-course"
 MANIFEST = ".deterrence-lab.json"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]   # the deterrence_lab package folder
 # what os.link raises where a file system has no hard links (EINVAL: Windows on FAT)
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, getattr(errno, "EOPNOTSUPP", errno.ENOTSUP),
                   errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EACCES}
