@@ -146,3 +146,8 @@ def test_a_failed_answer_cell_makes_the_check_say_not_attempted_in_ipython():
         assert status == NOT_ATTEMPTED and message.startswith("run the answer cell")
     assert "NameError" in after_name_error[1] and "SyntaxError" in after_syntax_error[1]
     assert fixed[0] == "correct"
+
+
+def test_unknown_quantity_is_refused_naming_it():
+    with pytest.raises(ValueError, match="quantity.*'speed'"):
+        NumericQuestion("Q", "v?", 1.0, unit="m/s", quantity="speed")

@@ -3,7 +3,10 @@
 Every question has ``check(answer)``, ``hint()`` and ``solution()``. ``check``
 never raises: a wrong type, a wrong shape or an exception inside a student's
 function becomes an explanation. The placeholder ``...`` (what the exercise
-notebooks start with) means *not attempted*.
+notebooks start with) means *not attempted*, and so does a value left over from
+before an answer cell that stopped with an error (see ``_fresh``). A number in the wrong
+unit is named as such (see ``_units``). Under nbgrader's autograder a check that is not
+correct raises, so nbgrader scores its cell zero.
 """
 from __future__ import annotations
 
@@ -157,6 +160,9 @@ class NumericQuestion(Question):
         self.rtol = rtol
         # 'length', 'yield', 'dose' or 'probability' (inferred from the unit when not given):
         # names the unit a wrong answer seems to be in
+        if quantity is not None and quantity not in _units.QUANTITIES:
+            raise ValueError(f"quantity must be one of {sorted(_units.QUANTITIES)} or None, "
+                             f"got {quantity!r}")
         self.quantity = quantity or _units.quantity_of(unit)
 
     def _fmt(self, value: float) -> str:
