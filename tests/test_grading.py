@@ -15,7 +15,7 @@ import pytest
 
 from deterrence_lab.checks import NumericQuestion, ReflectionQuestion
 from deterrence_lab.checks._core import NotCorrect
-from deterrence_lab.tooling.exercisegen import BEGIN, CHECK_MARK, STUB
+from deterrence_lab.tooling.exercisegen import BEGIN, CHECK_MARK, CHECK_TAG, STUB
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
@@ -65,7 +65,8 @@ _PLACEHOLDER = re.compile(r"^\s*(\w+ = \.\.\.|return \.\.\.|pass|raise NotImplem
 def normalised(nb):
     """Cells as (type, source, metadata) with what nbgrader and exercisegen are meant to do
     differently taken out: the statements after ``# YOUR CODE HERE`` (nbgrader raises,
-    exercisegen writes placeholders), check-output markers, and nbgrader's checksums."""
+    exercisegen writes placeholders), check-output markers and tags, and nbgrader's
+    checksums."""
     cells = []
     for cell in nb["cells"]:
         lines, after_stub = [], False
@@ -78,6 +79,9 @@ def normalised(nb):
         for key in ("checksum", "cell_type"):
             metadata.get("nbgrader", {}).pop(key, None)
         metadata.pop("execution", None)
+        tags = [t for t in metadata.pop("tags", []) if t != CHECK_TAG]
+        if tags:
+            metadata["tags"] = tags
         cells.append((cell["cell_type"], "\n".join(lines), metadata))
     return cells
 

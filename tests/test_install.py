@@ -39,7 +39,12 @@ def test_readme_has_exactly_two_headline_commands_launch_and_test():
     assert "[test]" not in launch and launch.rstrip().endswith("deterrence-lab")
     assert '".[test]"' in test and "pytest" in test
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert test in ci, ".ci/run must run the README's test command exactly"
+    found = re.search(r"^README_TEST=\$\((.*?)\)$", ci, flags=re.M | re.S)
+    assert found and 'bash -c "$README_TEST"' in ci, ".ci/run must run the README's test command"
+    if shutil.which("bash") and shutil.which("sed") and shutil.which("grep"):
+        extracted = subprocess.run(["bash", "-c", found.group(1)], cwd=ROOT, capture_output=True,
+                                   text=True).stdout.strip()
+        assert extracted == test.strip(), ".ci/run must find exactly the README's test command"
 
 
 def _system_python_problem() -> str | None:

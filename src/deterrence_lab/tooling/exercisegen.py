@@ -5,7 +5,8 @@ In a code cell, each ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` region beco
 ``name = ...`` per name the region assigns, ``return ...`` if it returns, otherwise
 ``pass``. So an exercise notebook still runs top to bottom and its checks report
 *not attempted*. Cells tagged ``solution-only`` are dropped; outputs, execution
-counts and ``# NBVAL_CHECK_OUTPUT`` markers are removed.
+counts, ``nbval-check-output`` tags and ``# NBVAL_CHECK_OUTPUT`` lines are removed (an
+exercise's check starts *not attempted*, so there is no output to compare).
 
 The markers and the cells' metadata are nbgrader's (a solution cell carries
 ``nbgrader: {solution: true, grade_id: ...}``, a graded check ``grade: true, locked:
@@ -13,7 +14,7 @@ true, points: 1``), so nbgrader's ``generate_assignment`` accepts the solution n
 as they are. The exercises keep that metadata and, as nbgrader's student version does,
 make nbgrader cells undeletable and locked ones read-only; they differ from nbgrader's
 output only where nbgrader writes ``raise NotImplementedError()`` (here: placeholders, so
-a notebook runs top to bottom), in the removed check-output markers, and in the checksums
+a notebook runs top to bottom), in the removed check-output tags, and in the checksums
 nbgrader adds for its own database.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 STUB = "# YOUR CODE HERE"
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+CHECK_TAG = "nbval-check-output"
 SOLUTION_ONLY = "solution-only"
 
 
@@ -254,6 +256,11 @@ def strip_notebook(nb: dict, name: str = "notebook") -> dict:
             text = strip_source(text, where=f"{name}, cell {index}")
             cell["outputs"] = []
             cell["execution_count"] = None
+            tags = cell.get("metadata", {}).get("tags")
+            if tags and CHECK_TAG in tags:
+                tags.remove(CHECK_TAG)
+                if not tags:
+                    del cell["metadata"]["tags"]
         elif BEGIN in text or END in text:
             raise MarkerError(f"{name}, cell {index}: solution markers only work in code cells")
         _protect_like_nbgrader(cell)
