@@ -48,10 +48,18 @@ _ENTRIES = [
            "US Department of Defense and Energy Research and Development Administration, Washington DC"),
     Source("brode1986", "Brode", "Harold L. Brode", 1986,
            "Airblast from nuclear bursts: analytic approximations",
-           "Pacific-Sierra Research Corporation, report for the Defense Nuclear Agency"),
+           "Pacific-Sierra Research Corporation, report for the Defense Nuclear Agency",
+           note="The fit's equations (pp. 60-71) were used as transcribed in public effects "
+                "codes, which differ in one coefficient: 17.5 in the open-source 'glasstone' "
+                "Python library (github.com/GOFAI/glasstone, overpressure.py), 17.15 in other "
+                "transcriptions, which we use; the report itself was not consulted."),
     Source("wellerstein2012", "Wellerstein", "Alex Wellerstein", 2012,
            "NUKEMAP", "Online nuclear-effects calculator (in continuous development since 2012)",
            url="https://nuclearsecrecy.com/nukemap/"),
+    Source("wellerstein2020", "Wellerstein", "Alex Wellerstein", 2020,
+           "Counting the dead at Hiroshima and Nagasaki",
+           "Bulletin of the Atomic Scientists, 4 August 2020",
+           url="https://thebulletin.org/2020/08/counting-the-dead-at-hiroshima-and-nagasaki/"),
     Source("ota1979", "OTA", "Office of Technology Assessment, US Congress", 1979,
            "The Effects of Nuclear War", "US Government Printing Office, Washington DC"),
     Source("pittock1986", "Pittock et al.", "A. B. Pittock, T. P. Ackerman, P. J. Crutzen, "

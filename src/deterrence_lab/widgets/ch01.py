@@ -22,31 +22,20 @@ EFFECT_COLORS = {
 EFFECT_MEANING = {
     "fireball": "maximum size of the fireball",
     "20 psi": "heavy concrete buildings destroyed; few survive",
-    "5 psi": "most buildings collapse; many killed",
+    "5 psi": "most residential buildings collapse; many killed",
     "1 psi": "windows shatter; injuries from glass",
     "500 rem": "prompt radiation: 50–90% die of it without other injuries",
-    "3rd-degree burns": "on exposed skin, clear day",
+    "3rd-degree burns": "all exposed skin burnt to the third degree (clear day, 12-mile visibility)",
 }
 BURSTS = {"optimum": "Air burst (height for greatest 5 psi range)", "surface": "Surface burst",
           "custom": "Air burst at a chosen height"}
 
 
 def effect_radii(yield_kt, burst="optimum", height_m=0.0, enhanced_radiation=False):
-    """Ground radii (km) of the chapter's effect rings and the burst height used (m)."""
-    burst = check_choice("burst", burst, BURSTS)
-    surface = burst == "surface"
-    height = {"surface": 0.0, "optimum": None, "custom": height_m}[burst]
-    h = fx.optimum_height_m(yield_kt, 5.0) if height is None else float(height)
-    r20, r5, r1 = fx.blast_range_km(yield_kt, [20.0, 5.0, 1.0], h)
-    radii = {
-        "fireball": fx.fireball_radius_km(yield_kt, surface=surface),
-        "20 psi": float(r20), "5 psi": float(r5), "1 psi": float(r1),
-        "500 rem": fx.prompt_dose_range_km(yield_kt, fx.LETHAL_REM, surface=surface,
-                                           enhanced_radiation=enhanced_radiation, height_m=h),
-        "3rd-degree burns": fx.thermal_range_km(yield_kt, fx.burn_threshold_cal_cm2(yield_kt, 3),
-                                                surface=surface, height_m=h),
-    }
-    return radii, h
+    """Ground radii (km) of the chapter's effect rings and the burst height used (m): a thin
+    wrapper of :func:`deterrence_lab.effects.effect_radii_km`."""
+    result = fx.effect_radii_km(yield_kt, burst, height_m, enhanced_radiation)
+    return dict(result.radii_km), result.height_m
 
 
 def _scale_bar(ax, extent_km):
