@@ -135,6 +135,13 @@ REFERENCE_YIELDS = (
                    "south-west of Hawaii"),
 )
 HIROSHIMA_HEIGHT_M = 580.0        # [pittock1986, ch. 1, §1.1.2]
+HIROSHIMA_FLASH_BURN_KM = 6000 * 0.3048e-3   # fatal flash burns in the open out to ~6,000 ft
+                                             # "or more" [glasstone1977, §12.69]
+# NUKEMAP's third-degree ring (its default, the 100% line of Fig. 12.65) from its own effects
+# code, NukeEffects, run unmodified [wellerstein2012]: yield (kt) -> (air-burst height m at
+# NUKEMAP's 5 psi optimum, ground range km, contact-surface-burst range km).
+NUKEMAP_THIRD_DEGREE_KM = {1.0: (312.0, 0.51, 0.50), 10.0: (673.0, 1.53, 1.41),
+                           15.0: (770.0, 1.84, 1.69)}
 HIROSHIMA_SURVEY = {"killed": 68_000, "injured": 76_000}   # [glasstone1977, Table 12.09]
 STARFISH = {"yield_kt": 1400.0, "height_km": 400.0, "oahu_distance_km": 1300.0}  # §2.52, §11.26
 
@@ -1000,7 +1007,7 @@ def density_preset(name):
 __all__ = [
     "ASSUMPTIONS", "BURN_CURVES", "BURN_FIG_YIELDS_KT", "BURST_KINDS", "BurstRadii",
     "CASUALTY_SIG_FIGS", "CasualtyEstimate", "DENSITY_PRESETS", "HIGH_ALTITUDE_HARMS",
-    "HIROSHIMA_HEIGHT_M", "HIROSHIMA_SURVEY", "INCAPACITATION_RANGE_REM", "INCAPACITATION_REM",
+    "HIROSHIMA_FLASH_BURN_KM", "HIROSHIMA_HEIGHT_M", "HIROSHIMA_SURVEY", "NUKEMAP_THIRD_DEGREE_KM", "INCAPACITATION_RANGE_REM", "INCAPACITATION_REM",
     "LETHAL_DOSE_RANGE_REM", "LETHAL_REM", "PLACES", "PLACES_SOURCE", "REFERENCE_YIELDS",
     "RING_NAMES", "RING_PSI", "RING_RATES", "SHIELDING", "STARFISH", "Shielding",
     "SURFACE_RADIATION_FACTOR", "TAU_FIT", "TAU_FIT_ERROR", "VISIBILITY_CLEAR_KM",
