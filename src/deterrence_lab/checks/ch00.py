@@ -1,5 +1,5 @@
 """Checks for the warm-up exercises (solutions/00_warmup.ipynb): learning check/hint/solution."""
-from .. import argument
+from ..content import argument
 from ._core import ChoiceQuestion, NumericQuestion, ReflectionQuestion
 
 q1 = ChoiceQuestion(

@@ -2,9 +2,9 @@
 :mod:`deterrence_lab.effects`, so a model change that breaks an exercise fails a test."""
 from __future__ import annotations
 
-from .. import effects as fx
 import math
 
+from ..models import effects as fx
 from ._core import (NOT_YET, ChoiceQuestion, FunctionQuestion, NumericQuestion, ReflectionQuestion,
                     _as_number)
 

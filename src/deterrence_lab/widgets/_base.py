@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..plotting import style, to_png
+from ..views.style import style, to_png
 
 
 class Explorer:

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_float_array, check_choice, check_int, check_range, single_number
-from .sources import TEACHING_ASSUMPTION
+from .._validate import as_float_array, check_choice, check_int, check_range, single_number
+from ..content.sources import TEACHING_ASSUMPTION
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import (as_float_array, check_broadcast, check_choice, check_int,
+from .._validate import (as_float_array, check_broadcast, check_choice, check_int,
                         check_probability, check_range)
-from .sources import TEACHING_ASSUMPTION
+from ..content.sources import TEACHING_ASSUMPTION
 
 
 # ---------------------------------------------------------------------------------------

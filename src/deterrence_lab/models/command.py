@@ -34,8 +34,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._display import Markdown, markdown_table
-from ._validate import as_float_array, check_bool, check_choice, check_int, check_probability, check_range
+from .._display import Markdown, markdown_table
+from .._validate import as_float_array, check_bool, check_choice, check_int, check_probability, check_range
 
 CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
 N_MAX = 100
@@ -304,7 +304,7 @@ class CountryProfile:
 
     key: str
     name: str
-    actor: str           # colour key in deterrence_lab.plotting
+    actor: str           # colour key in deterrence_lab.views.style
     features: tuple[Feature, ...]
     oped_statement: str
     verdict: str

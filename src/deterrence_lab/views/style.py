@@ -1,9 +1,9 @@
-"""The course's plot style: one colour per actor in every chapter, readable fonts, units on axes.
+"""The course's plot style: one colour per actor in every chapter, readable fonts, units on
+axes.
 
-Figures are ``matplotlib.figure.Figure`` objects made without pyplot, so they never
-pile up in global state and every figure function can return its figure for tests
-to inspect. The palette is Okabe & Ito's colour-blind-safe set.
-"""
+Figures are ``matplotlib.figure.Figure`` objects made without pyplot, so they never pile up
+in global state and every figure function can return its figure for tests to inspect. The
+palette is Okabe & Ito's colour-blind-safe set."""
 from __future__ import annotations
 
 import io

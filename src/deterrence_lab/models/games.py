@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validate import as_float_array, check_int, check_probability, check_range
+from .._validate import as_float_array, check_int, check_probability, check_range
 
 TIE_TOLERANCE = 1e-9     # backward induction: differences this small are ties
 GAIN_TOLERANCE = 1e-6    # equilibrium checks: gains this small are no reason to deviate
