@@ -49,3 +49,10 @@ def layer(name: str) -> Polylines:
     if name not in LAYERS:
         raise ValueError(f"name={name!r} is not one of: {', '.join(LAYERS)}")
     return basemap()[name]
+
+
+@lru_cache(maxsize=1)
+def detail_boxes() -> np.ndarray:
+    """The boxes (lon0, lon1, lat0, lat1), degrees, that the 1:10m layers cover."""
+    with np.load(BASEMAP_PATH, allow_pickle=False) as data:
+        return data["detail_boxes"].astype(float)
