@@ -1,5 +1,6 @@
-"""Browser smoke test: a real JupyterLab in headless Chromium runs chapters 00 and 06 and
-plays with their widgets.
+"""Browser smoke test: a real JupyterLab in headless Chromium runs chapters 00, 01 and 06 and
+plays with their widgets (chapter 01 with every request outside the local server refused, so
+its maps must render offline).
 
 Starts JupyterLab on a free 127.0.0.1 port with a token, opens chapter 00 through
 Playwright driving Debian's Chromium (``executable_path``, no downloaded browser), runs
@@ -101,7 +102,10 @@ def test_server_refuses_requests_without_the_token(lab):
 def open_and_run(browser, lab, notebook: str):
     """Open ``notebook`` in JupyterLab and run all its cells; returns the page."""
     base, token = lab
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    if hasattr(browser, "pages"):   # a browser context: it sets its own viewport
+        page = browser.new_page()
+    else:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(90_000)
     page.goto(f"{base}/lab/tree/{notebook}?token={token}")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook")
@@ -166,3 +170,38 @@ def test_chapter_06_plays_one_round_through_the_widget(browser, lab):
     assert "Propose a ceasefire on stated terms" in log.all_inner_texts()
     assert_no_errors(page)
     page.close()
+
+
+def test_chapter_01_draws_its_maps_offline(browser, lab):
+    # Every request that is not to the local JupyterLab is refused: the maps must come from the
+    # base map shipped in the package.
+    base, _ = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    refused = []
+
+    def only_local(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = open_and_run(context, lab, "course/01_small_weapons_large_effects.ipynb")
+    place = page.locator(".widget-dropdown:has(label:text-is('Ground zero')) select")
+    place.wait_for()
+    page.wait_for_selector("text=Harms beyond the pulse")      # the EMP map's readout
+    wait_until_idle(page)
+    assert_no_errors(page)
+    images = page.locator("img.widget-image")
+    assert images.count() >= 2                                # the rings map and the EMP map
+    for i in range(2):
+        size = images.nth(i).evaluate("img => [img.naturalWidth, img.naturalHeight]")
+        assert size[0] > 300 and size[1] > 300
+    before = images.nth(0).get_attribute("src")
+    place.select_option(label="Kyiv")
+    page.wait_for_function("(before) => document.querySelector('img.widget-image')"
+                           ".getAttribute('src') !== before", arg=before)
+    assert_no_errors(page)
+    page.close()
+    context.close()

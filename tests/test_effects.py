@@ -600,3 +600,84 @@ def test_fallout_contours_shrink_with_rate_and_grow_with_yield(w, r1, r2):
 def test_fallout_contour_rejects_bad_input(kwargs, name):
     with pytest.raises((ValueError, TypeError), match=name):
         fx.fallout_contour_km(**kwargs)
+
+
+# ------------------------------------------------------------------------ maps (offline base map)
+def _line_points(ax):
+    return sum(int(np.isfinite(line.get_xydata()).all(axis=1).sum()) for line in ax.get_lines())
+
+
+def test_base_map_ships_with_the_package_and_is_light():
+    from deterrence_lab.content import basemap
+
+    assert basemap.BASEMAP_PATH.is_file()
+    assert basemap.BASEMAP_PATH.stat().st_size < 300 * 1024
+    assert (basemap.BASEMAP_PATH.parent / "README.md").read_text().count("public domain") >= 1
+    europe = basemap.layer("europe_coast")
+    lon, lat = europe.lonlat[:, 0], europe.lonlat[:, 1]
+    assert len(europe) > 100 and lon.min() >= -26 and lat.max() <= 76
+    # the Crimean isthmus line of the de facto edition is not drawn (UN GA resolution 68/262)
+    border = basemap.layer("europe_border").lonlat
+    isthmus = (border[:, 1] > 45.5) & (border[:, 1] < 46.4) & (border[:, 0] > 33) & (border[:, 0] < 35.5)
+    assert not isthmus.any()
+    with pytest.raises(ValueError, match="name"):
+        basemap.layer("rivers")
+
+
+def test_emp_map_draws_europe_with_named_cities_and_true_distances():
+    from deterrence_lab.views import maps
+
+    fig, radius, names = maps.emp_map_figure("Moscow", 400.0)
+    ax = fig.axes[0]
+    assert _line_points(ax) > 5000                      # coastlines, borders, graticule
+    labels = {t.get_text() for t in ax.texts}
+    assert {"Kyiv", "Warsaw", "Berlin", "Helsinki"} <= labels
+    assert any(t.get_text().endswith(" km") for t in ax.texts)          # the scale bar
+    # Kyiv is drawn at its great-circle distance from Moscow (azimuthal equidistant)
+    kyiv = next(t for t in ax.texts if t.get_text() == "Kyiv").xy
+    places = {p.name: p for p in fx.PLACES}
+    d = fx.great_circle_km(55.76, 37.62, places["Kyiv"].lat_deg, places["Kyiv"].lon_deg)
+    assert math.hypot(*kyiv) == pytest.approx(d, rel=1e-6)
+    assert radius == pytest.approx(fx.emp_ground_radius_km(400.0)) and "Kyiv" in names
+
+
+@pytest.mark.parametrize("place", ["Zaporizhzhia", "Kyiv", "Kharkiv", "Moscow", "The Hague",
+                                   "Hiroshima"])
+def test_rings_map_draws_every_offered_place(place):
+    from deterrence_lab.views import maps
+
+    assert place in maps.RING_PLACES
+    burst = fx.effect_radii_km(15.0)
+    fig = maps.rings_map_figure(burst.radii_km, place, 15.0)
+    ax = fig.axes[0]
+    assert len([p for p in ax.patches if p.get_label().split(":")[0] in fx.RING_NAMES]) == 6
+    assert any(t.get_text().endswith(" km") for t in ax.texts)          # the scale bar
+    assert ax.child_axes and _line_points(ax.child_axes[0]) > 50        # the locator map
+    with pytest.raises(ValueError, match="place"):
+        maps.rings_map_figure(burst.radii_km, "Atlantis")
+
+
+def test_coast_appears_where_the_place_is_on_the_sea():
+    from deterrence_lab.views import maps
+
+    radii = fx.effect_radii_km(15.0).radii_km       # 1 psi ring ~4.8 km: the view reaches the coast
+    for place in ("The Hague", "Hiroshima"):
+        ax = maps.rings_map_figure(radii, place).axes[0]
+        assert _line_points(ax) > 10
+
+
+def test_explorers_show_maps_and_the_indirect_harms():
+    from deterrence_lab.widgets.ch01 import EffectsExplorer, EmpExplorer, people_range
+
+    w = EffectsExplorer()
+    assert w.result["place"] in ("Hiroshima",) and not w.error.value
+    kyiv = w.set(place="Kyiv", yield_kt=1.0)
+    assert kyiv["place"] == "Kyiv"
+    hazy = w.set(visibility_km=5.0)
+    assert hazy["radii_km"]["3rd-degree burns"] < kyiv["radii_km"]["3rd-degree burns"]
+    assert hazy["radii_km"]["5 psi"] == kyiv["radii_km"]["5 psi"]
+    assert "two significant figures" in w.readout.value
+    assert people_range((56_498.0, 71_234.0)) == "56,000–71,000"
+    emp = EmpExplorer(burst_height_km=100.0, centre="The Hague")
+    text = emp.readout.value
+    assert "§12.87" in text and "§2.147" in text and "opening of an attack" in text
