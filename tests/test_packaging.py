@@ -1,4 +1,5 @@
-"""Packaging promises: Binder's pins agree with pyproject, the wheel ships the notebooks."""
+"""Packaging promises: Binder's pins agree with pyproject, the wheel ships the notebooks and
+the base map."""
 import importlib.metadata
 import re
 import zipfile
@@ -70,3 +71,6 @@ def test_wheel_ships_the_notebooks(tmp_path):
                    if n.startswith(f"deterrence_lab/_course/{folder}/")}
         expected = {p.name for p in (ROOT / folder).iterdir() if p.suffix in (".ipynb", ".md")}
         assert expected <= shipped, f"{folder}: missing from the wheel: {expected - shipped}"
+    # the offline base map of chapter 01 and its licence notes
+    assert "deterrence_lab/content/data/basemap.npz" in names
+    assert "deterrence_lab/content/data/README.md" in names
