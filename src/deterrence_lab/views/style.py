@@ -6,6 +6,7 @@ in global state and every figure function can return its figure for tests to ins
 palette is Okabe & Ito's colour-blind-safe set."""
 from __future__ import annotations
 
+import html
 import io
 
 from matplotlib.figure import Figure
@@ -62,3 +63,9 @@ def to_png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def error_html(message) -> str:
+    """A refused value or failed action as a short warning line for a widget (HTML-escaped)."""
+    return (f"<span style='color:{OKABE_ITO['vermillion']}'>⚠ Warning: "
+            f"{html.escape(str(message))}</span>")

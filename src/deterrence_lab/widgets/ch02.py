@@ -70,23 +70,14 @@ class WalkThrough(Explorer):
                 style={"description_width": "170px", "button_width": "70px"})
         return controls
 
-    # scenario -> fills every answer; any answer can then be changed
-    def set(self, **values):
-        if "scenario" in values:
-            key = values["scenario"]
-            base = {k: None for k in law.QUESTION_KEYS}
-            if key:
-                base.update(law.scenario(key).answers)
-            values = {"scenario": key, **base, **{k: v for k, v in values.items() if k != "scenario"}}
-        return super().set(**values)
-
-    def _on_change(self, change):
-        if self._updating:
-            return
-        if change.owner is self.controls["scenario"]:
-            self.set(scenario=change.new)
-        else:
-            self.update()
+    def _fill_in(self, changed):
+        """A scenario fills in every answer (none for "start from scratch")."""
+        if "scenario" not in changed:
+            return {}
+        answers = {k: None for k in law.QUESTION_KEYS}
+        if changed["scenario"]:
+            answers.update(law.scenario(changed["scenario"]).answers)
+        return answers
 
     def _answer_clicked(self, button):
         q = law.next_question(self.answers)
@@ -102,10 +93,8 @@ class WalkThrough(Explorer):
     def answers(self) -> dict:
         return {k: self.controls[k].value for k in law.QUESTION_KEYS if self.controls[k].value}
 
-    def update(self) -> dict:
-        result = super().update()
+    def _after_update(self):
         self._sync_rows()
-        return result
 
     def _sync_rows(self):
         """Show the answer rows on the path and the next one; hide the rest."""

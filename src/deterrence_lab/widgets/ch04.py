@@ -64,27 +64,13 @@ class WeightExplorer(Explorer):
                                 description="Weight certainty (Dirichlet conc.)")
         return {"preset": preset, **sliders, "certainty": certainty}
 
-    def set(self, **values):
-        """Set controls; a preset fills in its weights, a weight set by hand means 'custom'."""
-        preset = values.get("preset")
-        if preset in response.PRESETS:
-            values = {**{k: int(v) for k, v in response.PRESETS[preset].items()}, **values}
-        elif preset is None and set(values) & set(response.CRITERION_KEYS):
-            values = {**values, "preset": "custom"}
-        return super().set(**values)
-
-    def _on_change(self, change):
-        if self._updating:
-            return
-        owner = change["owner"]
-        if owner is self.controls["preset"]:
-            if change["new"] in response.PRESETS:
-                self.set(preset=change["new"])
-                return
-        elif owner is not self.controls["certainty"]:
-            self.set(preset="custom")    # a slider moved by hand: the weights are now yours
-            return
-        self.update()
+    def _fill_in(self, changed):
+        """A preset fills in its weights; a weight set by hand makes the preset 'custom'."""
+        if changed.get("preset") in response.PRESETS:
+            return {k: int(v) for k, v in response.PRESETS[changed["preset"]].items()}
+        if "preset" not in changed and set(changed) & set(response.CRITERION_KEYS):
+            return {"preset": "custom"}
+        return {}
 
     def _draw(self, preset, certainty, **weights):
         result = response.rank_probabilities(weights, np.random.default_rng(SEED),

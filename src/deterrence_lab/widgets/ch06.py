@@ -17,7 +17,7 @@ from .._validate import check_choice
 from ..content import argument, verdict
 from ..models import seminar
 from ..views.seminar import _SHORT, _html_table, _with_note, debrief_figure, timeline_figure
-from ..views.style import style, to_png
+from ..views.style import error_html, style, to_png
 from ..views.verdict import VERDICT_COLORS, verdict_map_figure
 
 __all__ = ['CrisisSeminar', 'VerdictRecorder', 'debrief_figure', 'timeline_figure', 'VERDICT_COLORS', 'verdict_map_figure']
@@ -98,7 +98,7 @@ class CrisisSeminar:
         try:
             self.game = seminar.advance(self.game, choices, notes)
         except ValueError as error:
-            self.status.value = f"<span style='color:#D55E00'>⚠ {html.escape(str(error))}</span>"
+            self.status.value = error_html(error)
             return self.result
         for text in self.notes.values():
             text.value = ""
@@ -118,8 +118,7 @@ class CrisisSeminar:
         try:
             seminar.save(self.game, path)
         except OSError as error:
-            self.status.value = (f"<span style='color:#D55E00'>⚠ not saved: "
-                                 f"{html.escape(str(error))}</span>")
+            self.status.value = error_html(f"not saved: {error}")
             return False
         self.status.value = (f"Saved after round {len(self.game.history)} to "
                              f"{html.escape(str(path))}.")
@@ -130,14 +129,12 @@ class CrisisSeminar:
         try:
             game = seminar.load(path)
         except (OSError, ValueError) as error:
-            self.status.value = (f"<span style='color:#D55E00'>⚠ not loaded, the current game is "
-                                 f"unchanged: {html.escape(str(error))}</span>")
+            self.status.value = error_html(f"not loaded, the current game is unchanged: {error}")
             return False
         if set(game.teams) != set(self.controls):
-            self.status.value = ("<span style='color:#D55E00'>⚠ not loaded, the current game is "
-                                 "unchanged: the saved game has other teams "
-                                 f"({', '.join(game.teams)}); open it with CrisisSeminar(teams=...)"
-                                 "</span>")
+            self.status.value = error_html(
+                "not loaded, the current game is unchanged: the saved game has other teams "
+                f"({', '.join(game.teams)}); open it with CrisisSeminar(teams=...)")
             return False
         self.game = game
         self._refresh()
