@@ -618,7 +618,24 @@ def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=Non
 def burn_range_km(yield_kt, degree=3, probability_pct=50, surface=False, height_m=0.0,
                   visibility_km=VISIBILITY_CLEAR_KM):
     """Ground range (km) of a burn ring: the threshold of Fig. 12.65 at this yield, reached
-    through air of the given visibility (Fig. 7.98) [glasstone1977]."""
+    through air of the given visibility (Fig. 7.98) [glasstone1977].
+
+    Parameters
+    ----------
+    yield_kt : float or array, kt
+    degree, probability_pct : see :func:`burn_threshold_cal_cm2`
+        The explorer's ring (and NUKEMAP's) is ``degree=3, probability_pct=100``.
+    surface : bool
+        Contact surface burst (thermal partition 0.18 instead of 0.35, §7.101).
+    height_m : float or array, m
+        Burst height; the ring is the ground range below the slant range.
+    visibility_km : float or array, km
+        See :func:`transmittance`.
+
+    Returns
+    -------
+    float or ndarray, km (0 where the burst is too high for the threshold to reach the ground)
+    """
     q = burn_threshold_cal_cm2(yield_kt, degree, probability_pct)
     return thermal_range_km(yield_kt, q, surface=surface, height_m=height_m,
                             visibility_km=visibility_km)
@@ -810,10 +827,27 @@ def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
 
 
 def azimuthal_equidistant_km(lat0_deg, lon0_deg, lat_deg, lon_deg):
-    """Map coordinates (km east, km north) of points in the azimuthal equidistant projection
-    centred on (``lat0_deg``, ``lon0_deg``): every point lies at its true great-circle distance
-    and bearing from the centre, so circles of a given ground range around the centre are
-    drawn true to scale. Returns ``(x_km, y_km)``, broadcast over the inputs."""
+    """Map coordinates of points in the azimuthal equidistant projection centred on
+    (``lat0_deg``, ``lon0_deg``) on a spherical Earth.
+
+    Every point lies at its true great-circle distance and bearing from the centre, so a circle
+    of a given ground range around the centre (an effect ring, the EMP horizon) is drawn true
+    to scale. Distances between two other points are not exact; the error grows with the
+    distance from the centre (at right angles to the radius the scale is too large by c/sin c, c
+    the central angle: about 1% at 1,600 km, 4% at 3,000 km).
+
+    Parameters
+    ----------
+    lat0_deg, lon0_deg : float or array, degrees
+        The centre (north and east positive).
+    lat_deg, lon_deg : float or array, degrees
+        The points; all four broadcast together.
+
+    Returns
+    -------
+    (x_km, y_km) : floats or ndarrays
+        km east and km north of the centre along the map.
+    """
     la1, la2, dlon = _two_points(lat0_deg, lon0_deg, lat_deg, lon_deg,
                                  names=("lat0_deg", "lon0_deg", "lat_deg", "lon_deg"))
     cos_c = np.clip(np.sin(la1) * np.sin(la2) + np.cos(la1) * np.cos(la2) * np.cos(dlon), -1, 1)
