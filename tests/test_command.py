@@ -5,23 +5,13 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from strategies import approval_chains, inner_probabilities, probabilities
 
 from deterrence_lab import command as c
 from deterrence_lab import sources
 from deterrence_lab.content.sources import TEACHING_ASSUMPTION
-
-probabilities = st.floats(0.0, 1.0, allow_nan=False)
-inner_probabilities = st.floats(0.001, 0.999, allow_nan=False)
-
-
-@st.composite
-def chains(draw, n_max=12):
-    """(n, k) with 1 <= k <= n."""
-    n = draw(st.integers(1, n_max))
-    return n, draw(st.integers(1, n))
-
 
 # --- exact values computed by hand ---------------------------------------------------------
 
@@ -81,7 +71,7 @@ def test_vectorised_over_parameters():
 
 # --- properties ------------------------------------------------------------------------------
 
-@given(chains(30), probabilities)
+@given(approval_chains(30), probabilities)
 @example((4, 2), 0.5)
 def test_binomial_tail_matches_direct_sum(nk, p):
     n, k = nk
@@ -89,25 +79,24 @@ def test_binomial_tail_matches_direct_sum(nk, p):
     assert c.binomial_tail(n, k, p) == pytest.approx(direct, rel=1e-9, abs=1e-300)
 
 
-@given(chains(), probabilities)
+@given(approval_chains(), probabilities)
 def test_binomial_tail_complement(nk, p):
     n, k = nk   # P(X >= k) + P(X <= k-1) = 1, and X <= k-1 is "n-k+1 or more of the others"
     total = c.binomial_tail(n, k, p) + c.binomial_tail(n, n - k + 1, 1 - p)
     assert total == pytest.approx(1.0, abs=1e-9)
 
 
-@settings(max_examples=60)
 @given(st.integers(2, 12), inner_probabilities, inner_probabilities, probabilities, st.booleans(), st.booleans())
 def test_more_approvals_less_unauthorised_more_failure(n, p_rogue, p_fail, p_cutoff, pal, custody):
     r = c.command_risks(n, np.arange(1, n + 1), p_rogue, p_fail, pal=pal, custody=custody, p_cutoff=p_cutoff)
     assert np.all(np.diff(r.p_unauthorised) <= 1e-15)
     assert np.all(np.diff(r.p_valid_fails) >= -1e-15)
-    assert np.all((r.p_unauthorised >= 0) & (r.p_unauthorised <= 1))
-    assert np.all((r.p_valid_fails >= 0) & (r.p_valid_fails <= 1))
+    tol = 1e-12  # probabilities from sums and products: in [0, 1] up to rounding
+    assert np.all((r.p_unauthorised >= -tol) & (r.p_unauthorised <= 1 + tol))
+    assert np.all((r.p_valid_fails >= -tol) & (r.p_valid_fails <= 1 + tol))
 
 
-@settings(max_examples=60)
-@given(chains(), inner_probabilities, inner_probabilities, st.floats(0.01, 1.0))
+@given(approval_chains(), inner_probabilities, inner_probabilities, st.floats(0.01, 1.0))
 def test_lock_and_predelegation_trade_risks(nk, p_rogue, p_fail, p_cutoff):
     n, k = nk
     plain = c.command_risks(n, k, p_rogue, p_fail, p_cutoff=p_cutoff)
@@ -123,7 +112,7 @@ def test_lock_and_predelegation_trade_risks(nk, p_rogue, p_fail, p_cutoff):
     assert delegated.p_valid_fails <= locked.p_valid_fails
 
 
-@given(chains(), inner_probabilities, inner_probabilities, st.floats(0.0, 48.0))
+@given(approval_chains(), inner_probabilities, inner_probabilities, st.floats(0.0, 48.0))
 def test_custody_adds_release_time_and_cuts_unauthorised(nk, p_rogue, p_fail, release_h):
     n, k = nk
     free = c.command_risks(n, k, p_rogue, p_fail)
@@ -220,77 +209,6 @@ def test_profile_placement_uses_classroom_assumptions():
     assert all(name in table for name in ("United States", "United Kingdom", "France", "Russia"))
     verdicts = c.verdict_table()
     assert "Contradicted" in verdicts and "Partly answered" in verdicts and verdicts.count("\n") == 5
-
-
-def test_feature_rejects_unknown_confidence():
-    with pytest.raises(ValueError, match="confidence"):
-        c.Feature("code locks", "x", "rumoured", "bbc2007")
-
-
-# --- bad inputs ------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("kwargs, error, word", [
-    (dict(n=3, k=4, p=0.1), ValueError, "k="),
-    (dict(n=3, k=1, p=1.5), ValueError, "p="),
-    (dict(n=2.5, k=1, p=0.1), ValueError, "n="),
-    (dict(n=3, k=1, p="half"), TypeError, "p="),
-    (dict(n=0, k=0, p=0.1), ValueError, "n="),
-])
-def test_binomial_tail_rejects(kwargs, error, word):
-    with pytest.raises(error, match=word):
-        c.binomial_tail(**kwargs)
-
-
-@pytest.mark.parametrize("kwargs, error, word", [
-    (dict(n=3, k=4), ValueError, "k="),
-    (dict(n=3, k=2, p_rogue=-0.1), ValueError, "p_rogue"),
-    (dict(n=3, k=2, p_fail=2.0), ValueError, "p_fail"),
-    (dict(n=3, k=1.5), ValueError, "k="),
-    (dict(n=3, k=2, pal="yes"), TypeError, "pal"),
-    (dict(n=3, k=2, release_time_h=-1.0), ValueError, "release_time_h"),
-    (dict(n=3, k=2, member_time_h=0.0), ValueError, "member_time_h"),
-    (dict(n=3, k=2, p_cutoff=float("nan")), ValueError, "p_cutoff"),
-])
-def test_command_risks_rejects(kwargs, error, word):
-    args = dict(p_rogue=0.01, p_fail=0.05) | kwargs
-    with pytest.raises(error, match=word):
-        c.command_risks(**args)
-
-
-@pytest.mark.parametrize("kwargs, error, word", [
-    (dict(rng=2023), TypeError, "rng"),
-    (dict(n_crises=0), ValueError, "n_crises"),
-    (dict(k=5), ValueError, "k="),
-    (dict(p_rogue=[0.1, 0.2]), ValueError, "p_rogue"),
-])
-def test_simulate_command_rejects(kwargs, error, word):
-    args = dict(n=3, k=2, p_rogue=0.1, p_fail=0.1, n_crises=100, rng=np.random.default_rng(1)) | kwargs
-    with pytest.raises(error, match=word):
-        c.simulate_command(**args)
-
-
-@pytest.mark.parametrize("call, error, word", [
-    (lambda: c.design_family(0, 0.01, 0.05), ValueError, "n="),
-    (lambda: c.design_family(3, 0.01, 0.05, k=2), ValueError, "k is varied"),
-    (lambda: c.design_family(3, 1.2, 0.05), ValueError, "p_rogue"),
-    (lambda: c.pareto_mask([0.1, 0.2], [0.1]), ValueError, "p_valid_fails"),
-    (lambda: c.pareto_mask([0.1, -0.2], [0.1, 0.2]), ValueError, "p_unauthorised"),
-    (lambda: c.pareto_mask("a", [0.1]), TypeError, "p_unauthorised"),
-    (lambda: c.odds_in_words(1.5), ValueError, "p="),
-    (lambda: c.odds_in_words([0.1, 0.2]), ValueError, "single"),
-    (lambda: c.odds_in_words(None), TypeError, "p="),
-    (lambda: c.get_profile("germany"), ValueError, "key="),
-    (lambda: c.get_profile(3), ValueError, "key="),
-    (lambda: c.get_profile(None), ValueError, "key="),
-    (lambda: c.profile_risks("us", p_fail=-0.1), ValueError, "p_fail"),
-    (lambda: c.profile_risks("uk", p_cutoff="high"), TypeError, "p_cutoff"),
-    (lambda: c.profile_table("uk"), TypeError, "keys="),
-    (lambda: c.profile_risks("us", p_rogue=3.0), ValueError, "p_rogue"),
-    (lambda: c.profile_table(["narnia"]), ValueError, "key="),
-])
-def test_other_functions_reject(call, error, word):
-    with pytest.raises(error, match=word):
-        call()
 
 
 # --- the chapter's widget and figures, driven from Python -------------------------------------

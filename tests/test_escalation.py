@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import absorbing_chains
 
 from deterrence_lab import escalation as esc
 from deterrence_lab.content.sources import SOURCES
 
-FAST = settings(max_examples=40, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
-
-
-# --- strategies -------------------------------------------------------------------------
-
-
-@st.composite
-def absorbing_chains(draw, max_transient=5, max_absorbing=3):
-    """A random absorbing chain: every transient row leaks at least 5% to the end states."""
-    k = draw(st.integers(1, max_transient))
-    m = draw(st.integers(1, max_absorbing))
-    weights = st.floats(0.0, 1.0, allow_nan=False)
-    P = np.zeros((k + m, k + m))
-    for i in range(k):
-        row = np.array(draw(st.lists(weights, min_size=k + m, max_size=k + m)))
-        leak = draw(st.floats(0.05, 1.0))
-        transient, ends = np.where(row[:k] < 1e-6, 0.0, row[:k]), row[k:] + 1e-3
-        total_t = transient.sum()
-        P[i, :k] = (1 - leak) * transient / total_t if total_t > 0 else 0.0
-        P[i, k:] = (leak if total_t > 0 else 1.0) * ends / ends.sum()
-    P[np.arange(k, k + m), np.arange(k, k + m)] = 1.0
-    return P, k
+# --- helpers -----------------------------------------------------------------------------
 
 
 def three_state(a, b):
@@ -61,13 +40,6 @@ def test_kahn_thresholds_in_order_and_nuclear_threshold_below_rung_21():
     # each threshold opens a new group of rungs
     for t in esc.KAHN_THRESHOLDS:
         assert esc.kahn_rung(t.below_rung).group != esc.kahn_rung(t.below_rung - 1).group
-
-
-@pytest.mark.parametrize("bad, error", [(0, ValueError), (45, ValueError), (2.5, ValueError),
-                                        ("3", TypeError), (True, TypeError)])
-def test_kahn_rung_rejects_bad_numbers(bad, error):
-    with pytest.raises(error, match="number"):
-        esc.kahn_rung(bad)
 
 
 def test_compact_ladder_maps_to_kahn_rungs_in_order():
@@ -99,59 +71,6 @@ def test_ladder_matrix_places_probabilities_where_named():
     assert P[i("conventional_war"), i("conventional_war")] == pytest.approx(0.6)
 
 
-@pytest.mark.parametrize("kwargs, name", [
-    (dict(up=1.2, down=0.0, settle=0.0), "up"),
-    (dict(up=0.1, down=[0, 0.1], settle=0.1), "down"),
-    (dict(up=0.5, down=[0, .4, .4, .4, .4, .4], settle=0.3), "up \\+ down \\+ settle"),
-    (dict(up=0.1, down=0.1, settle=0.1), "down"),  # down from the bottom state
-    (dict(up=0.1, down=0.0, settle=float("nan")), "settle"),
-    (dict(up="0.1", down=0.0, settle=0.1), "up"),
-])
-def test_ladder_matrix_rejects_bad_parameters(kwargs, name):
-    with pytest.raises((ValueError, TypeError), match=name):
-        esc.ladder_matrix(**kwargs)
-
-
-@pytest.mark.parametrize("matrix, message", [
-    ([[0.5, 0.5, 0.0]], "square"),
-    ([[0.5, 0.4], [0.0, 1.0]], "sums to"),
-    ([[1.2, -0.2], [0.0, 1.0]], "outside the valid range"),
-    ([[0.5, 0.5], [0.5, 0.5]], "no absorbing state"),
-    ([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], "no absorbing state can be reached"),
-    ("matrix", "number"),
-])
-def test_check_transition_matrix_rejects_invalid_chains(matrix, message):
-    with pytest.raises((ValueError, TypeError), match=message):
-        esc.check_transition_matrix(matrix)
-
-
-@pytest.mark.parametrize("func", [esc.absorbing_states, esc.fundamental_matrix,
-                                  esc.absorption_probabilities, esc.expected_steps])
-@pytest.mark.parametrize("matrix, error", [
-    ([[0.5, 0.4], [0.0, 1.0]], ValueError),        # a row not summing to 1
-    ([[0.5, 0.5], [0.5, 0.5]], ValueError),        # no absorbing state
-    ([[np.nan, 1.0], [0.0, 1.0]], ValueError),     # not a number
-    (None, TypeError),
-])
-def test_exact_functions_reject_invalid_matrices(func, matrix, error):
-    with pytest.raises(error, match="transition_matrix"):
-        func(matrix)
-
-
-@pytest.mark.parametrize("kwargs, name", [
-    (dict(option="bombing"), "option"), (dict(start="settlement"), "start"),
-    (dict(start=9), "start"), (dict(up_scale=4.0), "up_scale"),
-])
-def test_ladder_outcome_rejects_bad_input(kwargs, name):
-    with pytest.raises(ValueError, match=name):
-        esc.ladder_outcome(**kwargs)
-
-
-def test_check_transition_matrix_rejects_bad_tolerance():
-    with pytest.raises(ValueError, match="atol"):
-        esc.check_transition_matrix(three_state(0.1, 0.1), atol=-1)
-
-
 def test_ladder_parameters_options_and_scales():
     base = esc.ladder_parameters()
     protest = esc.ladder_parameters("protest")
@@ -159,18 +78,6 @@ def test_ladder_parameters_options_and_scales():
     np.testing.assert_allclose(protest["up"][:first], base["up"][:first])  # before any use: unchanged
     np.testing.assert_allclose(protest["up"][first:], base["up"][first:] * esc.OPTION_EFFECTS["protest"].up_factor)
     np.testing.assert_allclose(esc.ladder_parameters(up_scale=2)["up"], 2 * base["up"])
-
-
-@pytest.mark.parametrize("kwargs, name, error", [
-    (dict(option="surrender"), "option", ValueError),
-    (dict(option=3), "option", ValueError),
-    (dict(up_scale=-1), "up_scale", ValueError),
-    (dict(settle_scale=[1, 2]), "settle_scale", ValueError),
-    (dict(down_scale=None), "down_scale", TypeError),
-])
-def test_ladder_parameters_rejects_bad_input(kwargs, name, error):
-    with pytest.raises(error, match=name):
-        esc.ladder_parameters(**kwargs)
 
 
 def test_option_effects_cover_the_fixed_option_keys_with_reasons():
@@ -197,7 +104,6 @@ def test_every_option_stays_a_valid_chain_over_the_widget_ranges(option, up_scal
 # --- exact results: closed forms ---------------------------------------------------------
 
 
-@FAST
 @given(st.floats(0.01, 0.6), st.floats(0.01, 0.39))
 def test_three_state_chain_matches_closed_form(a, b):
     P = three_state(a, b)
@@ -207,7 +113,6 @@ def test_three_state_chain_matches_closed_form(a, b):
     np.testing.assert_allclose(esc.fundamental_matrix(P), [[1 / (a + b)]], rtol=1e-12)
 
 
-@FAST
 @given(st.floats(0.05, 1.0))
 def test_two_state_chain_time_to_absorption_is_geometric(p):
     P = np.array([[1 - p, p], [0.0, 1.0]])
@@ -243,7 +148,6 @@ def test_fundamental_matrix_equals_sum_of_matrix_powers():
     np.testing.assert_allclose(esc.absorption_probabilities(P), limit, atol=1e-9)
 
 
-@FAST
 @given(absorbing_chains())
 def test_exact_results_are_consistent_on_random_chains(chain):
     P, k = chain
@@ -260,7 +164,6 @@ def test_exact_results_are_consistent_on_random_chains(chain):
     np.testing.assert_allclose(D.sum(axis=0), B[0], atol=1e-3)  # leak >= 5%: tail tiny by 400
 
 
-@FAST
 @given(st.floats(0.5, 1.5), st.floats(0.5, 1.5), st.floats(0.5, 1.5))
 def test_climbing_more_or_settling_less_raises_general_war(up, up2, settle):
     lo, hi = sorted((up, up2))
@@ -285,14 +188,6 @@ def test_nuclear_use_probability_bounds_and_errors():
         esc.nuclear_use_probability(three_state(0.1, 0.1), 0)
 
 
-@pytest.mark.parametrize("start, max_steps, name", [
-    (1, 10, "start"), (5, 10, "start"), (0, 0, "max_steps"), (0, 2.5, "max_steps"), ("x", 10, "start"),
-])
-def test_absorption_time_distribution_rejects_bad_input(start, max_steps, name):
-    with pytest.raises((ValueError, TypeError), match=name):
-        esc.absorption_time_distribution(three_state(0.1, 0.2), start, max_steps)
-
-
 # --- simulation ---------------------------------------------------------------------------
 
 
@@ -311,10 +206,13 @@ def test_simulation_agrees_with_exact_within_four_standard_errors():
         assert abs(share - D[k - 1]) < 4 * np.sqrt(D[k - 1] * (1 - D[k - 1]) / n)
 
 
-@settings(max_examples=8, deadline=None, database=None, derandomize=True)
+# A statistical test: fixed examples (derandomize) and seeds, so it cannot flake at the
+# small rate a 4.5-standard-error bound allows; each example simulates, hence fewer of them.
+@settings(max_examples=max(4, settings.default.max_examples // 6), derandomize=True)
 @given(absorbing_chains(max_transient=4, max_absorbing=2))
 def test_both_samplers_agree_with_exact_on_random_chains(chain):
-    # Fixed examples (derandomize) and seed; tolerance 4.5 standard errors per compared share.
+    # Tolerance 4.5 standard errors per compared share (exact p clipped to [0, 1]: rounding
+    # can put it a few 1e-16 outside, which would make the standard error NaN).
     P, k = chain
     n = 20_000
     B = esc.absorption_probabilities(P)[0]
@@ -323,6 +221,7 @@ def test_both_samplers_agree_with_exact_on_random_chains(chain):
     D = esc.absorption_time_distribution(P, 0, 10).sum(axis=0)  # ended in each state by round 10
     for j, state in enumerate(range(k, P.shape[0])):
         for share, p in ((np.mean(end == state), B[j]), (np.mean(paths[:, -1] == state), D[j])):
+            p = min(max(p, 0.0), 1.0)
             assert abs(share - p) <= 4.5 * np.sqrt(p * (1 - p) / n) + 1e-12
 
 
@@ -344,33 +243,6 @@ def test_sample_trajectories_follow_allowed_transitions_and_stay_absorbed():
     assert np.all(P[paths[:, :-1], paths[:, 1:]] > 0)
     absorbed = np.isin(paths[:, :-1], esc.absorbing_states(P))
     assert np.all(paths[:, 1:][absorbed] == paths[:, :-1][absorbed])
-
-
-@pytest.mark.parametrize("kwargs, name, error", [
-    (dict(n_paths=0), "n_paths", ValueError),
-    (dict(n_paths=-5), "n_paths", ValueError),
-    (dict(n_paths=2.5), "n_paths", ValueError),
-    (dict(rng=42), "rng", TypeError),
-    (dict(start="general_war"), "start", ValueError),
-    (dict(max_steps=0), "max_steps", ValueError),
-])
-def test_simulate_absorption_rejects_bad_input(kwargs, name, error):
-    args = dict(transition_matrix=esc.ladder_matrix(**esc.ladder_parameters()), start="first_use",
-                n_paths=10, rng=np.random.default_rng(0)) | kwargs
-    with pytest.raises(error, match=name):
-        esc.simulate_absorption(**args)
-
-
-@pytest.mark.parametrize("kwargs, name, error", [
-    (dict(n_steps=-1), "n_steps", ValueError),
-    (dict(n_steps="ten"), "n_steps", TypeError),
-    (dict(rng=None), "rng", TypeError),
-])
-def test_sample_trajectories_rejects_bad_input(kwargs, name, error):
-    args = dict(transition_matrix=three_state(0.1, 0.1), start=0, n_paths=3, n_steps=4,
-                rng=np.random.default_rng(0)) | kwargs
-    with pytest.raises(error, match=name):
-        esc.sample_trajectories(**args)
 
 
 # --- brinkmanship -------------------------------------------------------------------------
@@ -397,7 +269,6 @@ def test_brinkmanship_limits():
     assert sure["disaster"] == pytest.approx(1.0)
 
 
-@FAST
 @given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0.001, 1))
 def test_brinkmanship_probabilities_sum_to_one_and_grow_with_resolve(a, b, extra, step):
     out = esc.brinkmanship(a, b, step)
@@ -413,18 +284,6 @@ def test_brinkmanship_broadcasts_over_resolve():
     assert np.all(np.diff(out["disaster"]) >= -1e-12)
 
 
-@pytest.mark.parametrize("args, name, error", [
-    ((1.5, 0.2, 0.1), "resolve_russia", ValueError),
-    ((0.2, -0.1, 0.1), "resolve_nato", ValueError),
-    ((0.2, 0.2, [0.1, 0.2]), "risk_step", ValueError),
-    ((0.2, 0.2, 1.1), "risk_step", ValueError),
-    (("high", 0.2, 0.1), "resolve_russia", TypeError),
-])
-def test_brinkmanship_rejects_bad_input(args, name, error):
-    with pytest.raises(error, match=name):
-        esc.brinkmanship(*args)
-
-
 # --- cumulative risk ------------------------------------------------------------------------
 
 
@@ -438,7 +297,6 @@ def test_cumulative_risk_hellman_reference_values():
     assert esc.HELLMAN_RANGE_PER_YEAR.source == "hellman2008"
 
 
-@FAST
 @given(st.floats(0, 1), st.floats(0, 200), st.floats(0, 200))
 def test_cumulative_risk_identities(p, m, n):
     c = esc.cumulative_risk
@@ -452,18 +310,6 @@ def test_cumulative_risk_broadcasts():
     out = esc.cumulative_risk(np.array([[0.0002], [0.005]]), np.arange(0, 101, 10))
     assert out.shape == (2, 11)
     assert out[1, -1] == pytest.approx(1 - 0.995 ** 100)
-
-
-@pytest.mark.parametrize("args, name, error", [
-    ((1.2, 10), "p_per_period", ValueError),
-    ((-0.1, 10), "p_per_period", ValueError),
-    ((0.1, -3), "n_periods", ValueError),
-    ((0.1, "ten"), "n_periods", TypeError),
-    ((None, 10), "p_per_period", TypeError),
-])
-def test_cumulative_risk_rejects_bad_input(args, name, error):
-    with pytest.raises(error, match=name):
-        esc.cumulative_risk(*args)
 
 
 # --- data with sources -----------------------------------------------------------------------
@@ -530,7 +376,7 @@ def test_brinkmanship_explorer_limits():
     w.set(risk_step_pct=0.0)
     assert w.result["disaster"] == 0 and "no disaster" in w.readout.value
     w.set(risk_step_pct=5.0, resolve_russia_pct=2.0)
-    assert w.result["russia_backs_down"] == 1.0
+    assert w.result["russia_backs_down"] == pytest.approx(1.0, abs=1e-12)
 
 
 def test_cumulative_risk_explorer_matches_model_and_hellman_range():

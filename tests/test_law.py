@@ -3,7 +3,7 @@ path, the doctrine comparison per scenario, bad inputs, and the chapter 02 widge
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from deterrence_lab import law, sources
@@ -110,7 +110,6 @@ def test_breach_of_distinction_without_survival_is_humanitarian_breach():
     assert law.walk(answers).outcome.node == "non_liquet"
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({k: st.sampled_from(law.ANSWERS) for k in law.QUESTION_KEYS}))
 def test_walk_is_total_and_outcome_depends_only_on_path(answers):
     result = law.walk(answers)
@@ -176,7 +175,6 @@ def test_doctrine_sources_and_2020_letters():
     assert all(set(c.requires) <= set(law.FACTS) for c in law.CONDITIONS)
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({f: st.sampled_from(law.FACT_VALUES) for f in law.FACTS}))
 def test_condition_status_monotone(facts):
     # making a fact firmer ('claimed'/'unclear' -> 'yes') never makes a condition harder to invoke
@@ -205,61 +203,6 @@ def test_every_source_key_used_exists():
     keys |= {law.ES_11_4["source"], law.ES_11_4["reported_by"]}
     for k in keys:
         sources.get(k)
-
-
-# --- bad inputs -----------------------------------------------------------------------
-@pytest.mark.parametrize("call, bad, words", [
-    (law.finding, "G", ["letter", "A, B, C"]),
-    (law.finding, 1, ["letter"]),
-    (law.finding, "a", ["letter"]),
-    (law.paragraph, "105", ["number", "41"]),
-    (law.paragraph, 41, ["number"]),
-    (law.paragraph, None, ["number"]),
-    (law.scenario, "kherson", ["key", "zaporizhzhia_counteroffensive"]),
-    (law.scenario, "", ["key"]),
-    (law.scenario, 3, ["key"]),
-    (law.question, "start", ["node", "armed_attack"]),
-    (law.outcome, "verdict", ["node", "charter_breach"]),
-    (law.statement, "x", ["key"]),
-    (law.doctrine_comparison, "moon", ["scenario_key"]),
-    (law.contrast_with_court, "moon", ["scenario_key"]),
-])
-def test_bad_keys_name_parameter_and_choices(call, bad, words):
-    with pytest.raises(ValueError) as err:
-        call(bad)
-    for w in words:
-        assert w in str(err.value)
-
-
-@pytest.mark.parametrize("bad, error, words", [
-    ({"armed_attack": "maybe"}, ValueError, ["answers['armed_attack']", "yes, no, unclear"]),
-    ({"armed_atack": "yes"}, ValueError, ["answers key", "armed_attack"]),
-    ({"armed_attack": True}, ValueError, ["answers['armed_attack']"]),
-    (["yes"], TypeError, ["answers"]),
-    ({"armed_attack": "yes"}, ValueError, ["necessity", "yes, no, unclear"]),
-])
-def test_walk_rejects_bad_answers(bad, error, words):
-    with pytest.raises(error) as err:
-        law.walk(bad)
-    for w in words:
-        assert w in str(err.value)
-
-
-def test_next_question_and_condition_status_reject_bad_input():
-    with pytest.raises(TypeError, match="answers"):
-        law.next_question("yes")
-    facts = dict(law.scenario("invasion_of_russia").facts)
-    c = law.CONDITIONS[0]
-    with pytest.raises(ValueError, match=r"facts\['wmd_attack'\].*claimed"):
-        law.condition_status(c, {**facts, "wmd_attack": "perhaps"})
-    with pytest.raises(ValueError, match="facts has no value for 'wmd_attack'"):
-        law.condition_status(c, {k: v for k, v in facts.items() if k != "wmd_attack"})
-    with pytest.raises(ValueError, match="facts key"):
-        law.condition_status(c, {**facts, "nukes": "yes"})
-    with pytest.raises(TypeError, match="condition"):
-        law.condition_status("a", facts)
-    with pytest.raises(TypeError, match="count_claimed"):
-        law.invocable_count("invasion_of_russia", count_claimed="yes")
 
 
 # --- widgets, driven from Python ------------------------------------------------------
@@ -339,28 +282,3 @@ def test_checks_accept_the_answers_and_refuse_near_misses():
     for q in ch02.QUESTIONS:
         assert q.check(...).status == "not attempted"
         assert q.hint() and q.solution()
-
-
-KEY_FUNCTIONS = [(law.finding, "letter"), (law.paragraph, "number"), (law.scenario, "key"),
-                 (law.question, "node"), (law.outcome, "node"), (law.statement, "key"),
-                 (law.doctrine_comparison, "scenario_key"), (law.contrast_with_court, "scenario_key"),
-                 (law.invocable_count, "scenario_key")]
-
-
-@pytest.mark.parametrize("call, name", KEY_FUNCTIONS)
-@pytest.mark.parametrize("bad", ["nope", 3, None, ""])
-def test_every_lookup_rejects_bad_keys(call, name, bad):
-    with pytest.raises(ValueError, match=rf"^{name}=.* is not one of: "):
-        call(bad)
-
-
-@pytest.mark.parametrize("call", [law.trace, law.next_question, law.walk])
-@pytest.mark.parametrize("bad, error, name", [
-    (["armed_attack"], TypeError, "answers"),
-    ({"armed": "yes"}, ValueError, "answers key"),
-    ({"armed_attack": "maybe"}, ValueError, r"answers\['armed_attack'\]"),
-    ({"armed_attack": 1}, ValueError, r"answers\['armed_attack'\]"),
-])
-def test_every_answer_function_rejects_bad_answers(call, bad, error, name):
-    with pytest.raises(error, match=name):
-        call(bad)
