@@ -39,7 +39,9 @@ def kahn_ladder_figure():
                    ls="-" if nuclear else "--")
         ax.text(0.98, y + 0.15, f"{t.name} threshold", ha="right", va="bottom", fontsize=8,
                 color=OKABE_ITO["vermillion"], fontweight="bold" if nuclear else "normal")
-    for i, state in enumerate(s for s in esc.LADDER_STATES if s.kahn_rungs):
+    # the after-use twins of conventional war and threats stand for the same rungs: drawn once
+    for i, state in enumerate(s for s in esc.LADDER_STATES
+                              if s.kahn_rungs and not (s.after_use and s.level <= 1)):
         lo, hi = state.kahn_rungs
         color = SERIES_COLORS[i % len(SERIES_COLORS)]
         ax.add_patch(_band(1.02, lo - 0.45, 0.04, hi - lo + 0.9, color))
