@@ -392,7 +392,7 @@ PROFILES: tuple[CountryProfile, ...] = (
             Feature("order codes", "A launch order is authenticated with nuclear engagement codes: "
                     "on a ballistic-missile submarine the commander and his second decipher them "
                     "together, to confirm that the order comes from the President.", "documented",
-                    "tf12022", "the simulated-launch exercise: 'codes d'engagement nucléaire'"),
+                    "tfone2022", "the simulated-launch exercise: 'codes d'engagement nucléaire'"),
             Feature("code locks", "Locks on the weapons themselves, comparable to US PALs, are "
                     "reported, not documented: authenticating an order is not the same as a lock "
                     "that stops a weapon without a code.", "reported", "bbc2007"),

@@ -153,7 +153,7 @@ _ENTRIES = [
            "France: Nuclear Command, Control, and Communications",
            "NAPSNet Special Report, Nautilus Institute, 10 June 2019",
            url="https://nautilus.org/napsnet/napsnet-special-reports/france-nuclear-command-control-and-communications/"),
-    Source("tf12022", "TF1", "TF1 Info", 2022,
+    Source("tfone2022", "TF1", "TF1 Info", 2022,
            "Document TF1: 36 heures à bord du Triomphant, l'un des quatre sous-marins nucléaires "
            "français lanceurs d'engins (July 2022)", "TF1 Info",
            url="https://www.tf1info.fr/justice-faits-divers/document-tf1-36-heures-a-bord-du-triomphant-l-un-des-quatre-sous-marins-nucleaires-francais-lanceurs-d-engins-2226075.html",
