@@ -46,6 +46,11 @@ _ENTRIES = [
     Source("glasstone1977", "Glasstone & Dolan", "Samuel Glasstone and Philip J. Dolan (eds.)", 1977,
            "The Effects of Nuclear Weapons, 3rd edition",
            "US Department of Defense and Energy Research and Development Administration, Washington DC"),
+    Source("nrc2022", "NRC", "NRC", 2022,
+           "Het gevaar, de kracht en de fallout van tactische kernwapens [The danger, the yield "
+           "and the fallout of tactical nuclear weapons] (25 March 2022)", "NRC",
+           url="https://www.nrc.nl/nieuws/2022/03/25/het-gevaar-de-kracht-en-de-fallout-van-tactische-kernwapens-a4104980",
+           note="Dutch usage: renders 'yield' as 'explosieve kracht'."),
     Source("brode1986", "Brode", "Harold L. Brode", 1986,
            "Airblast from nuclear bursts: analytic approximations",
            "Pacific-Sierra Research Corporation, report for the Defense Nuclear Agency"),
@@ -383,8 +388,16 @@ def reference(key: str) -> Markdown:
     return Markdown(text)
 
 
+def sort_key(key: str) -> tuple[str, int, str]:
+    """How reference lists are ordered: by the first author's surname (the citation label
+    ``short`` starts with it, e.g. "Glasstone & Dolan"), then year, then key; organisations
+    sort by their name as cited ("ICJ", "Reuters")."""
+    s = get(key)
+    return (s.short.lower(), s.year, key)
+
+
 def reference_list(keys) -> Markdown:
-    """A Markdown list of the references for ``keys``, sorted by author and year, no repeats."""
+    """A Markdown list of the references for ``keys``, sorted by surname then year, no repeats."""
     if isinstance(keys, str) or not isinstance(keys, Iterable):
         raise TypeError(f"keys={keys!r} must be a list of source keys such as ['nederlof2023']")
     keys = list(keys)
@@ -393,7 +406,7 @@ def reference_list(keys) -> Markdown:
             get(key)
         except (KeyError, TypeError) as error:
             raise UnknownSourceError(f"keys: {error.args[0]}") from None
-    unique = sorted(set(keys), key=lambda k: (get(k).authors.lower(), get(k).year, k))
+    unique = sorted(set(keys), key=sort_key)
     return Markdown("\n".join(f"- **[{k}]** {reference(k)}" for k in unique))
 
 
