@@ -14,7 +14,7 @@ import numpy as np
 from timing import best_of
 
 from deterrence_lab import effects as fx
-from deterrence_lab.plotting import style, to_png
+from deterrence_lab.views.style import style, to_png
 from deterrence_lab.widgets import ch01
 
 

@@ -281,7 +281,7 @@ def bare_redraw(size, rows: int = 1, cols: int = 1) -> None:
     labels and a legend, rendered to PNG: what any redraw of such a figure costs."""
     import numpy as np
 
-    from deterrence_lab.plotting import new_figure, style, to_png
+    from deterrence_lab.views.style import new_figure, style, to_png
 
     with style():
         fig, axes = new_figure(*size, nrows=rows, ncols=cols, squeeze=False)
@@ -296,7 +296,7 @@ def bare_redraw(size, rows: int = 1, cols: int = 1) -> None:
 
 
 def bench_widgets(repeats: int) -> list[dict]:
-    from deterrence_lab.plotting import style
+    from deterrence_lab.views.style import style
 
     rows = []
     for cls in widget_classes():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from deterrence_lab.launcher import copy_course, jupyter_command
+from deterrence_lab.tooling.launcher import copy_course, jupyter_command
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

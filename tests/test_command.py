@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from deterrence_lab import command as c
 from deterrence_lab import sources
-from deterrence_lab.sources import TEACHING_ASSUMPTION
+from deterrence_lab.content.sources import TEACHING_ASSUMPTION
 
 probabilities = st.floats(0.0, 1.0, allow_nan=False)
 inner_probabilities = st.floats(0.001, 0.999, allow_nan=False)

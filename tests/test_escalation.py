@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deterrence_lab import escalation as esc
-from deterrence_lab.sources import SOURCES
+from deterrence_lab.content.sources import SOURCES
 
 FAST = settings(max_examples=40, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -570,7 +570,7 @@ def test_chapter_citations_exist_and_are_listed_in_the_references():
 
 
 def test_exercise_notebook_is_in_sync_with_solutions(tmp_path):
-    from deterrence_lab.exercisegen import dumps, strip_notebook
+    from deterrence_lab.tooling.exercisegen import dumps, strip_notebook
     import json
 
     generated = dumps(strip_notebook(json.loads(CHAPTER[1].read_text(encoding="utf-8")), CHAPTER[1].name))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from deterrence_lab.exercisegen import (MarkerError, build_exercises, dumps, strip_notebook,
+from deterrence_lab.tooling.exercisegen import (MarkerError, build_exercises, dumps, strip_notebook,
                                         strip_source)
 
 ROOT = Path(__file__).resolve().parents[1]

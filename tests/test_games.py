@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deterrence_lab import games as g
-from deterrence_lab.games import Chance, Decision, Terminal
+from deterrence_lab.models.games import Chance, Decision, Terminal
 
 
 def T(a, b):

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from deterrence_lab import __version__, launcher
-from deterrence_lab.cli import main
+from deterrence_lab import __version__
+from deterrence_lab.tooling import launcher
+from deterrence_lab.tooling.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,8 +100,7 @@ def test_module_entry_point_runs():
 def test_import_does_not_load_plotting_or_widgets():
     """Importing the package and every model module leaves matplotlib and ipywidgets unloaded."""
     code = ("import sys, importlib.util, deterrence_lab as d\n"
-            "for name in d._LAZY:\n"
-            "    if importlib.util.find_spec('deterrence_lab.' + name): getattr(d, name)\n"
+            "for name in d.__all__: getattr(d, name)\n"
             "print(any(m in sys.modules for m in ('matplotlib', 'ipywidgets', 'IPython')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr

@@ -13,8 +13,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from deterrence_lab import cli, glossary, sources
-from deterrence_lab.site import (WIDGET_NOTE, SiteError, build_site, chapter_notebooks,
+from deterrence_lab import glossary, sources
+from deterrence_lab.tooling import cli
+from deterrence_lab.tooling.site import (WIDGET_NOTE, SiteError, build_site, chapter_notebooks,
                                  title_and_summary)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -198,7 +199,7 @@ def test_cli_build_site_defaults_to_site_folder_and_reports_an_empty_course(
         tmp_path, monkeypatch, capsys):
     assert cli._parser().parse_args(["build-site"]).directory == Path("_site")
     (tmp_path / "course").mkdir()
-    monkeypatch.setattr("deterrence_lab.launcher.source_checkout", lambda: tmp_path)
+    monkeypatch.setattr("deterrence_lab.tooling.launcher.source_checkout", lambda: tmp_path)
     assert cli.main(["build-site", str(tmp_path / "web")]) == 0
     captured = capsys.readouterr()
     assert "no chapter notebooks" in captured.err
@@ -206,15 +207,15 @@ def test_cli_build_site_defaults_to_site_folder_and_reports_an_empty_course(
 
 
 def test_cli_build_site_fails_cleanly_without_a_course(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("deterrence_lab.launcher.source_checkout", lambda: tmp_path)
+    monkeypatch.setattr("deterrence_lab.tooling.launcher.source_checkout", lambda: tmp_path)
     assert cli.main(["build-site", str(tmp_path / "web")]) == 1
     assert "no course folder" in capsys.readouterr().err
     assert not (tmp_path / "web").exists()
 
 
 def test_cli_build_site_outside_a_checkout_or_install_says_so(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("deterrence_lab.launcher.source_checkout", lambda: None)
-    monkeypatch.setattr("deterrence_lab.launcher.packaged_course", lambda: tmp_path / "missing")
+    monkeypatch.setattr("deterrence_lab.tooling.launcher.source_checkout", lambda: None)
+    monkeypatch.setattr("deterrence_lab.tooling.launcher.packaged_course", lambda: tmp_path / "missing")
     assert cli.main(["build-site", str(tmp_path / "web")]) == 2
     assert "source checkout" in capsys.readouterr().err
 

@@ -1,19 +1,51 @@
-"""deterrence-lab: models, widgets and exercise checks for a course on a 'small' nuclear
-weapon in Ukraine and the West's answer.
+"""deterrence-lab: models, views, widgets and exercise checks for a course on a 'small'
+nuclear weapon in Ukraine and the West's answer.
 
-The model modules load on first use (``deterrence_lab.effects`` and so on), so
-``import deterrence_lab`` stays fast and never imports matplotlib or ipywidgets.
+The map of the package (arrows run one way: models and content know nothing of views,
+widgets or notebooks; views draw models and content; widgets drive views; tooling sits on
+top):
+
+=====================  ===========================================================
+subpackage             what it holds
+=====================  ===========================================================
+``models``             effects, law, command, response, games, escalation, seminar
+``content``            argument, verdict, glossary, sources
+``views``              figures and tables, one module per concept
+``widgets``            interactive explorers and the ``chNN`` façades notebooks import
+``checks``             exercise checks, one module per solution notebook
+``tooling``            cli, launcher, site, exercisegen
+=====================  ===========================================================
+
+The modules most notebooks use are re-exported here, so ``from deterrence_lab import
+effects`` works, as do the objects ``cite``, ``reference_list`` and ``markdown_table``.
+Everything loads on first use: ``import deterrence_lab`` imports neither numpy's users
+nor matplotlib nor ipywidgets.
 """
 from importlib import import_module
 
 __version__ = "0.1.0"
 
-_LAZY = ("argument", "sources", "effects", "law", "command", "response", "games", "escalation",
-         "seminar", "verdict", "glossary")
-__all__ = ["__version__", *_LAZY]
+# name -> the module that holds it (a module re-exported under its own name, or an object)
+_MODULES = {
+    "effects": "models", "law": "models", "command": "models", "response": "models",
+    "games": "models", "escalation": "models", "seminar": "models",
+    "argument": "content", "verdict": "content", "glossary": "content", "sources": "content",
+}
+_OBJECTS = {
+    "cite": "content.sources", "reference_list": "content.sources",
+    "TEACHING_ASSUMPTION": "content.sources", "markdown_table": "_display",
+    "Markdown": "_display",
+}
+__all__ = ["__version__", *_MODULES, *_OBJECTS]
 
 
 def __getattr__(name: str):
-    if name in _LAZY:
-        return import_module(f"{__name__}.{name}")
+    if name in _MODULES:
+        return import_module(f"{__name__}.{_MODULES[name]}.{name}")
+    if name in _OBJECTS:
+        return getattr(import_module(f"{__name__}.{_OBJECTS[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

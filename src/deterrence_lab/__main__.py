@@ -1,6 +1,6 @@
 """``python -m deterrence_lab`` is the ``deterrence-lab`` command."""
 import sys
 
-from .cli import main
+from .tooling.cli import main
 
 sys.exit(main())

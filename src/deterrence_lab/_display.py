@@ -21,3 +21,10 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> Markdown:
              "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return Markdown("\n".join(lines))
+
+
+def percent(p: float) -> str:
+    """A probability as a percentage for a sentence: one decimal from 1% up, two significant
+    figures below it (``0.0042`` → ``'0.42%'``), ``'0%'`` for zero."""
+    p = float(p)
+    return f"{100 * p:.1f}%" if p >= 0.01 or p == 0 else f"{100 * p:.2g}%"

@@ -67,6 +67,24 @@ def check_int(name: str, value, low: int | None = None, high: int | None = None)
     return as_int
 
 
+def check_whole_numbers(name: str, value, low: int, high: int) -> np.ndarray:
+    """An integer array (any shape) with every element in [low, high]; a fraction is refused."""
+    arr = as_float_array(name, value)
+    if not np.all(arr == np.round(arr)):
+        raise ValueError(f"{name}={_show(value)} must be a whole number (or whole numbers)")
+    if np.any(arr < low) or np.any(arr > high):
+        raise ValueError(f"{name}={_show(value)} is outside the valid range [{low}, {high}]")
+    return arr.astype(int)
+
+
+def check_rng(rng) -> np.random.Generator:
+    """``rng`` if it is a numpy random Generator: every random function takes one explicitly."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng={_show(rng)} must be a numpy.random.Generator, e.g. "
+                        "np.random.default_rng(2023)")
+    return rng
+
+
 def check_choice(name: str, value, choices: Iterable[str]):
     """``value`` if it is one of ``choices``; otherwise an error listing them."""
     options = list(choices)

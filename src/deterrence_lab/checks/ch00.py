@@ -1,6 +1,6 @@
 """Checks for the warm-up exercises (solutions/00_warmup.ipynb): learning check/hint/solution,
 and a close reading of the Dutch text."""
-from .. import argument
+from ..content import argument
 from ._core import ChoiceQuestion, MatchingQuestion, NumericQuestion, ReflectionQuestion
 
 q1 = ChoiceQuestion(

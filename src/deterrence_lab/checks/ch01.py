@@ -2,7 +2,7 @@
 :mod:`deterrence_lab.effects`, so a model change that breaks an exercise fails a test."""
 from __future__ import annotations
 
-from .. import effects as fx
+from ..models import effects as fx
 from ._core import ChoiceQuestion, FunctionQuestion, NumericQuestion, ReflectionQuestion
 
 _R5_10KT = fx.blast_range_km(10.0, 5.0)

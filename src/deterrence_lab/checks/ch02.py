@@ -1,7 +1,7 @@
 """Exercise checks for chapter 02, "The law". Expected answers come from :mod:`deterrence_lab.law`."""
 from __future__ import annotations
 
-from .. import law
+from ..models import law
 from ._core import (CORRECT, NOT_YET, ChoiceQuestion, MatchingQuestion, NumericQuestion, Question,
                     ReflectionQuestion)
 

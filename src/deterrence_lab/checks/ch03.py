@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import command
+from ..models import command
 from ._core import ChoiceQuestion, FunctionQuestion, MatchingQuestion, NumericQuestion, ReflectionQuestion
 
 # q1: one design, by hand or with the model.

@@ -1,5 +1,5 @@
 """Exercise checks for chapter 04, "The dilemma". Expected answers come from the models."""
-from .. import games, response
+from ..models import games, response
 from ._core import ChoiceQuestion, NumericQuestion, ReflectionQuestion
 
 _OPED = response.PRESETS["op-ed"]

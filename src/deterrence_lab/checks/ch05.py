@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import escalation as esc
+from ..models import escalation as esc
 from ._core import ChoiceQuestion, FunctionQuestion, NumericQuestion, ReflectionQuestion
 
 # The small chains of the exercises.

@@ -5,12 +5,19 @@ figure in ``_draw(**values)`` and returns a result dict (the numbers the readout
 shows). Changing any control recomputes and redraws; the PNG is swapped inside one
 ``ipywidgets.Image``, so the plot changes in place without flicker. Tests drive a
 widget with ``w.set(name=value)`` and read ``w.result``.
+
+Two hooks, and no subclass overrides ``set``, ``update`` or the change handler:
+
+- ``_fill_in(changed)`` returns the values other controls take when the controls in
+  ``changed`` are set (a preset fills in its weights, a scenario its answers). A change by
+  hand and a call to ``set`` go through it alike, so both give the same state.
+- ``_after_update()`` runs after every redraw (to show or hide controls, say).
 """
 from __future__ import annotations
 
 import ipywidgets as W
 
-from ..plotting import style, to_png
+from ..views.style import error_html, style, to_png
 
 
 class Explorer:
@@ -29,8 +36,8 @@ class Explorer:
         self.reset_button.on_click(lambda _: self.reset())
         self.result: dict = {}
         self.fig = None
-        for control in self.controls.values():
-            control.observe(self._on_change, names="value")
+        for name, control in self.controls.items():
+            control.observe(lambda change, name=name: self._on_change(name, change), names="value")
         self._updating = False
         if initial:
             self.set(**initial)
@@ -50,14 +57,21 @@ class Explorer:
         """Return ``(figure, result_dict, readout_html)`` for the current control values."""
         raise NotImplementedError
 
+    def _fill_in(self, changed: dict) -> dict:
+        """Values other controls take when the controls in ``changed`` are set; none by default."""
+        return {}
+
+    def _after_update(self) -> None:
+        """Runs after every redraw; nothing by default."""
+
     # -- behaviour ----------------------------------------------------------------------
     @property
     def values(self) -> dict:
         return {name: c.value for name, c in self.controls.items()}
 
-    def _on_change(self, _change) -> None:
-        if not self._updating:
-            self.update()
+    def _on_change(self, name: str, change) -> None:
+        if not self._updating:        # a control moved by hand: it may fill in others
+            self.set(**{name: change["new"]})
 
     def update(self) -> dict:
         """Recompute and redraw from the current control values; returns ``result``."""
@@ -66,19 +80,24 @@ class Explorer:
                 fig, result, html = self._draw(**self.values)
             self.image.value = to_png(fig)
         except ValueError as error:  # a model refusing a value: say so, keep the last plot
-            self.error.value = f"<span style='color:#D55E00'>⚠ {error}</span>"
+            self.error.value = error_html(error)
             return self.result
         self.fig, self.result = fig, result
         self.readout.value = html
         self.error.value = ""
+        self._after_update()
         return result
 
     def set(self, **values) -> dict:
-        """Set several controls at once (one redraw); unknown names are an error."""
+        """Set several controls at once (one redraw); unknown names are an error.
+
+        Controls that ``_fill_in`` derives from the given ones are set too; a value given
+        explicitly wins over a derived one."""
         unknown = set(values) - set(self.controls)
         if unknown:
             raise ValueError(f"unknown control(s) {sorted(unknown)}; this widget has "
                              f"{', '.join(self.controls)}")
+        values = {**self._fill_in(values), **values}
         self._updating = True
         try:
             for name, value in values.items():

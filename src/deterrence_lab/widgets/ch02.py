@@ -8,117 +8,24 @@ from __future__ import annotations
 import html
 
 import ipywidgets as W
-import numpy as np
-from matplotlib.patches import Rectangle
 
-from .. import law
-from .._display import markdown_table
-from ..plotting import OKABE_ITO, actor_color, new_figure
+from ..models import law
+from ..views.law import (
+    _finding_html,
+    doctrine_figure,
+    doctrine_table,
+    findings_table,
+    findings_votes_figure,
+    walkthrough_figure,
+)
 from ._base import Explorer
+
+__all__ = ['WalkThrough', 'DoctrineComparison', 'findings_table', 'doctrine_table', 'findings_votes_figure', 'walkthrough_figure', 'doctrine_figure']
 
 # --- the Court's votes ----------------------------------------------------------------
 
 
-def findings_table():
-    """The six findings of para 105(2) as a Markdown table: letter, vote, paraphrase."""
-    return markdown_table(["finding", "vote", "what the Court said (paraphrase)"],
-                          [[f"{f.letter} [icj1996, {f.where}]", f.vote, f.paraphrase]
-                           for f in law.FINDINGS])
-
-
-def doctrine_table():
-    """Every doctrine condition, version by version, as a Markdown table with its source."""
-    return markdown_table(["version", "condition", "paraphrase", "source"],
-                          [[c.version, c.label, c.text + (f" ({c.note})" if c.note else ""),
-                            f"[{c.source}, {c.where}]"] for c in law.CONDITIONS])
-
-
-def findings_votes_figure():
-    """Votes for and against each finding of para 105(2): E is the only tie."""
-    fig, ax = new_figure(7.0, 3.6)
-    letters = [f.letter for f in law.FINDINGS]
-    y = np.arange(len(letters))[::-1]
-    votes_for = np.array([f.votes_for for f in law.FINDINGS])
-    votes_against = np.array([f.votes_against for f in law.FINDINGS])
-    ax.barh(y, votes_for, color=OKABE_ITO["blue"], label="in favour")
-    ax.barh(y, votes_against, left=votes_for, color=OKABE_ITO["orange"], label="against")
-    for yi, f in zip(y, law.FINDINGS):
-        ax.text(14.3, yi, f.vote, va="center", fontsize=9)
-    ax.set_yticks(y, [f"{f.letter}" for f in law.FINDINGS])
-    ax.set_xlim(0, 22)
-    ax.set_xticks(range(0, 15, 2))
-    ax.set_xlabel("judges (number of votes, 14 in all)")
-    ax.set_ylabel("finding of para 105(2)")
-    ax.set_title("ICJ advisory opinion of 8 July 1996: the vote on each finding")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.35, -0.22), ncol=2, frameon=False)
-    return fig
-
-
 # --- the walk-through as a diagram --------------------------------------------------------
-
-_LAYOUT = {
-    "armed_attack": (0, 9), "necessity": (0, 8), "proportionality": (0, 7), "distinction": (0, 6),
-    "attack_proportionality": (0, 5), "unnecessary_suffering": (0, 4), "neutral_states": (0, 3),
-    "environment": (0, 2), "survival_after_compliance": (0, 1), "survival_after_breach": (2.6, 3.5),
-    "charter_breach": (2.6, 8), "humanitarian_breach": (5.0, 3.5), "non_liquet": (2.6, 0),
-    "general_rule": (0, 0),
-}
-_SHORT = {
-    "armed_attack": "armed attack?", "necessity": "necessary?", "proportionality": "proportionate?",
-    "distinction": "distinction kept?", "attack_proportionality": "civilian harm not excessive?",
-    "unnecessary_suffering": "no unnecessary suffering?", "neutral_states": "neutral states spared?",
-    "environment": "environment weighed?", "survival_after_compliance": "very survival at stake?",
-    "survival_after_breach": "very survival at stake?",
-    "charter_breach": "C: unlawful (Charter)", "humanitarian_breach": "D, E: contrary to IHL",
-    "non_liquet": "E: Court could not\nconclude (7–7)", "general_rule": "E: generally contrary",
-}
-
-
-def walkthrough_figure(answers: dict | None = None):
-    """The walk-through graph; the path that ``answers`` take is drawn in colour."""
-    path, reached = law.trace(answers or {})
-    taken = {(s.node, path[i + 1].node if i + 1 < len(path) else reached) for i, s in enumerate(path)}
-    fig, ax = new_figure(7.4, 6.4)
-    drawn = set()
-    for start, answer, end in law.graph_edges():
-        if (start, end) in drawn:
-            continue
-        drawn.add((start, end))
-        labels = [a for s_, a, e_ in law.graph_edges() if s_ == start and e_ == end]
-        on_path = (start, end) in taken
-        (x0, y0), (x1, y1) = _LAYOUT[start], _LAYOUT[end]
-        ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                    arrowprops=dict(arrowstyle="-|>", lw=2.6 if on_path else 0.8,
-                                    color=actor_color("us_nato") if on_path else "#BBBBBB",
-                                    shrinkA=14, shrinkB=14))
-        ax.text((x0 + x1) / 2 + 0.08, (y0 + y1) / 2, " / ".join(labels), fontsize=7,
-                color="#555555", ha="left", va="center")
-    for node, (x, y) in _LAYOUT.items():
-        is_outcome = node not in {q.node for q in law.QUESTIONS}
-        here = node == reached
-        face = ("#FCE6C9" if is_outcome else "#FFFFFF") if not here else "#CFE8F7"
-        ax.text(x, y, _SHORT[node], ha="center", va="center", fontsize=8.5,
-                fontweight="bold" if here else "normal",
-                bbox=dict(boxstyle="round,pad=0.35", fc=face,
-                          ec=actor_color("us_nato") if here else "#777777"))
-    ax.text(-1.4, 8.5, "use of force\n(Charter)", fontsize=8, color="#555555", ha="center")
-    ax.text(-1.4, 4.5, "conduct of\nhostilities\n(IHL)", fontsize=8, color="#555555", ha="center")
-    ax.set_xlim(-2.1, 6.3)
-    ax.set_ylim(-0.7, 9.6)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel("questions (left) and what the Court said (shaded boxes); no units")
-    ax.grid(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_visible(False)
-    ax.set_title("Legal walk-through: questions and where each answer leads")
-    return fig
-
-
-def _finding_html(letter: str) -> str:
-    f = law.finding(letter)
-    return (f"<li><b>{f.letter}</b> ({html.escape(f.vote)}): {html.escape(f.paraphrase)} "
-            f"<i>[icj1996, {f.where}]</i></li>")
 
 
 class WalkThrough(Explorer):
@@ -163,23 +70,14 @@ class WalkThrough(Explorer):
                 style={"description_width": "170px", "button_width": "70px"})
         return controls
 
-    # scenario -> fills every answer; any answer can then be changed
-    def set(self, **values):
-        if "scenario" in values:
-            key = values["scenario"]
-            base = {k: None for k in law.QUESTION_KEYS}
-            if key:
-                base.update(law.scenario(key).answers)
-            values = {"scenario": key, **base, **{k: v for k, v in values.items() if k != "scenario"}}
-        return super().set(**values)
-
-    def _on_change(self, change):
-        if self._updating:
-            return
-        if change.owner is self.controls["scenario"]:
-            self.set(scenario=change.new)
-        else:
-            self.update()
+    def _fill_in(self, changed):
+        """A scenario fills in every answer (none for "start from scratch")."""
+        if "scenario" not in changed:
+            return {}
+        answers = {k: None for k in law.QUESTION_KEYS}
+        if changed["scenario"]:
+            answers.update(law.scenario(changed["scenario"]).answers)
+        return answers
 
     def _answer_clicked(self, button):
         q = law.next_question(self.answers)
@@ -195,10 +93,8 @@ class WalkThrough(Explorer):
     def answers(self) -> dict:
         return {k: self.controls[k].value for k in law.QUESTION_KEYS if self.controls[k].value}
 
-    def update(self) -> dict:
-        result = super().update()
+    def _after_update(self):
         self._sync_rows()
-        return result
 
     def _sync_rows(self):
         """Show the answer rows on the path and the next one; hide the rest."""
@@ -259,44 +155,6 @@ class WalkThrough(Explorer):
         readout = (f"<p><b>Path so far</b></p><ol>{steps or '<li>(no answers yet)</li>'}</ol>"
                    f"{panel}{reasons}")
         return fig, result, readout
-
-
-# --- doctrine versions side by side ------------------------------------------------------
-_STATUS_COLOURS = {"could be invoked": actor_color("russia"),
-                   "only if annexed land counts as Russian": OKABE_ITO["orange"],
-                   "arguable": OKABE_ITO["yellow"], "not met": "#E8E8E8"}
-
-
-def doctrine_figure(scenario_key: str, *, count_claimed: bool = True):
-    """One row per doctrine version, one cell per condition, coloured by whether Moscow could
-    invoke it in the scenario."""
-    rows = law.doctrine_comparison(scenario_key)
-    fig, ax = new_figure(7.6, 3.8)
-    for i, version in enumerate(law.VERSIONS):
-        y = len(law.VERSIONS) - 1 - i
-        for j, (condition, status) in enumerate(rows[version]):
-            if not count_claimed and status == "only if annexed land counts as Russian":
-                status = "not met"
-            ax.add_patch(_cell(j, y, _STATUS_COLOURS[status],
-                               hatch="//" if condition.kind == "attribution" else None))
-            ax.text(j + 0.5, y + 0.5, condition.label, ha="center", va="center", fontsize=9)
-    ax.set_xlim(0, max(len(r) for r in rows.values()))
-    ax.set_ylim(0, len(law.VERSIONS))
-    ax.set_yticks(np.arange(len(law.VERSIONS)) + 0.5, list(reversed(law.VERSIONS)))
-    ax.set_xticks([])
-    ax.grid(False)
-    ax.set_ylabel("doctrine version (year)")
-    ax.set_xlabel("conditions for nuclear use in that version (hatched: 'joint attack' rule)")
-    handles = [_cell(0, 0, c) for c in _STATUS_COLOURS.values()]
-    ax.legend(handles, list(_STATUS_COLOURS), loc="upper center", bbox_to_anchor=(0.5, -0.18),
-              ncol=2, frameon=False, fontsize=8)
-    ax.set_title(law.scenario(scenario_key).title, fontsize=11)
-    return fig
-
-
-def _cell(x, y, colour, hatch=None):
-    return Rectangle((x + 0.05, y + 0.08), 0.9, 0.84, facecolor=colour, edgecolor="#666666",
-                     hatch=hatch)
 
 
 class DoctrineComparison(Explorer):

@@ -5,144 +5,14 @@ the frontier under sliders with a plain-language readout.
 """
 from __future__ import annotations
 
-import math
-from functools import lru_cache
-
 import ipywidgets as W
 import numpy as np
-from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
-from .. import command
-from ..plotting import SERIES_COLORS, actor_color, new_figure
+from ..models import command
+from ..views.command import FLOOR, _frontier, crisis_figure, frontier_figure, readout, risk_by_k_figure
 from ._base import Explorer
 
-FLOOR = 1e-12         # smallest probability drawn on the log axes (smaller values sit on it)
-_FAMILIES = [         # (pal, predelegation) -> label, marker, colour
-    ((False, False), "no lock", "o", SERIES_COLORS[0]),
-    ((True, False), "code lock", "s", SERIES_COLORS[2]),
-    ((False, True), "no lock, pre-delegated", "v", SERIES_COLORS[1]),
-    ((True, True), "code lock, pre-delegated", "^", SERIES_COLORS[3]),
-]
-_PROFILE_MARKERS = {"us": "P", "uk": "X", "france": "D", "russia": "*"}
-_LABEL_OFFSETS = {"us": (-8, 8, "right"), "uk": (8, 4, "left"), "france": (8, -14, "left"),
-                  "russia": (-8, -14, "right")}   # label placement in points, so labels do not collide
-_LABELS = {"p_unauthorised": "P(unauthorised use) per crisis", "p_valid_fails": "P(valid order fails) per crisis"}
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-_POWER_OF_TEN = FuncFormatter(lambda v, _: "1" if v == 1 else
-                              "10" + str(int(round(math.log10(v)))).translate(_SUPERSCRIPT))
-
-
-def _clip(values) -> np.ndarray:
-    return np.clip(np.asarray(values, dtype=float), FLOOR, 1.0)
-
-
-def _log_scale(*axes_) -> None:
-    """Plain-text powers of ten and no minor ticks on log axes: mathtext labels and hundreds of
-    minor ticks would make every slider redraw several times slower."""
-    for axis in axes_:
-        axis.set_major_locator(LogLocator(base=10, numticks=8))
-        axis.set_major_formatter(_POWER_OF_TEN)
-        axis.set_minor_locator(NullLocator())
-
-
-@lru_cache(maxsize=64)
-def _frontier(n: int, p_rogue: float, p_fail: float, barriers: tuple) -> tuple[dict, np.ndarray]:
-    """The design family and its frontier mask, cached so a slider redraw computes them once."""
-    fam = command.design_family(n, p_rogue, p_fail, **dict(barriers))
-    return fam, command.pareto_mask(fam["p_unauthorised"], fam["p_valid_fails"])
-
-
-def frontier_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, *, current: dict | None = None,
-                    show_profiles: bool = True, **barriers):
-    """Every design with ``n`` members (k = 1..n, lock off/on, pre-delegation off/on) placed by
-    its two risks; the non-dominated ones joined as the always/never frontier. ``current``
-    (keyword arguments of :func:`command.command_risks` without the probabilities) is starred;
-    country profiles are placed with the same per-member probabilities and ``p_cutoff``."""
-    fam, front = _frontier(n, p_rogue, p_fail, tuple(sorted(barriers.items())))
-    fig, ax = new_figure(7.2, 4.8)
-    for (pal, pre), label, marker, colour in _FAMILIES:
-        sel = (fam["pal"] == pal) & (fam["predelegation"] == pre)
-        ax.scatter(_clip(fam["p_unauthorised"][sel]), _clip(fam["p_valid_fails"][sel]), marker=marker,
-                   s=36, color=colour, alpha=0.85, label=f"{label} (k = 1…{n})", zorder=3)
-    order = np.argsort(fam["p_unauthorised"][front])
-    ax.plot(_clip(fam["p_unauthorised"][front][order]), _clip(fam["p_valid_fails"][front][order]),
-            color="black", lw=1, ls="--", label="always/never frontier", zorder=2)
-    if show_profiles:
-        p_cutoff = barriers.get("p_cutoff", 0.0)
-        # The four national systems; the Belarus and NATO-sharing cases share a design with
-        # Russia and the US and would sit on the same points.
-        for profile in (p for p in command.PROFILES if p.key in _PROFILE_MARKERS):
-            r = command.profile_risks(profile.key, p_rogue, p_fail, p_cutoff)
-            x, y = _clip(r.p_unauthorised), _clip(r.p_valid_fails)
-            ax.scatter(x, y, marker=_PROFILE_MARKERS[profile.key], s=150 if profile.key == "us" else 90, color=actor_color(profile.actor),
-                       edgecolor="black", linewidth=0.6, zorder=6 if profile.key == "us" else 5)
-            dx, dy, align = _LABEL_OFFSETS[profile.key]
-            ax.annotate(profile.name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=align,
-                        fontsize=9, zorder=6)
-    if current is not None:
-        r = command.command_risks(p_rogue=p_rogue, p_fail=p_fail, **current)
-        ax.scatter(_clip(r.p_unauthorised), _clip(r.p_valid_fails), marker="*", s=320, color="none",
-                   edgecolor="black", linewidth=1.6, label="your design", zorder=7)
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    _log_scale(ax.xaxis, ax.yaxis)
-    ax.set_xlabel(_LABELS["p_unauthorised"] + " (log scale)")
-    ax.set_ylabel(_LABELS["p_valid_fails"] + " (log scale)")
-    ax.set_title(f"The always/never trade-off: designs with n = {n} members")
-    ax.legend(fontsize=8, loc="lower left")
-    return fig
-
-
-def risk_by_k_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, **barriers):
-    """Both risks against the number of members who must act together, k = 1..n."""
-    ks = np.arange(1, n + 1)
-    r = command.command_risks(n, ks, p_rogue, p_fail, **barriers)
-    fig, ax = new_figure(6.5, 4.0)
-    ax.plot(ks, _clip(r.p_unauthorised), "o-", color=SERIES_COLORS[5], label="unauthorised use")
-    ax.plot(ks, _clip(r.p_valid_fails), "s-", color=SERIES_COLORS[4], label="valid order fails")
-    ax.set_yscale("log")
-    _log_scale(ax.yaxis)
-    ax.set_xticks(ks)
-    ax.set_xlabel(f"members who must act together, k (of n = {n})")
-    ax.set_ylabel("probability per crisis (log scale)")
-    ax.legend()
-    return fig
-
-
-def crisis_figure(n: int = 3, k: int = 2, p_rogue: float = 0.01, p_fail: float = 0.05, **barriers):
-    """How a locked design and its pre-delegated twin fare as the chance of the leadership
-    being cut off (p_cutoff) rises: the failure risk on the left, unauthorised use on the right."""
-    cutoffs = np.linspace(0.0, 0.5, 51)
-    fig, (left, right) = new_figure(8.5, 3.8, ncols=2)
-    for pre, colour, label in ((False, SERIES_COLORS[2], "code lock, codes held at the top"),
-                               (True, SERIES_COLORS[3], "codes pre-delegated")):
-        r = command.command_risks(n, k, p_rogue, p_fail, pal=True, predelegation=pre, p_cutoff=cutoffs,
-                                  **barriers)
-        left.plot(cutoffs, r.p_valid_fails, color=colour, label=label)
-        right.plot(cutoffs, _clip(r.p_unauthorised), color=colour, label=label)
-    left.set_xlabel("P(leadership cut off) in the crisis")
-    left.set_ylabel(_LABELS["p_valid_fails"])
-    right.set_xlabel("P(leadership cut off) in the crisis")
-    right.set_ylabel(_LABELS["p_unauthorised"] + " (log)")
-    right.set_yscale("log")
-    _log_scale(right.yaxis)
-    left.legend(fontsize=9)
-    return fig
-
-
-def readout(risks: command.CommandRisks, on_frontier: bool) -> str:
-    """The two risks and the time in one plain-language paragraph (HTML)."""
-    time_h = float(risks.time_to_execute_h)
-    when = "never carried out" if np.isnan(time_h) else f"carried out after about {time_h:.1f} h on average"
-    place = ("on the always/never frontier: no other design in the family is better on both counts"
-             if on_frontier else "inside the frontier: some other design is at least as good on both counts")
-    return (f"<p>With these settings there is <b>{command.odds_in_words(risks.p_unauthorised)}</b> chance "
-            f"of unauthorised use per crisis, and <b>{command.odds_in_words(risks.p_valid_fails)}</b> that a "
-            f"valid order fails. A valid order that succeeds is {when}. This design is {place}.</p>"
-            "<p style='font-size:90%'>All probabilities are teaching assumptions, not estimates "
-            "for any real arsenal.</p>")
+__all__ = ['CommandExplorer', 'FLOOR', 'frontier_figure', 'risk_by_k_figure', 'crisis_figure', 'readout']
 
 
 class CommandExplorer(Explorer):

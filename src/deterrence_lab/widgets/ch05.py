@@ -3,22 +3,29 @@ cumulative risk and calibration. Figures come from functions that return a Figur
 explorers wire them to labelled controls. All numbers come from :mod:`deterrence_lab.escalation`."""
 from __future__ import annotations
 
-import textwrap
-
 import ipywidgets as W
 import numpy as np
 
-from .. import escalation as esc
-from .._display import markdown_table
-from ..plotting import OKABE_ITO, SERIES_COLORS, actor_color, new_figure
+from .._display import percent
+from ..models import escalation as esc
+from ..views.ladder import (
+    _SHORT,
+    END_COLORS,
+    END_LABELS,
+    kahn_ladder_figure,
+    ladder_figure,
+    ladder_table,
+    option_comparison_figure,
+    option_effects_table,
+    plan_a_table,
+    thresholds_table,
+    trajectories_figure,
+)
+from ..views.risk import brinkmanship_figure, calibration_figure, calibration_table, cumulative_risk_figure
 from ._base import Explorer
 
-END_COLORS = {"settlement": OKABE_ITO["green"], "general_war": OKABE_ITO["black"]}
-END_LABELS = {"settlement": "settlement", "general_war": "general war"}
-_SHORT = {"conventional_war": "conventional war", "nuclear_threats": "nuclear threats",
-          "first_use": "single nuclear use", "battlefield_use": "battlefield use",
-          "theatre_exchange": "theatre exchange", "strategic_exchange": "strategic exchange",
-          "settlement": "settlement", "general_war": "general war"}
+__all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table']
+
 _OPTION_CHOICES = [("No particular response (baseline)", "baseline")] + [
     (effect.label, key) for key, effect in esc.OPTION_EFFECTS.items()]
 _START_CHOICES = [(s.label, s.key) for s in esc.LADDER_STATES if not s.absorbing]
@@ -30,249 +37,10 @@ def _option(value: str) -> str | None:
     return None if value == "baseline" else value
 
 
-def _pct(p: float) -> str:
-    return f"{100 * p:.1f}%" if p >= 0.01 or p == 0 else f"{100 * p:.2g}%"
-
-
 # --- figures ---------------------------------------------------------------------------
 
 
-def kahn_ladder_figure():
-    """Kahn's 44 rungs with his six thresholds, and the compact ladder's states beside them."""
-    fig, ax = new_figure(8.0, 10.0)
-    for rung in esc.KAHN_RUNGS:
-        ax.text(0.02, rung.number, f"{rung.number:>2}  {rung.name}", va="center", fontsize=8)
-    for t in esc.KAHN_THRESHOLDS:
-        y = t.below_rung - 0.5
-        nuclear = t.name == "No nuclear use"
-        ax.axhline(y, color=OKABE_ITO["vermillion"], lw=2.0 if nuclear else 1.0,
-                   ls="-" if nuclear else "--")
-        ax.text(0.98, y + 0.15, f"{t.name} threshold", ha="right", va="bottom", fontsize=8,
-                color=OKABE_ITO["vermillion"], fontweight="bold" if nuclear else "normal")
-    for i, state in enumerate(s for s in esc.LADDER_STATES if s.kahn_rungs):
-        lo, hi = state.kahn_rungs
-        color = SERIES_COLORS[i % len(SERIES_COLORS)]
-        ax.add_patch(_band(1.02, lo - 0.45, 0.04, hi - lo + 0.9, color))
-        ax.text(1.08, (lo + hi) / 2, _SHORT[state.key], va="center", fontsize=8, color=color)
-    ax.set_xlim(0, 1.4)
-    ax.set_ylim(0.3, 44.7)
-    ax.set_xticks([])
-    ax.set_ylabel("rung (1 = ostensible crisis, 44 = spasm or insensate war)")
-    ax.grid(False)
-    ax.set_title("Kahn's escalation ladder (1965) and the course's compact ladder")
-    return fig
-
-
-def _band(x, y, width, height, color):
-    from matplotlib.patches import Rectangle
-
-    return Rectangle((x, y), width, height, color=color, alpha=0.8, clip_on=False)
-
-
-def ladder_figure(params: dict, start: str, outcome: dict):
-    """The compact ladder as a diagram with its step probabilities, and bars of where it ends."""
-    fig, (ax, bars) = new_figure(9.0, 4.8, 1, 2, gridspec_kw={"width_ratios": [2.3, 1]})
-    n = len(esc.TRANSIENT_KEYS)
-    for i, key in enumerate(esc.TRANSIENT_KEYS):
-        edge = OKABE_ITO["vermillion"] if key == start else OKABE_ITO["grey"]
-        ax.text(0.5, i, _SHORT[key], ha="center", va="center", fontsize=9,
-                bbox={"boxstyle": "round", "fc": "white", "ec": edge, "lw": 2 if key == start else 1})
-        up, down, settle = params["up"][i], params["down"][i], params["settle"][i]
-        ax.annotate("", xy=(0.62, i + 0.72), xytext=(0.62, i + 0.28),
-                    arrowprops={"arrowstyle": "->", "color": actor_color("russia"), "lw": 0.5 + 6 * up})
-        ax.text(0.66, i + 0.5, f"up {up:.2f}", va="center", fontsize=8, color=actor_color("russia"))
-        if i > 0:
-            ax.annotate("", xy=(0.38, i - 0.72), xytext=(0.38, i - 0.28),
-                        arrowprops={"arrowstyle": "->", "color": actor_color("us_nato"),
-                                    "lw": 0.5 + 6 * down})
-            ax.text(0.34, i - 0.5, f"down {down:.2f}", ha="right", va="center", fontsize=8,
-                    color=actor_color("us_nato"))
-        ax.annotate("", xy=(1.05, i), xytext=(0.8, i),
-                    arrowprops={"arrowstyle": "->", "color": END_COLORS["settlement"],
-                                "lw": 0.5 + 6 * settle})
-        ax.text(1.07, i, f"settle {settle:.2f}", va="center", fontsize=8, color=END_COLORS["settlement"])
-    ax.text(0.5, n, "GENERAL NUCLEAR WAR", ha="center", va="center", fontsize=9, color="white",
-            bbox={"boxstyle": "round", "fc": END_COLORS["general_war"]})
-    ax.set_xlim(0, 1.45)
-    ax.set_ylim(-0.6, n + 0.6)
-    ax.axis("off")
-    ax.set_title("One round: climb, step down, settle (or stay)")
-    keys = ["settlement", "general_war"]
-    values = [outcome[k] for k in keys]
-    bars.bar([END_LABELS[k] for k in keys], values, color=[END_COLORS[k] for k in keys])
-    for x, v in enumerate(values):
-        bars.text(x, v + 0.02, _pct(v), ha="center", fontsize=10)
-    bars.set_ylim(0, 1.1)
-    bars.set_ylabel("probability of ending there")
-    bars.set_title("Where it ends")
-    return fig
-
-
-def option_comparison_figure(start: str = esc.FIRST_NUCLEAR_STATE):
-    """Probability of general nuclear war by response option, exact, with the baseline marked."""
-    keys = list(esc.OPTION_KEYS)
-    war = np.array([esc.ladder_outcome(k, start)["general_war"] for k in keys])
-    base = esc.ladder_outcome(None, start)["general_war"]
-    order = np.argsort(war)
-    fig, ax = new_figure(8.5, 4.2)
-    ax.barh([textwrap.fill(esc.OPTION_EFFECTS[keys[i]].label, 34) for i in order], 100 * war[order],
-            color=[SERIES_COLORS[i % len(SERIES_COLORS)] for i in order])
-    ax.axvline(100 * base, color=OKABE_ITO["black"], ls="--", lw=1)
-    ax.text(100 * base, -0.9, f" baseline {_pct(base)}", fontsize=9, va="bottom")
-    for y, i in enumerate(order):
-        ax.text(100 * war[i] + 0.3, y, _pct(war[i]), va="center", fontsize=9)
-    ax.set_xlabel("probability of general nuclear war (%)")
-    ax.set_xlim(0, 100 * war.max() * 1.2)
-    ax.set_title(f"Response options compared (from {_SHORT[start]})")
-    ax.tick_params(axis="y", labelsize=8)
-    return fig
-
-
-def trajectories_figure(paths: np.ndarray, timing: np.ndarray):
-    """Sampled paths over rounds (left) and the exact share of paths ended by each round (right)."""
-    fig, (ax, share) = new_figure(10.0, 4.2, 1, 2, gridspec_kw={"width_ratios": [1.6, 1]})
-    rounds = np.arange(paths.shape[1])
-    jitter = np.linspace(-0.25, 0.25, paths.shape[0])
-    war, settle = esc.STATE_KEYS.index("general_war"), esc.STATE_KEYS.index("settlement")
-    height = {i: i for i in range(len(esc.TRANSIENT_KEYS))}
-    height[war], height[settle] = len(esc.TRANSIENT_KEYS), -1
-    level = np.vectorize(height.get)(paths)
-    for row, path in enumerate(level):
-        end = paths[row, -1]
-        color = (END_COLORS["general_war"] if end == war else END_COLORS["settlement"] if end == settle
-                 else OKABE_ITO["grey"])
-        ax.step(rounds, path + jitter[row], where="post", color=color, alpha=0.5, lw=1)
-    ax.set_yticks(range(-1, len(esc.TRANSIENT_KEYS) + 1),
-                  ["settlement"] + [_SHORT[k] for k in esc.TRANSIENT_KEYS] + ["general war"], fontsize=8)
-    ax.set_xlabel("round (one round of decisions by both sides)")
-    ax.set_title(f"{paths.shape[0]} sampled paths")
-    cum = np.cumsum(timing, axis=0)
-    k = np.arange(1, timing.shape[0] + 1)
-    share.plot(k, 100 * cum[:, 0], color=END_COLORS["settlement"], label="settled by then")
-    share.plot(k, 100 * cum[:, 1], color=END_COLORS["general_war"], label="general war by then")
-    share.set_xlabel("round")
-    share.set_ylabel("share of all paths (%, exact)")
-    share.set_ylim(0, 100)
-    share.legend(loc="center right")
-    share.set_title("How fast it ends")
-    return fig
-
-
-def brinkmanship_figure(resolve_russia: float, resolve_nato: float, risk_step: float):
-    """Shared risk per round, each side's limit, and the chance that disaster has struck by then."""
-    out = esc.brinkmanship(resolve_russia, resolve_nato, risk_step)
-    fig, ax = new_figure(8.0, 4.0)
-    n_show = int(out["rounds"]) + 2 if risk_step > 0 else 5
-    k = np.arange(1, n_show + 1)
-    risk = np.minimum(k * risk_step, 1.0)
-    played = k <= out["rounds"]
-    ax.bar(k, 100 * risk, color=np.where(played, OKABE_ITO["orange"], OKABE_ITO["grey"]), alpha=0.8,
-           label="risk of disaster in the round (grey: not played)")
-    ax.axhline(100 * resolve_russia, color=actor_color("russia"), lw=2, label="Russia's limit")
-    ax.axhline(100 * resolve_nato, color=actor_color("us_nato"), lw=2, ls="--", label="NATO's limit")
-    survive = np.cumprod(np.where(played, 1 - risk, 1.0))
-    ax.plot(k, 100 * (1 - survive), "o-", color=OKABE_ITO["black"], label="disaster by the end of round")
-    ax.set_xlabel("round of the crisis")
-    ax.set_ylabel("probability (%)")
-    ax.set_ylim(0, 105)
-    ax.set_xticks(k)
-    ax.legend(fontsize=8, loc="upper left")
-    ax.set_title("Brinkmanship: each round raises the shared risk")
-    return fig
-
-
-def cumulative_risk_figure(p_per_year: float, years: int):
-    """Risk of at least one catastrophe over time, with Hellman's (2008) annual range shaded."""
-    low, high = esc.HELLMAN_RANGE_PER_YEAR.values
-    t = np.linspace(0, 100, 201)
-    fig, ax = new_figure(8.0, 4.0)
-    ax.fill_between(t, 100 * esc.cumulative_risk(low, t), 100 * esc.cumulative_risk(high, t),
-                    color=OKABE_ITO["sky_blue"], alpha=0.3,
-                    label=f"Hellman's range {100 * low:.2f}%-{100 * high:.1f}% per year")
-    ax.plot(t, 100 * esc.cumulative_risk(p_per_year, t), color=OKABE_ITO["vermillion"], lw=2,
-            label=f"{100 * p_per_year:.2f}% per year")
-    point = float(esc.cumulative_risk(p_per_year, years))
-    ax.plot([years], [100 * point], "o", color=OKABE_ITO["black"])
-    ax.annotate(f"{_pct(point)} over {years} years", (years, 100 * point), textcoords="offset points",
-                xytext=(-10, 10), ha="right")
-    ax.set_xlabel("years")
-    ax.set_ylabel("probability of at least one failure (%)")
-    ax.set_xlim(0, 100)
-    ax.set_ylim(0, max(45.0, 100 * point * 1.15))
-    ax.legend(loc="upper left")
-    ax.set_title("Small annual risks add up: 1 - (1 - p)^years")
-    return fig
-
-
-def calibration_figure(model_p_use: float):
-    """Published 2022 estimates of Russian nuclear use beside a model number and the record."""
-    fig, ax = new_figure(8.5, 4.0)
-    rows = list(esc.CALIBRATION_ESTIMATES)
-    for y, est in enumerate(rows):
-        color = SERIES_COLORS[y % len(SERIES_COLORS)]
-        ax.plot([100 * est.low, 100 * est.high], [y, y], "o-", lw=6, ms=9, color=color,
-                solid_capstyle="round")
-        span = _pct(est.low) + (f" to {_pct(est.high)}" if est.high > est.low else "")
-        ax.text(100 * est.high + 1.2, y, span, va="center", fontsize=9)
-        ax.text(0.5, y + 0.3, textwrap.shorten(est.event, 90), fontsize=8, color=OKABE_ITO["black"])
-    ax.axvline(100 * model_p_use, color=OKABE_ITO["black"], ls="--")
-    ax.text(100 * model_p_use, -0.55, f" model: {_pct(model_p_use)}", fontsize=9)
-    ax.set_yticks(range(len(rows)), [f"{e.who}\n{e.when}" for e in rows], fontsize=8)
-    ax.set_xlabel("estimated probability (%)")
-    ax.set_xlim(0, 60)
-    ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_title("Estimates made in 2022 (the outcome through 2025: no nuclear use)")
-    return fig
-
-
 # --- tables ----------------------------------------------------------------------------
-
-
-def thresholds_table():
-    """Kahn's thresholds and the rung each lies just below."""
-    return markdown_table(["threshold", "lies just below rung", "that rung"],
-                          [[t.name, t.below_rung, esc.kahn_rung(t.below_rung).name]
-                           for t in esc.KAHN_THRESHOLDS])
-
-
-def ladder_table(params=None):
-    """The compact ladder's transient states, the Kahn rungs each stands for, and its step
-    probabilities (``params`` from :func:`escalation.ladder_parameters`; baseline by default)."""
-    params = esc.ladder_parameters() if params is None else params
-    transient = [s for s in esc.LADDER_STATES if not s.absorbing]
-    rows = []
-    for i, s in enumerate(transient):
-        low, high = s.kahn_rungs
-        rungs = str(low) if low == high else f"{low}–{high}"
-        rows.append([s.label, rungs] + [f"{params[k][i]:.2f}" for k in ("up", "down", "settle")])
-    return markdown_table(["state", "stands for Kahn rungs", "up", "down", "settle"], rows)
-
-
-def option_effects_table():
-    """How each response option scales the chain's steps, with the reason (teaching assumptions)."""
-    return markdown_table(["option", "climb ×", "step down ×", "settle ×", "why (assumption)"],
-                          [[e.label, e.up_factor, e.down_factor, e.settle_factor, e.reason]
-                           for e in esc.OPTION_EFFECTS.values()])
-
-
-def plan_a_table():
-    """The phases of Princeton's "Plan A" simulation with their casualty figures."""
-    rows = [[ph.phase, ph.description, ph.duration, f"{ph.casualties_million:g}"]
-            for ph in esc.PLAN_A]
-    total = esc.PLAN_A_TOTAL_MILLION
-    rows.append(["Whole war", "total dead and injured", "under 5 hours",
-                 f"{total['dead']:g} dead + {total['injured']:g} injured"])
-    return markdown_table(["phase", "what happens", "duration", "casualties (million)"], rows)
-
-
-def calibration_table():
-    """Published 2022 estimates of Russian nuclear use, with their sources."""
-    def estimate(e):
-        return f"{100 * e.low:g}%" + ("" if e.low == e.high else f"–{100 * e.high:g}%")
-
-    return markdown_table(["who", "when", "event", "estimate", "source"],
-                          [[e.who, e.when, e.event, estimate(e), e.source]
-                           for e in esc.CALIBRATION_ESTIMATES])
 
 
 # --- explorers ---------------------------------------------------------------------------
@@ -302,8 +70,8 @@ class LadderExplorer(Explorer):
                                      settle_scale=settle_scale)
         fig = ladder_figure(params, start, outcome)
         html = (f"Starting from <b>{_SHORT[start]}</b>, the chain ends in general nuclear war with "
-                f"probability <b>{_pct(outcome['general_war'])}</b> and in a settlement with "
-                f"{_pct(outcome['settlement'])}, after about {outcome['expected_rounds']:.1f} rounds "
+                f"probability <b>{percent(outcome['general_war'])}</b> and in a settlement with "
+                f"{percent(outcome['settlement'])}, after about {outcome['expected_rounds']:.1f} rounds "
                 "on average. All step probabilities are teaching assumptions.")
         return fig, dict(outcome), html
 
@@ -335,7 +103,7 @@ class TrajectoryExplorer(Explorer):
         fig = trajectories_figure(paths, timing)
         html = (f"Of {n_paths} sampled paths after {n_rounds} rounds, {settled} settled, {war} reached "
                 f"general nuclear war and {n_paths - settled - war} are still on the ladder. Exactly: "
-                f"{_pct(exact[0])} settle and {_pct(exact[1])} reach general war within {n_rounds} "
+                f"{percent(exact[0])} settle and {percent(exact[1])} reach general war within {n_rounds} "
                 "rounds. Change the seed to see how much a small sample varies.")
         return fig, {"settled": settled, "general_war": war, "still_on_ladder": n_paths - settled - war,
                      "exact_settled": float(exact[0]), "exact_general_war": float(exact[1])}, html
@@ -370,8 +138,8 @@ class BrinkmanshipExplorer(Explorer):
             who = ("Russia backs down" if out["russia_backs_down"] > 0 else "NATO backs down"
                    if out["nato_backs_down"] > 0 else "both step back together")
             story = (f"Both run the risk for {int(out['rounds'])} round(s); if disaster has not struck by "
-                     f"then, {who} (probability {_pct(1 - out['disaster'])}).")
-        html = f"{story} Probability of disaster: <b>{_pct(out['disaster'])}</b>."
+                     f"then, {who} (probability {percent(1 - out['disaster'])}).")
+        html = f"{story} Probability of disaster: <b>{percent(out['disaster'])}</b>."
         return fig, out, html
 
 
@@ -395,6 +163,6 @@ class CumulativeRiskExplorer(Explorer):
         low, high = (float(esc.cumulative_risk(x, years)) for x in esc.HELLMAN_RANGE_PER_YEAR.values)
         fig = cumulative_risk_figure(p, years)
         html = (f"At {annual_risk_pct:.2f}% per year, the chance of at least one failure in {years} years "
-                f"is <b>{_pct(risk)}</b>. Hellman's range gives {_pct(low)} to {_pct(high)} over the "
+                f"is <b>{percent(risk)}</b>. Hellman's range gives {percent(low)} to {percent(high)} over the "
                 "same period (and he counted only one way deterrence can fail).")
         return fig, {"cumulative_risk": risk, "hellman_low": low, "hellman_high": high}, html

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validate import as_float_array, check_int, check_probability, check_range
+from .._validate import as_float_array, check_int, check_probability, check_range, check_rng
 
 TIE_TOLERANCE = 1e-9     # backward induction: differences this small are ties
 GAIN_TOLERANCE = 1e-6    # equilibrium checks: gains this small are no reason to deviate
@@ -420,8 +420,7 @@ def simulate_reputation(rng: np.random.Generator, prior: float = 0.5, p_answer: 
     each crossing firmly with probability ``p_answer`` (its actual policy); Russia and
     every audience state update their beliefs by Bayes' rule with the same likelihoods.
     A crisis without a crossing reveals nothing and leaves beliefs unchanged."""
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng={rng!r} must be a numpy.random.Generator")
+    check_rng(rng)
     prior = check_probability("prior", prior).item()
     p_answer = check_probability("p_answer", p_answer).item()
     n = check_int("n_crises", n_crises, 1, 200)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ._display import Markdown
+from .._display import Markdown
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z_]*\d{4}[a-z]?$")
 

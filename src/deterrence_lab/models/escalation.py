@@ -27,10 +27,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import (as_float_array, check_broadcast, check_choice, check_int,
-                        check_probability, check_range)
-from .sources import TEACHING_ASSUMPTION
-
+from .._validate import (
+    as_float_array,
+    check_broadcast,
+    check_choice,
+    check_int,
+    check_probability,
+    check_range,
+    check_rng,
+)
+from ..content.sources import TEACHING_ASSUMPTION
 
 # ---------------------------------------------------------------------------------------
 # Kahn's ladder as data
@@ -456,9 +462,7 @@ def _prepare(transition_matrix, start, n_paths, rng):
     P = check_transition_matrix(transition_matrix)
     start = _start_index(start, P)
     n_paths = check_int("n_paths", n_paths, 1, 10_000_000)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng={rng!r} must be a numpy.random.Generator, "
-                        "e.g. numpy.random.default_rng(2023)")
+    check_rng(rng)
     return P, start, n_paths
 
 

@@ -30,13 +30,14 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
-from . import __version__, sources
-from .glossary import glossary_table
+from .. import __version__
+from ..content import sources
+from ..content.glossary import glossary_table
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_NOTE = "Interactive widget: open this chapter in JupyterLab to use it."
 GUIDE = "instructor_guide.md"
-_PACKAGE_PARENT = Path(__file__).resolve().parents[1]
+_PACKAGE_PARENT = Path(__file__).resolve().parents[2]
 _CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.S)
 _NOT_PROSE = re.compile(r"([-*+]\s|\d+[.)]\s|\*\*|[>|<!`$])")
 _CITATION = re.compile(r"\[([a-z][a-z_]*\d{4}[a-z]?)((?:,[^\]\[]*)?)\](?!\()")

@@ -34,8 +34,16 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._display import Markdown, markdown_table
-from ._validate import as_float_array, check_bool, check_choice, check_int, check_probability, check_range
+from .._display import Markdown, markdown_table
+from .._validate import (
+    check_bool,
+    check_choice,
+    check_int,
+    check_probability,
+    check_range,
+    check_rng,
+    check_whole_numbers,
+)
 
 CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
 # Feaver's frame: the always/never dilemma is managed by *assertive* control (civilians keep
@@ -48,16 +56,6 @@ CONTROL_TYPES = {
     "unknown": "the public sources do not settle it",
 }
 N_MAX = 100
-
-
-def _whole_numbers(name: str, value, low: int, high: int) -> np.ndarray:
-    """An integer array with every element in [low, high]; floats with a fraction are refused."""
-    arr = as_float_array(name, value)
-    if not np.all(arr == np.round(arr)):
-        raise ValueError(f"{name}={value!r} must be a whole number (or whole numbers)")
-    if np.any(arr < low) or np.any(arr > high):
-        raise ValueError(f"{name}={value!r} is outside the valid range [{low}, {high}]")
-    return arr.astype(int)
 
 
 def _binomial_pmf_table(n: np.ndarray, p: np.ndarray) -> np.ndarray:
@@ -87,8 +85,8 @@ def binomial_tail(n, k, p) -> np.ndarray:
     The upper tail of the binomial distribution, sum over j >= k of C(n, j) p^j (1-p)^(n-j);
     ``n``, ``k`` and ``p`` broadcast against each other. ``k = 0`` gives 1.
     """
-    n_arr = _whole_numbers("n", n, 1, N_MAX)
-    k_arr = _whole_numbers("k", k, 0, N_MAX)
+    n_arr = check_whole_numbers("n", n, 1, N_MAX)
+    k_arr = check_whole_numbers("k", k, 0, N_MAX)
     p_arr = check_probability("p", p)
     n_b, k_b, p_b = np.broadcast_arrays(n_arr, k_arr, p_arr)
     if np.any(k_b > n_b):
@@ -109,9 +107,9 @@ class CommandRisks(NamedTuple):
 
 def _check_design(n, k, p_rogue, p_fail, pal, p_pal_defeat, custody, p_custody_defeat,
                   release_time_h, predelegation, k_predelegated, p_cutoff, member_time_h):
-    n_arr = _whole_numbers("n", n, 1, N_MAX)
-    k_arr = _whole_numbers("k", k, 1, N_MAX)
-    kp_arr = _whole_numbers("k_predelegated", k_predelegated, 1, N_MAX)
+    n_arr = check_whole_numbers("n", n, 1, N_MAX)
+    k_arr = check_whole_numbers("k", k, 1, N_MAX)
+    kp_arr = check_whole_numbers("k_predelegated", k_predelegated, 1, N_MAX)
     n_b, k_b = np.broadcast_arrays(n_arr, k_arr)
     if np.any(k_b > n_b):
         raise ValueError(f"k={k!r} is larger than n={n!r}: a chain cannot need more members than it has")
@@ -184,8 +182,7 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
     n = check_int("n", n, 1, N_MAX)
     k = check_int("k", k, 1, n)
     n_crises = check_int("n_crises", n_crises, 1, 10_000_000)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng={rng!r} must be a numpy.random.Generator, e.g. np.random.default_rng(2023)")
+    check_rng(rng)
     d = _check_design(n, k, p_rogue, p_fail, pal, p_pal_defeat, custody, p_custody_defeat,
                       release_time_h, predelegation, k_predelegated, p_cutoff, member_time_h)
     for name in ("p_rogue", "p_fail", "p_pal_defeat", "p_custody_defeat", "release_time_h", "p_cutoff",
@@ -313,7 +310,7 @@ class CountryProfile:
 
     key: str
     name: str
-    actor: str           # colour key in deterrence_lab.plotting
+    actor: str           # colour key in deterrence_lab.views.style
     features: tuple[Feature, ...]
     oped_statement: str
     verdict: str

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ._validate import check_bool, check_broadcast, check_choice, check_range, single_number
-from .sources import TEACHING_ASSUMPTION
+from .._validate import check_bool, check_broadcast, check_choice, check_range, single_number
+from ..content.sources import TEACHING_ASSUMPTION
 
 # --------------------------------------------------------------------------- limits
 MIN_YIELD_KT, MAX_YIELD_KT = 0.001, 100_000.0

@@ -17,7 +17,7 @@ from pathlib import Path
 
 FOLDERS = ("course", "exercises", "solutions")
 FIRST_CHAPTER = "course/00_the_argument.ipynb"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]   # the deterrence_lab package folder
 
 
 def source_checkout() -> Path | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._validate import check_bool, check_choice
-from .sources import TEACHING_ASSUMPTION
+from .._validate import check_bool, check_choice
+from ..content.sources import TEACHING_ASSUMPTION
 
 ANSWERS = ("yes", "no", "unclear")
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_float_array, check_choice, check_int, check_range, single_number
-from .sources import TEACHING_ASSUMPTION
+from .._validate import as_float_array, check_choice, check_int, check_range, check_rng, single_number
+from ..content.sources import TEACHING_ASSUMPTION
 
 
 @dataclass(frozen=True)
@@ -365,7 +365,7 @@ def sample_scores(n_draws: int, rng: np.random.Generator, table=None, *,
     low == high gives that value.
     """
     n = check_int("n_draws", n_draws, 1)
-    _check_rng(rng)
+    check_rng(rng)
     check_choice("distribution", distribution, ("pert", "triangular"))
     lo, mode, hi = _check_table(table)
     span = hi - lo
@@ -396,7 +396,7 @@ def sample_weights(weights, concentration: float, n_draws: int,
     k = single_number("concentration", check_range("concentration", concentration, 0.0,
                                                     low_open=True))
     n = check_int("n_draws", n_draws, 1)
-    _check_rng(rng)
+    check_rng(rng)
     g = rng.gamma(np.where(w > 0, k * w, 1.0), size=(n, w.size)) * (w > 0)
     return g / g.sum(axis=1, keepdims=True)
 
@@ -426,7 +426,7 @@ def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000
     is None. Draws that tie go to the option listed first, so probabilities sum to 1.
     """
     n = check_int("n_draws", n_draws, 1)
-    _check_rng(rng)
+    check_rng(rng)
     tab = _check_table(table)
     if concentration is None:
         w = np.broadcast_to(normalise_weights(weights), (n, len(CRITERIA)))
@@ -540,15 +540,10 @@ def implied_weights(rng: np.random.Generator, option: str = "conventional_strike
     """
     check_choice("option", option, OPTION_KEYS)
     n = check_int("n_samples", n_samples, 1)
-    _check_rng(rng)
+    check_rng(rng)
     w = rng.dirichlet(np.ones(len(CRITERIA)), size=n)
     top = np.argmax(weighted_scores(w, scores), axis=1)
     inside = top == OPTION_KEYS.index(option)
     mean = w[inside].mean(axis=0) if inside.any() else np.full(len(CRITERIA), np.nan)
     return ImpliedWeights(option, w, top, float(inside.mean()), mean)
 
-
-def _check_rng(rng) -> None:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng={rng!r} must be a numpy.random.Generator, e.g. "
-                        "np.random.default_rng(2023)")

@@ -33,13 +33,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import __version__, effects, escalation, law, response
-from ._display import Markdown, markdown_table
-from ._validate import check_choice, check_int
+from .. import __version__
+from .._display import Markdown, markdown_table
+from .._validate import check_choice, check_int
+from . import effects, escalation, law, response
 
 FORMAT = "deterrence-lab/crisis-seminar"
 FORMAT_VERSION = 1
-from .sources import TEACHING_ASSUMPTION
+from ..content.sources import TEACHING_ASSUMPTION
 
 
 # --------------------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._display import Markdown, markdown_table
-from ._validate import check_bool, check_choice
+from .._display import Markdown, markdown_table
+from .._validate import check_bool, check_choice
 from .argument import CLAIMS, claim
 
 OPED_DATE = "2023-02-13"

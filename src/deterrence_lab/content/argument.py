@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._display import Markdown, markdown_table
-from ._validate import check_choice
+from .._display import Markdown, markdown_table
+from .._validate import check_choice
 
 KINDS = {
     "forecast": "a prediction about what could or will happen",

@@ -1,11 +1,12 @@
-"""The course's plot style: one colour per actor in every chapter, readable fonts, units on axes.
+"""The course's plot style: one colour per actor in every chapter, readable fonts, units on
+axes.
 
-Figures are ``matplotlib.figure.Figure`` objects made without pyplot, so they never
-pile up in global state and every figure function can return its figure for tests
-to inspect. The palette is Okabe & Ito's colour-blind-safe set.
-"""
+Figures are ``matplotlib.figure.Figure`` objects made without pyplot, so they never pile up
+in global state and every figure function can return its figure for tests to inspect. The
+palette is Okabe & Ito's colour-blind-safe set."""
 from __future__ import annotations
 
+import html
 import io
 
 from matplotlib.figure import Figure
@@ -62,3 +63,9 @@ def to_png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def error_html(message) -> str:
+    """A refused value or failed action as a short warning line for a widget (HTML-escaped)."""
+    return (f"<span style='color:{OKABE_ITO['vermillion']}'>⚠ Warning: "
+            f"{html.escape(str(message))}</span>")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._display import Markdown, markdown_table
+from .._display import Markdown, markdown_table
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,20 @@ TERMS: tuple[Term, ...] = (
 
 
 def glossary_table(terms=TERMS) -> Markdown:
-    """The glossary as a Markdown table, sorted by English term, citations as ``[key, where]``."""
+    """The glossary as a Markdown table, sorted by English term, citations as ``[key, where]``.
+
+    Parameters
+    ----------
+    terms : sequence of Term
+        The terms to list (default: the whole glossary).
+
+    Raises
+    ------
+    TypeError
+        If ``terms`` is not a list or tuple of :class:`Term`.
+    """
+    if not isinstance(terms, (list, tuple)) or not all(isinstance(t, Term) for t in terms):
+        raise TypeError(f"terms={terms!r:.60} must be a list or tuple of glossary Term records")
     rows = []
     for t in sorted(terms, key=lambda t: t.english.lower()):
         dutch = f"{t.dutch} *(op-ed)*" if t.oped else t.dutch

@@ -1,0 +1,88 @@
+"""Risk over time: the brinkmanship toy, cumulative risk of a yearly probability, and
+calibration against published estimates (chapter 05)."""
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+
+from .._display import markdown_table, percent
+from ..models import escalation as esc
+from .style import OKABE_ITO, SERIES_COLORS, actor_color, new_figure
+
+
+def brinkmanship_figure(resolve_russia: float, resolve_nato: float, risk_step: float):
+    """Shared risk per round, each side's limit, and the chance that disaster has struck by then."""
+    out = esc.brinkmanship(resolve_russia, resolve_nato, risk_step)
+    fig, ax = new_figure(8.0, 4.0)
+    n_show = int(out["rounds"]) + 2 if risk_step > 0 else 5
+    k = np.arange(1, n_show + 1)
+    risk = np.minimum(k * risk_step, 1.0)
+    played = k <= out["rounds"]
+    ax.bar(k, 100 * risk, color=np.where(played, OKABE_ITO["orange"], OKABE_ITO["grey"]), alpha=0.8,
+           label="risk of disaster in the round (grey: not played)")
+    ax.axhline(100 * resolve_russia, color=actor_color("russia"), lw=2, label="Russia's limit")
+    ax.axhline(100 * resolve_nato, color=actor_color("us_nato"), lw=2, ls="--", label="NATO's limit")
+    survive = np.cumprod(np.where(played, 1 - risk, 1.0))
+    ax.plot(k, 100 * (1 - survive), "o-", color=OKABE_ITO["black"], label="disaster by the end of round")
+    ax.set_xlabel("round of the crisis")
+    ax.set_ylabel("probability (%)")
+    ax.set_ylim(0, 105)
+    ax.set_xticks(k)
+    ax.legend(fontsize=8, loc="upper left")
+    ax.set_title("Brinkmanship: each round raises the shared risk")
+    return fig
+
+
+def cumulative_risk_figure(p_per_year: float, years: int):
+    """Risk of at least one catastrophe over time, with Hellman's (2008) annual range shaded."""
+    low, high = esc.HELLMAN_RANGE_PER_YEAR.values
+    t = np.linspace(0, 100, 201)
+    fig, ax = new_figure(8.0, 4.0)
+    ax.fill_between(t, 100 * esc.cumulative_risk(low, t), 100 * esc.cumulative_risk(high, t),
+                    color=OKABE_ITO["sky_blue"], alpha=0.3,
+                    label=f"Hellman's range {100 * low:.2f}%-{100 * high:.1f}% per year")
+    ax.plot(t, 100 * esc.cumulative_risk(p_per_year, t), color=OKABE_ITO["vermillion"], lw=2,
+            label=f"{100 * p_per_year:.2f}% per year")
+    point = float(esc.cumulative_risk(p_per_year, years))
+    ax.plot([years], [100 * point], "o", color=OKABE_ITO["black"])
+    ax.annotate(f"{percent(point)} over {years} years", (years, 100 * point), textcoords="offset points",
+                xytext=(-10, 10), ha="right")
+    ax.set_xlabel("years")
+    ax.set_ylabel("probability of at least one failure (%)")
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, max(45.0, 100 * point * 1.15))
+    ax.legend(loc="upper left")
+    ax.set_title("Small annual risks add up: 1 - (1 - p)^years")
+    return fig
+
+
+def calibration_figure(model_p_use: float):
+    """Published 2022 estimates of Russian nuclear use beside a model number and the record."""
+    fig, ax = new_figure(8.5, 4.0)
+    rows = list(esc.CALIBRATION_ESTIMATES)
+    for y, est in enumerate(rows):
+        color = SERIES_COLORS[y % len(SERIES_COLORS)]
+        ax.plot([100 * est.low, 100 * est.high], [y, y], "o-", lw=6, ms=9, color=color,
+                solid_capstyle="round")
+        span = percent(est.low) + (f" to {percent(est.high)}" if est.high > est.low else "")
+        ax.text(100 * est.high + 1.2, y, span, va="center", fontsize=9)
+        ax.text(0.5, y + 0.3, textwrap.shorten(est.event, 90), fontsize=8, color=OKABE_ITO["black"])
+    ax.axvline(100 * model_p_use, color=OKABE_ITO["black"], ls="--")
+    ax.text(100 * model_p_use, -0.55, f" model: {percent(model_p_use)}", fontsize=9)
+    ax.set_yticks(range(len(rows)), [f"{e.who}\n{e.when}" for e in rows], fontsize=8)
+    ax.set_xlabel("estimated probability (%)")
+    ax.set_xlim(0, 60)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.set_title("Estimates made in 2022 (the outcome through 2025: no nuclear use)")
+    return fig
+
+
+def calibration_table():
+    """Published 2022 estimates of Russian nuclear use, with their sources."""
+    def estimate(e):
+        return f"{100 * e.low:g}%" + ("" if e.low == e.high else f"–{100 * e.high:g}%")
+
+    return markdown_table(["who", "when", "event", "estimate", "source"],
+                          [[e.who, e.when, e.event, estimate(e), e.source]
+                           for e in esc.CALIBRATION_ESTIMATES])
