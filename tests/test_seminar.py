@@ -511,3 +511,13 @@ def test_events_since_2024_say_where_in_each_source():
         if e.sort_key >= (2024, 2, 28) and e.date not in ("2024-03", "2024-11-19"):
             assert e.where and all(e.where), f"{e.title}: where in the source?"
     assert "[seddon2024] opening paragraphs" in verdict.timeline_table()
+
+
+def test_netherlands_perspective_separates_official_from_reported():
+    text = verdict.netherlands_perspective()
+    assert "official or documented" in text and "reported, not confirmed" in text
+    assert "neither confirms nor denies" in text and "[defensie2024" in text
+    claims = [cid for cid, _, _ in verdict.NETHERLANDS_IMPLICATIONS]
+    assert claims == ["C10", "C11", "C13", "C15"]
+    for _, text_, keys in verdict.NETHERLANDS_IMPLICATIONS:
+        assert text_ and keys

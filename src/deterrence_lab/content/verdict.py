@@ -498,3 +498,46 @@ def compare(verdicts) -> Markdown:
                             "answer's reason"], rows)
     return Markdown(f"You gave {given} of {len(CLAIMS)} verdicts; {agree} match the model "
                     f"answer.\n\n{table}")
+
+
+# --- A Dutch perspective -----------------------------------------------------------------------
+# What the Netherlands' place in NATO nuclear sharing means for the op-ed's recommendations. The
+# facts themselves (with their confidence labels) live in the chapter 03 profile ``nato_nl``;
+# these rows say what follows from them for each claim.
+NETHERLANDS_IMPLICATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("C10", "A nuclear 'demonstration' made by NATO rather than by the US alone would go through "
+            "NATO's nuclear decision-making, which needs unanimity: Dutch consent, and possibly "
+            "Dutch aircraft, would be part of it. A US-only burst would not need them.",
+     ("tweedekamer2020",)),
+    ("C11", "Conventional strikes on arsenals and communication centres need no shared nuclear "
+            "weapons; but Russia's 2024 doctrine treats aggression supported by a nuclear state "
+            "as a joint attack, so allies that take part or help are inside the risk, whichever "
+            "weapons are used.", ("russia2024",)),
+    ("C13", "'Helping states' brought closer to confrontation include the Netherlands: a supplier "
+            "to Ukraine and, by public report, host of US weapons at Volkel, a fact the government "
+            "neither confirms nor denies.", ("rtl2022", "tweedekamer2020")),
+    ("C15", "The damage the authors warn Moscow of would be inflicted by the US and its allies; "
+            "NATO's nuclear sharing, exercised as planned in October 2022 and carried by Dutch "
+            "F-35As since June 2024, is part of what makes such a warning credible - and part of "
+            "what Moscow could target.", ("deseret2022", "defensie2024")),
+)
+
+
+def netherlands_perspective() -> Markdown:
+    """The Dutch role in NATO nuclear sharing as the public sources give it (official, neither
+    confirmed nor denied, reported), and what it means for the op-ed's recommendations."""
+    from ..models import command
+
+    profile = command.get_profile("nato_nl")
+    heading = {"documented": "official or documented", "reported": "reported, not confirmed",
+               "unknown": "not public"}
+    facts = [[f.topic, f.finding, heading[f.confidence],
+              f"[{f.source}, {f.where}]" if f.where else f"[{f.source}]"]
+             for f in profile.features]
+    rows = [[f"**{cid}** {claim(cid).term_en}", text, " ".join(f"[{k}]" for k in keys)]
+            for cid, text, keys in NETHERLANDS_IMPLICATIONS]
+    return Markdown("**What the public sources say**\n\n"
+                    + markdown_table(["topic", "finding", "status", "source"], facts)
+                    + "\n\n**What it means for the op-ed's recommendations**\n\n"
+                    + markdown_table(["claim", "the Dutch dimension", "sources"], rows))
+
