@@ -364,3 +364,35 @@ def test_every_lookup_rejects_bad_keys(call, name, bad):
 def test_every_answer_function_rejects_bad_answers(call, bad, error, name):
     with pytest.raises(error, match=name):
         call(bad)
+
+
+# --- legal notes per response option (content/legal_notes.py) -------------------------------
+
+def test_legal_notes_cover_every_option_with_all_four_parts():
+    from deterrence_lab import legal_notes
+    from deterrence_lab.content import sources
+    assert legal_notes.OPTION_NAMES == ("no response", "protest", "conventional strikes",
+                                        "nuclear demonstration", "other answers")
+    for n in legal_notes.LEGAL_NOTES:
+        for part in legal_notes.PARTS:
+            assert n.part(part), (n.option, part)
+        for key, where in n.cites:
+            assert key in sources.SOURCES and where
+        assert ("un1945", "Art. 2(4)") in n.cites and ("un1945", "Art. 51") in n.cites
+    strikes = legal_notes.note("conventional strikes")
+    assert "request" in strikes.ad_bellum and "para 41" in strikes.ad_bellum
+    demo = legal_notes.note("nuclear demonstration")
+    assert "para 46" in demo.reprisals and "paras 88-89" in demo.neutrality
+    assert ("icj1996", "para 46") in demo.cites
+    table = legal_notes.notes_table("reprisals")
+    assert len(table.splitlines()) == 2 + 5 and "para 46" in table
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: __import__("deterrence_lab").legal_notes.note("nuke"), "option="),
+    (lambda: __import__("deterrence_lab").legal_notes.notes_table("morality"), "part="),
+    (lambda: __import__("deterrence_lab").legal_notes.note("protest").part("x"), "name="),
+])
+def test_legal_notes_reject_unknown_names(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()

@@ -76,6 +76,10 @@ _ENTRIES = [
     Source("icj1996", "ICJ", "International Court of Justice", 1996,
            "Legality of the Threat or Use of Nuclear Weapons, Advisory Opinion of 8 July 1996",
            "I.C.J. Reports 1996, p. 226"),
+    Source("un1945", "UN Charter", "United Nations", 1945,
+           "Charter of the United Nations (26 June 1945)", "United Nations, San Francisco",
+           note="Article 2(4): the ban on the threat or use of force; Article 51: the inherent "
+                "right of individual or collective self-defence if an armed attack occurs."),
     Source("unga1994", "UN General Assembly", "United Nations General Assembly", 1994,
            "Resolution 49/75 K, Request for an advisory opinion from the International Court of "
            "Justice on the legality of the threat or use of nuclear weapons (15 December 1994)",
