@@ -153,8 +153,8 @@ TIMELINE: tuple[Event, ...] = (
           ("first paragraphs: 'Vanaf 1 juni neemt'; 'Dual-Capable Aircraft'",)),
     Event("2024-08-06", "Ukraine's incursion into Kursk",
           "Ukrainian regular forces cross into Russia's Kursk region near Sudzha and hold "
-          "Russian territory for months. Moscow answers with conventional forces (later with "
-          "North Korean troops) and no nuclear move: the nearest the record comes to the op-ed's "
+          "Russian territory for months. Moscow answers with conventional forces and no nuclear "
+          "move: the nearest the record comes to the op-ed's "
           "condition of Russia 'driven back to its own country', though a limited one.",
           "battlefield", ("politico2024", "sokov2024"), ("C1", "C7"),
           ("'attempted border breakthroughs'; 'regular Ukrainian forces'",
@@ -193,8 +193,8 @@ TIMELINE: tuple[Event, ...] = (
            "'in certain areas in the Kursk region continues'")),
     Event("2025-09-22", "Russia offers to keep New START limits for a year",
           "Putin offers that Russia keep to New START's central limits for one year after "
-          "expiry if the US does the same; on 5 October President Trump calls it a good idea. "
-          "No formal US answer follows.",
+          "expiry if the US does the same; on 5 October President Trump calls it a good "
+          "idea.",
           "arms control", ("reuters2025",), ("C12",),
           ("'sounds like a good idea to me'; recalls the offer of 22 September",)),
     Event("2025-11-05", "Testing statements on both sides",
