@@ -30,7 +30,8 @@ __version__ = "0.1.0"
 _MODULES = {
     "effects": "models", "law": "models", "command": "models", "response": "models",
     "games": "models", "escalation": "models", "seminar": "models", "robustness": "models",
-    "argument": "content", "options": "content", "verdict": "content", "glossary": "content", "sources": "content",
+    "argument": "content", "options": "content", "verdict": "content", "glossary": "content",
+    "sources": "content", "legal_notes": "content",
 }
 _OBJECTS = {
     "cite": "content.sources", "reference_list": "content.sources",

@@ -16,7 +16,7 @@ Each :class:`ResponseOption` holds
   and **settling** (``settle``) on the escalation ladder once a first nuclear use has
   happened, *relative to no response* (factor 1);
 * ``oped``: what the op-ed itself says about the answer and why [nederlof2023], with the
-  course's claim key (``C8`` … ``C14``, see :mod:`deterrence_lab.content.argument`).
+  course's claim key (``C8`` … ``C13``, see :mod:`deterrence_lab.content.argument`).
 
 "No response" (``NO_RESPONSE``) is an explicit option and the baseline everywhere: its
 ladder factors are exactly 1, so the chain's rates after a first use are the rates of a
@@ -212,7 +212,7 @@ OPTIONS: tuple[ResponseOption, ...] = (
         "volunteers", "Lift limits on foreign ex-military helpers",
         "Lift restrictions on non-Ukrainian former military personnel who help Ukraine operate "
         "the most modern defensive weapons.",
-        "One of the 'other answers' the op-ed names (C12); it too brings the helping states "
+        "One of the 'other answers' the op-ed names (C13); it too brings the helping states "
         "closer to a military confrontation with Russia.",
         _OP,
         {"deterrence": _r(2, 3, 5, "Raises Ukraine's capability; a weak direct signal to "
@@ -236,7 +236,7 @@ OPTIONS: tuple[ResponseOption, ...] = (
         "centres ('communicatiecentra') out of action: the op-ed's recommended answer.",
         "Better than a nuclear answer: few civilian deaths, Moscow weakened militarily, and a "
         "lower risk of further nuclear use (C11) — because both nuclear powers must stay off "
-        "the escalation ladder (C14).",
+        "the escalation ladder (C12).",
         _OP,
         {"deterrence": _r(4, 6, 8, "The op-ed expects it to lower the risk of further use; "
                           "Sullivan had warned of catastrophic consequences.", *_OP,
