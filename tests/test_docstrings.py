@@ -30,7 +30,10 @@ import pytest
 from deterrence_lab.content import sources
 
 DOCUMENTED = ("effects",)
-NOT_YET_DOCUMENTED = ("law", "command", "escalation", "response", "games", "seminar")
+# Being rewritten on other lines of work (robustness is new there); each moves to DOCUMENTED
+# once its docstrings are written against the landed code.
+NOT_YET_DOCUMENTED = ("law", "command", "escalation", "response", "games", "seminar",
+                      "robustness")
 
 SECTION_UNDERLINE = re.compile(r"^-{3,}$")
 KEY_TOKEN = re.compile(r"\b([a-z][a-z_]*\d{4}[a-z]?)\b")
@@ -288,7 +291,9 @@ def test_module_lists_cover_the_models_package():
     """Every model module is either documented or listed as waiting, so none is forgotten."""
     package = Path(importlib.import_module("deterrence_lab.models").__file__).parent
     modules = {p.stem for p in package.glob("*.py") if not p.stem.startswith("_")}
-    assert set(DOCUMENTED) | set(NOT_YET_DOCUMENTED) == modules
+    assert set(DOCUMENTED) <= modules
+    forgotten = sorted(modules - set(DOCUMENTED) - set(NOT_YET_DOCUMENTED))
+    assert not forgotten, f"new model modules need docstrings and a place in DOCUMENTED: {forgotten}"
     assert not set(DOCUMENTED) & set(NOT_YET_DOCUMENTED)
 
 
