@@ -75,19 +75,22 @@ def documented_names(section_lines: list[str]) -> list[str]:
 
 
 # --------------------------------------------------------------------------- code analysis
-def _own_nodes(func: ast.AST):
-    """Nodes of ``func``'s body, not descending into nested functions or classes."""
+def _own_nodes(func: ast.AST, nested: bool = False):
+    """Nodes of ``func``'s body; with ``nested``, also those of the helper functions defined
+    inside it (they run on its behalf), never those of nested classes."""
+    stop = (ast.ClassDef,) if nested else (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                           ast.Lambda)
     stack = list(ast.iter_child_nodes(func))
     while stack:
         node = stack.pop()
         yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        if not isinstance(node, stop):
             stack.extend(ast.iter_child_nodes(node))
 
 
 def _raised_names(func: ast.AST) -> set[str]:
     names = set()
-    for node in _own_nodes(func):
+    for node in _own_nodes(func, nested=True):
         if isinstance(node, ast.Raise) and node.exc is not None:
             exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
             if isinstance(exc, ast.Name):
@@ -98,7 +101,7 @@ def _raised_names(func: ast.AST) -> set[str]:
 def _called_names(func: ast.AST) -> set[str]:
     """Names called directly (``f(...)``) or as methods of ``self``/``cls``."""
     names = set()
-    for node in _own_nodes(func):
+    for node in _own_nodes(func, nested=True):
         if isinstance(node, ast.Call):
             if isinstance(node.func, ast.Name):
                 names.add(node.func.id)
@@ -325,6 +328,24 @@ def scaled(x_km, flag=False):
     return 2 * check_range("x_km", x_km, 0.0)
 
 
+def walk(tree):
+    """Walk a tree (glasstone1977).
+
+    Parameters
+    ----------
+    tree : dict
+        The tree.
+
+    Notes
+    -----
+    Standard.
+    """
+    def visit(node):
+        if not node:
+            raise KeyError("empty node")
+    visit(tree)
+
+
 class Thing:
     def __init__(self, n):
         if n < 0:
@@ -341,3 +362,5 @@ def test_checker_finds_each_kind_of_fault():
     assert "bad.scaled: Raises does not list ['TypeError']" in found
     assert "bad.scaled: no Notes or References" in found
     assert "bad.Thing: no docstring" in found
+    assert "bad.walk: validates its arguments (['KeyError']) but has no Raises section" in found
+    assert "bad.walk: returns" not in found
