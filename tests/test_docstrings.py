@@ -10,8 +10,9 @@ function, method and class:
   is worked out from the code: the ``raise`` statements in the function, in the module's helpers
   it calls, and in the checks of ``deterrence_lab._validate`` (read from that module too), so a
   new check in the code without a new line in the docstring fails here;
-- ``Notes`` or ``References`` that names a key of the bibliography, a teaching assumption, or a
-  standard formula, so the reader knows where the numbers come from.
+- ``Notes`` or ``References``; for a function it names a key of the bibliography, a teaching
+  assumption, or a standard formula, so the reader knows where the numbers come from (a record
+  class may say instead which function fills it).
 
 Only the modules listed in ``DOCUMENTED`` are checked; the others are being rewritten and get
 their docstrings when that work lands.
@@ -255,14 +256,14 @@ def problems(module_name: str, tree: ast.Module) -> list[str]:
                              "Raises section")
             elif missing:
                 found.append(f"{where}: Raises does not list {missing}")
-        if not is_class or params:
-            notes = "\n".join(parts.get("Notes", []) + parts.get("References", []))
-            keys = [k for k in KEY_TOKEN.findall(notes) if k in sources.SOURCES]
-            if not notes:
-                found.append(f"{where}: no Notes or References saying where its numbers come from")
-            elif not keys and not any(word in notes.lower() for word in SOURCE_WORDS):
-                found.append(f"{where}: Notes/References name no source key, teaching assumption "
-                             "or standard formula")
+        notes = " ".join(" ".join(parts.get("Notes", []) + parts.get("References", [])).split())
+        keys = [k for k in KEY_TOKEN.findall(notes) if k in sources.SOURCES]
+        if not notes:
+            found.append(f"{where}: no Notes or References saying where its numbers come from")
+        elif not is_class and not keys and not any(word in notes.lower() for word in SOURCE_WORDS):
+            # a record class may simply say what returns it; a function names its source
+            found.append(f"{where}: Notes/References name no source key, teaching assumption "
+                         "or standard formula")
         unknown = sorted({k for k in re.findall(r"\[([a-z][a-z_]*\d{4}[a-z]?)\b", doc)}
                          - set(sources.SOURCES))
         if unknown:
