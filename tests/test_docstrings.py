@@ -11,8 +11,8 @@ function, method and class:
   it calls, and in the checks of ``deterrence_lab._validate`` (read from that module too), so a
   new check in the code without a new line in the docstring fails here;
 - ``Notes`` or ``References``; for a function it names a key of the bibliography, a teaching
-  assumption, or a standard formula, so the reader knows where the numbers come from (a record
-  class may say instead which function fills it).
+  assumption, or a standard formula, or says it has no numbers of its own, so the reader knows
+  where the numbers come from (a record class may say instead which function fills it).
 
 Only the modules listed in ``DOCUMENTED`` are checked; the others are being rewritten and get
 their docstrings when that work lands.
@@ -38,7 +38,7 @@ NOT_YET_DOCUMENTED = ("law", "command", "escalation", "response", "games", "semi
 
 SECTION_UNDERLINE = re.compile(r"^-{3,}$")
 KEY_TOKEN = re.compile(r"\b([a-z][a-z_]*\d{4}[a-z]?)\b")
-SOURCE_WORDS = ("teaching assumption", "standard")
+SOURCE_WORDS = ("teaching assumption", "standard", "no numbers of its own")
 
 
 # --------------------------------------------------------------------------- docstring parsing
@@ -234,7 +234,8 @@ def problems(module_name: str, tree: ast.Module) -> list[str]:
                 names = documented_names(parts["Parameters"])
                 if names != params:
                     found.append(f"{where}: Parameters document {names}, the signature has {params}")
-                untyped = [e for e in entries(parts["Parameters"]) if " : " not in e]
+                untyped = [e for e in entries(parts["Parameters"])
+                           if " : " not in e and not e.startswith("*")]   # **kwargs: no type
                 if untyped:
                     found.append(f"{where}: Parameters without ' : type': {untyped}")
         elif "Parameters" in parts and not is_class:
