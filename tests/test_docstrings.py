@@ -30,11 +30,17 @@ import pytest
 
 from deterrence_lab.content import sources
 
-DOCUMENTED = ("effects",)
-# Being rewritten on other lines of work (robustness is new there); each moves to DOCUMENTED
-# once its docstrings are written against the landed code.
-NOT_YET_DOCUMENTED = ("law", "command", "escalation", "response", "games", "seminar",
-                      "robustness")
+DOCUMENTED = ("effects", "escalation", "response", "games", "robustness")
+# Being rewritten on other lines of work; each moves to DOCUMENTED once its docstrings are
+# written against the landed code.
+NOT_YET_DOCUMENTED = ("law", "command", "seminar")
+
+# Errors the code analysis finds on a path the function never takes, with the reason.
+NEVER_RAISED = {
+    "deterrence_lab.models.response.get_score": {
+        "TypeError": "it builds the score table without overrides, so the check of their type "
+                     "cannot fail"},
+}
 
 SECTION_UNDERLINE = re.compile(r"^-{3,}$")
 KEY_TOKEN = re.compile(r"\b([a-z][a-z_]*\d{4}[a-z]?)\b")
@@ -277,6 +283,7 @@ def problems(module_name: str, tree: ast.Module) -> list[str]:
         else:
             raised = errors.get(qualname, set())
         raised = {name for name in raised if isinstance(getattr(builtins, name, None), type)}
+        raised -= set(NEVER_RAISED.get(where, {}))
         if raised:
             listed = {e.strip() for e in entries(parts.get("Raises", []))}
             missing = sorted(raised - listed)

@@ -1,9 +1,10 @@
 """The escalation ladder: Kahn's rungs, an absorbing Markov chain, brinkmanship, cumulative risk.
 
-Chapter 05 asks where a first "small" nuclear use could lead. Kahn (1965) described
-escalation as a ladder of 44 rungs separated by thresholds; Schelling (1960, 1966) argued
-that what makes a threat bite is the risk, not the certainty, of things getting out of
-hand. This module turns both ideas into models a student can compute with:
+Chapter 05 asks where a first "small" nuclear use could lead. Kahn (1965) [kahn1965], the
+module's main reference, described escalation as a ladder of 44 rungs separated by
+thresholds; Schelling (1960, 1966) [schelling1960; schelling1966] argued that what makes a
+threat bite is the risk, not the certainty, of things getting out of hand. The chain's
+exact results are those of absorbing Markov chains [kemeny1960]. This module turns both ideas into models a student can compute with:
 
 * ``KAHN_RUNGS`` / ``KAHN_THRESHOLDS``: the ladder as data, each rung with its source;
 * ``LADDER_STATES``: a compact ladder mapped to Kahn's rungs that *remembers* a first
@@ -53,7 +54,26 @@ from ..content.sources import TEACHING_ASSUMPTION
 
 @dataclass(frozen=True)
 class Rung:
-    """One rung of Kahn's ladder; ``group`` is Kahn's name for the band of rungs it sits in."""
+    """One rung of Kahn's escalation ladder.
+
+    Parameters
+    ----------
+    number : int
+        Rung number, 1 (ostensible crisis) to 44 (spasm or insensate war).
+    name : str
+        Kahn's name for the rung.
+    group : str
+        Kahn's name for the band of rungs it sits in.
+    source : str, optional
+        Source key, default ``"kahn1965"``.
+    where : str, optional
+        Where in the source and its reproductions.
+
+    Notes
+    -----
+    A plain record; the rungs are kahn1965 (ladder figure, p. 39) as reproduced in davis1984
+    (Fig. 2) and baloogan2015 (see ``KAHN_NOTE``).
+    """
 
     number: int
     name: str
@@ -64,7 +84,23 @@ class Rung:
 
 @dataclass(frozen=True)
 class Threshold:
-    """A threshold lying just below rung ``below_rung`` (crossing it means climbing onto that rung)."""
+    """A threshold of Kahn's ladder, lying just below rung ``below_rung``.
+
+    Parameters
+    ----------
+    name : str
+        Kahn's name for the threshold.
+    below_rung : int
+        Crossing it means climbing onto this rung.
+    source : str, optional
+        Source key, default ``"kahn1965"``.
+    where : str, optional
+        Where in the source and its reproductions.
+
+    Notes
+    -----
+    A plain record; kahn1965, ladder figure, p. 39.
+    """
 
     name: str
     below_rung: int
@@ -154,7 +190,29 @@ KAHN_NOTE = (
 
 
 def kahn_rung(number) -> Rung:
-    """Kahn's rung ``number`` (1 = ostensible crisis ... 44 = spasm or insensate war)."""
+    """Kahn's rung ``number`` (1 = ostensible crisis ... 44 = spasm or insensate war).
+
+    Parameters
+    ----------
+    number : int
+        A whole number in [1, 44].
+
+    Returns
+    -------
+    Rung
+        The rung with its name, group and source.
+
+    Raises
+    ------
+    TypeError
+        If ``number`` is not a whole number.
+    ValueError
+        If it is fractional or outside [1, 44].
+
+    Notes
+    -----
+    kahn1965, ladder figure, p. 39, as reproduced in davis1984 (Fig. 2) and baloogan2015.
+    """
     number = check_int("number", number, 1, len(KAHN_RUNGS))
     return KAHN_RUNGS[number - 1]
 
@@ -166,12 +224,35 @@ def kahn_rung(number) -> Rung:
 
 @dataclass(frozen=True)
 class LadderState:
-    """A state of the compact ladder, with the Kahn rungs (first, last) it stands for.
+    """A state of the compact ladder, with the Kahn rungs it stands for.
 
-    ``level`` is its height (0 conventional war … 5 limited strategic exchange);
-    ``after_use`` marks the states that can only be reached once a nuclear weapon has been
-    used, so the chain *remembers* the broken taboo; ``up_to`` / ``down_to`` name the state
-    one step up or down (``""``: none) on the remembering ladder."""
+    Parameters
+    ----------
+    key : str
+        Identifier (``STATE_KEYS``).
+    label : str
+        The state in words.
+    kahn_rungs : tuple of (int, int) or None
+        First and last of Kahn's rungs it stands for; ``None`` for a state off the ladder.
+    level : int
+        Height, 0 (conventional war) to 6 (general war); -1 for settlement.
+    after_use : bool, optional
+        Whether the state can only be reached once a nuclear weapon has been used, so the chain
+        remembers the broken taboo (default False).
+    up_to, down_to : str, optional
+        The state one step up or down on the remembering ladder (``""``: none).
+    absorbing : bool, optional
+        Whether the chain ends there (default False).
+    source : str, optional
+        Default ``TEACHING_ASSUMPTION``.
+    where : str, optional
+        The reason for the grouping.
+
+    Notes
+    -----
+    A plain record. The grouping of kahn1965's rungs is a teaching assumption: Kahn's ladder is
+    a US-Soviet scheme and its mapping to a war in Ukraine is approximate.
+    """
 
     key: str
     label: str
@@ -228,13 +309,47 @@ ABSORB_ATOL = 1e-15
 
 
 def state(key: str) -> LadderState:
-    """The ladder state ``key`` (one of ``STATE_KEYS``)."""
+    """The ladder state ``key``.
+
+    Parameters
+    ----------
+    key : str
+        One of ``STATE_KEYS``.
+
+    Returns
+    -------
+    LadderState
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not a state key (the message lists them).
+
+    Notes
+    -----
+    The states are a teaching assumption grouping kahn1965's rungs (see :class:`LadderState`).
+    """
     return _STATE[check_choice("key", key, STATE_KEYS)]
 
 
 @dataclass(frozen=True)
 class Assumption:
-    """Labelled values with their reason: a teaching assumption, or a range taken from a source."""
+    """Labelled values with their reason: a teaching assumption, or a range taken from a source.
+
+    Parameters
+    ----------
+    values : tuple of float
+        The values (probabilities, months, rates per year, as the name says).
+    reason : str
+        Why these values.
+    source : str, optional
+        A source key, default ``TEACHING_ASSUMPTION``.
+
+    Notes
+    -----
+    A plain record; ``BASELINE`` holds the chain's teaching assumptions, ``RECORD_MONTHS`` and
+    ``HELLMAN_RANGE_PER_YEAR`` sourced values (ap2024, hellman2008).
+    """
 
     values: tuple[float, ...]
     reason: str
@@ -283,20 +398,41 @@ def _per_state(name: str, value) -> np.ndarray:
 
 
 def ladder_matrix(up, down, settle, *, memory: bool = True) -> np.ndarray:
-    """The transition matrix of the compact ladder (``STATE_KEYS`` order, 10 x 10) from
-    up / down / settle probabilities.
+    """The transition matrix (10 x 10, ``STATE_KEYS`` order) of the compact ladder.
 
-    Each is one probability for all transient states or one number per state in
-    ``TRANSIENT_KEYS`` order. Whatever is left in a row is the chance of staying put for a
+    Whatever is left in a row after up, down and settle is the chance of staying put for a
     round. From the top transient state a step up is general war; from the two conventional
     states a step down is impossible, so that probability must be 0.
 
-    ``memory=True`` (the default) is the ladder that remembers a first use: stepping down
-    from a nuclear use leads to *threats after a use* and on to *conventional war after a
-    use*, with their own rates, and a climb from there is a *further* use. ``memory=False``
-    is the memoryless chain: a step down from a single use returns to the pre-use threats
-    (with pre-use rates), and a step down from battlefield use re-enters the single use;
-    the two after-use states are then never reached.
+    Parameters
+    ----------
+    up, down, settle : float or array_like, shape (8,)
+        Probability per round of climbing one state, stepping down one state and settling:
+        one number for every transient state, or one per state in ``TRANSIENT_KEYS`` order;
+        each in [0, 1], and up + down + settle at most 1 per state.
+    memory : bool, optional
+        ``True`` (default): the ladder that remembers a first use (stepping down from a nuclear
+        use leads to threats after a use, with their own rates, and a climb from there is a
+        further use). ``False``: the memoryless chain, in which a step down from a single use
+        returns to the pre-use threats and the two after-use states are never reached.
+
+    Returns
+    -------
+    ndarray, shape (10, 10)
+        Row-stochastic matrix; settlement and general war are absorbing.
+
+    Raises
+    ------
+    TypeError
+        If ``memory`` is not a bool, or a probability is not a number.
+    ValueError
+        If a probability is outside [0, 1] or has the wrong shape, ``down`` is positive for a
+        conventional state, or up + down + settle exceeds 1 for a state.
+
+    Notes
+    -----
+    The ladder's states group kahn1965's rungs (a teaching assumption); the rates are the
+    caller's (the course's are ``BASELINE``, teaching assumptions with reasons).
     """
     if not isinstance(memory, (bool, np.bool_)):
         raise TypeError(f"memory={memory!r} must be True or False")
@@ -328,16 +464,42 @@ def ladder_matrix(up, down, settle, *, memory: bool = True) -> np.ndarray:
 def ladder_parameters(option: str | None = None, *, up_scale=1.0, down_scale=1.0,
                       settle_scale=1.0, level: str = "central",
                       factors: dict | None = None) -> dict[str, np.ndarray]:
-    """Up / down / settle per transient state (``TRANSIENT_KEYS`` order).
+    """Up / down / settle probabilities per transient state (``TRANSIENT_KEYS`` order).
 
-    The baseline is the chain with no Western response. A response ``option`` (a key of
-    :data:`deterrence_lab.content.options.OPTION_KEYS`; ``None`` = no response) multiplies
-    the rates of every state after a first use by its ladder factors from the option table,
-    at ``level`` (``"low"``, ``"central"``, ``"high"`` of each range, or ``"worst"`` /
-    ``"best"``: the combination most / least prone to escalate). ``factors`` (a dict with
-    ``up``, ``down``, ``settle``) replaces the table's factors, for "what if" questions and
-    the robustness functions. The overall scales (0-3) multiply every state, for "what if
-    every step were twice as likely?" questions.
+    The baseline is the chain with no Western response. A response ``option`` multiplies the
+    rates of every state after a first use by its ladder factors from the option table.
+
+    Parameters
+    ----------
+    option : str or None, optional
+        A key of :data:`deterrence_lab.content.options.OPTION_KEYS`; ``None`` (default) is no
+        response.
+    up_scale, down_scale, settle_scale : float, optional
+        Overall scales in [0, 3] (default 1) multiplying every state's rate, for "what if every
+        step were twice as likely?" questions.
+    level : str, optional
+        Which end of the option's factor ranges: ``"low"``, ``"central"`` (default),
+        ``"high"``, or ``"worst"`` / ``"best"`` (the combination most / least prone to escalate).
+    factors : dict of str to float or None, optional
+        Replacement factors with keys among ``up``, ``down``, ``settle``, each in [0, 3].
+
+    Returns
+    -------
+    dict of str to ndarray, shape (8,)
+        ``{"up": ..., "down": ..., "settle": ...}``, ready for :func:`ladder_matrix`.
+
+    Raises
+    ------
+    TypeError
+        If a scale or factor is not a number.
+    ValueError
+        If ``option`` or ``level`` is unknown, ``factors`` has other keys, or a scale or factor
+        is outside [0, 3] or not a single number.
+
+    Notes
+    -----
+    ``BASELINE`` rates and the option factors (:mod:`deterrence_lab.content.options`) are
+    teaching assumptions with written reasons.
     """
     effect = _options.ladder_factors(option, level)
     if factors is not None:
@@ -366,9 +528,32 @@ def ladder_parameters(option: str | None = None, *, up_scale=1.0, down_scale=1.0
 def classify_states(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """A boolean mask, True for the absorbing states: those that nothing leaves.
 
-    A state is absorbing when the probabilities of moving to *other* states add up to at
-    most ``absorb_atol`` (rounding); a state left with any larger probability, however
-    small, is transient. Every function of this module classifies states this way, once.
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round. Only its shape is checked here.
+    absorb_atol : float, optional
+        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+
+    Returns
+    -------
+    ndarray of bool, shape (n,)
+        True where the probabilities of moving to other states add up to at most
+        ``absorb_atol``.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not numeric.
+    ValueError
+        If the matrix is not square or ``absorb_atol`` is outside [0, 1e-3].
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1. Every function of this module classifies states this way, once.
     """
     tol = float(check_range("absorb_atol", absorb_atol, 0.0, 1e-3))
     P = as_float_array("transition_matrix", transition_matrix)
@@ -387,12 +572,37 @@ def _leave(P: np.ndarray) -> np.ndarray:
 
 def check_transition_matrix(transition_matrix, *, atol: float = 1e-9,
                             absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
-    """The matrix as a float array if it is a valid absorbing chain, else a ValueError saying why.
+    """The matrix as a float array if it is a valid absorbing chain.
 
-    Valid: square, entries in [0, 1], each row summing to 1 (within ``atol``), at least one
-    absorbing state (:func:`classify_states`, with ``absorb_atol``), and from every other
-    state some absorbing state reachable -- otherwise ``I - Q`` is singular and the chain may
-    wander for ever.
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    atol : float, optional
+        Tolerance for each row summing to 1, in [0, 0.01] (default 1e-9).
+    absorb_atol : float, optional
+        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+
+    Returns
+    -------
+    ndarray, shape (n, n)
+        The matrix as floats.
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range.
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1. Without a path to an end state I − Q is singular and the chain may wander for ever.
     """
     atol = float(check_range("atol", atol, 0.0, 0.01))
     P = as_float_array("transition_matrix", transition_matrix)
@@ -424,7 +634,35 @@ def check_transition_matrix(transition_matrix, *, atol: float = 1e-9,
 
 
 def absorbing_states(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
-    """Indices of the absorbing states (:func:`classify_states`)."""
+    """Indices of the absorbing states (:func:`classify_states`).
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    absorb_atol : float, optional
+        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+
+    Returns
+    -------
+    ndarray of int
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range.
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1.
+    """
     P = check_transition_matrix(transition_matrix, absorb_atol=absorb_atol)
     return np.flatnonzero(classify_states(P, absorb_atol=absorb_atol))
 
@@ -445,23 +683,110 @@ def _split(transition_matrix, absorb_atol: float = ABSORB_ATOL):
 
 
 def fundamental_matrix(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
-    """``N = (I - Q)^-1``: entry (i, j) is the expected number of rounds spent in transient state
-    j when starting in transient state i (the fundamental matrix of Kemeny & Snell 1960, source
-    key ``kemeny1960``). Rows and columns follow the transient states in index order."""
+    """The fundamental matrix N = (I − Q)^-1 of an absorbing chain.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    absorb_atol : float, optional
+        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+
+    Returns
+    -------
+    ndarray, shape (t, t), rounds
+        Entry (i, j) is the expected number of rounds spent in transient state j when starting
+        in transient state i; rows and columns follow the transient states in index order.
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range.
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1.
+    """
     _, transient, _, M, _ = _split(transition_matrix, absorb_atol)
     return np.linalg.solve(M, np.eye(transient.size))
 
 
 def absorption_probabilities(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
-    """``B = N R``: entry (i, k) is the probability that a chain started in transient state i ends in
-    absorbing state k (both in index order: see :func:`absorbing_states`). Solved from
-    ``(I - Q) B = R``, no inverse formed. To read it by state name use :func:`end_probabilities`."""
+    """B = N R: the probability of ending in each absorbing state from each transient state.
+
+    Solved from (I − Q) B = R, no inverse formed. To read it by state name use
+    :func:`end_probabilities`.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    absorb_atol : float, optional
+        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+
+    Returns
+    -------
+    ndarray, shape (t, a)
+        Entry (i, k): started in transient state i, the chain ends in absorbing state k (both
+        in index order; see :func:`absorbing_states`). Rows sum to 1.
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range.
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1.
+    """
     _, _, _, M, R = _split(transition_matrix, absorb_atol)
     return np.linalg.solve(M, R)
 
 
 def expected_steps(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
-    """``t = N 1``: expected number of rounds before absorption, per transient starting state."""
+    """t = N 1: expected number of rounds before absorption, per transient starting state.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    absorb_atol : float, optional
+        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+
+    Returns
+    -------
+    ndarray, shape (t,), rounds
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range.
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1.
+    """
     _, transient, _, M, _ = _split(transition_matrix, absorb_atol)
     return np.linalg.solve(M, np.ones(transient.size))
 
@@ -494,10 +819,24 @@ def _start_index(start, P: np.ndarray, absorb_atol: float = ABSORB_ATOL) -> int:
 
 @dataclass(frozen=True)
 class EndProbabilities:
-    """Where a chain started in ``start`` ends. ``ends`` maps every absorbing state's name to
-    the probability of ending there; ``expected_rounds`` is the mean number of rounds before
-    the end; ``start_absorbing`` is True when ``start`` itself is absorbing (then it is its own
-    end, with probability 1, after 0 rounds)."""
+    """Where a chain started in ``start`` ends.
+
+    Parameters
+    ----------
+    start : str
+        The starting state's name (a ladder key, or the index as text for other matrices).
+    ends : dict of str to float
+        Every absorbing state's name to the probability of ending there.
+    expected_rounds : float, rounds
+        Mean number of rounds before the end.
+    start_absorbing : bool
+        True when ``start`` is itself absorbing (then it is its own end, with probability 1,
+        after 0 rounds).
+
+    Notes
+    -----
+    A plain record, as :func:`end_probabilities` returns.
+    """
 
     start: str
     ends: dict
@@ -505,17 +844,65 @@ class EndProbabilities:
     start_absorbing: bool
 
     def get(self, key: str, default: float = 0.0) -> float:
+        """The probability of ending in ``key``, or ``default`` if it is not an end state.
+
+        Parameters
+        ----------
+        key : str
+            A state name.
+        default : float, optional
+            Returned when ``key`` is not among the ends (default 0).
+
+        Returns
+        -------
+        float
+
+        Notes
+        -----
+        No numbers of its own: a lookup in ``ends``.
+        """
         return self.ends.get(key, default)
 
 
 def end_probabilities(transition_matrix, start, *,
                       absorb_atol: float = ABSORB_ATOL) -> EndProbabilities:
-    """Exact end-state probabilities from ``start`` (index or ladder key), looked up by state.
+    """Exact end-state probabilities from ``start``, looked up by state.
 
-    States are classified once (:func:`classify_states`); rows and columns are found by
-    state, never by position, so a state that becomes absorbing (say, conventional war when
-    nothing can leave it) appears among the ends under its own name. An absorbing ``start``
-    is reported as such rather than refused.
+    States are classified once (:func:`classify_states`); rows and columns are found by state,
+    never by position, so a state that becomes absorbing (say, conventional war when nothing
+    can leave it) appears among the ends under its own name.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    start : int or str
+        An index or, for the compact ladder, a state key; an absorbing start is reported as
+        such rather than refused.
+    absorb_atol : float, optional
+        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+
+    Returns
+    -------
+    EndProbabilities
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range, or ``start`` is an unknown key or index (a key is refused for a matrix that is
+        not the compact ladder).
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1. Computed by state reduction (eliminating the other transient states one at a
+    time), which keeps full precision for very small probabilities.
     """
     P = check_transition_matrix(transition_matrix, absorb_atol=absorb_atol)
     names = _state_names(P)
@@ -569,9 +956,39 @@ def _state_reduction(P: np.ndarray, absorbing: np.ndarray, start: int):
 
 
 def absorption_time_distribution(transition_matrix, start, max_steps) -> np.ndarray:
-    """``D[k-1, j]`` = probability of being absorbed in end state j exactly at round k, k = 1 ...
-    ``max_steps``, from ``start`` (computed as ``e_start Q^(k-1) R``). ``D.sum(axis=1)`` is the
-    distribution of the time to absorption; what is missing from 1 is absorption later."""
+    """Probability of absorption in each end state exactly at round k, k = 1 ... ``max_steps``.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    start : int or str
+        A transient state: an index, or for the 10-state compact ladder a key of
+        ``STATE_KEYS``.
+    max_steps : int
+        Rounds to compute, a whole number in [1, 100000].
+
+    Returns
+    -------
+    ndarray, shape (max_steps, a)
+        D[k − 1, j] = e_start Q^(k−1) R[:, j]. ``D.sum(axis=1)`` is the distribution of the
+        time to absorption; what is missing from 1 is absorption later.
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range, or ``start`` is unknown or absorbing.
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1.
+    """
     P, transient, _, _, R = _split(transition_matrix)
     start = _start_index(start, P)
     Q = P[np.ix_(transient, transient)]
@@ -619,14 +1036,49 @@ def _prepare(transition_matrix, start, n_paths, rng):
 
 
 def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_000):
-    """Monte Carlo: run ``n_paths`` chains from ``start`` until absorbed; return ``(end_state,
-    steps)`` arrays.
+    """Monte Carlo: run ``n_paths`` chains from ``start`` until absorbed.
 
-    Vectorised over paths, and only unabsorbed paths are carried on. Rather than drawing every
-    round, each path draws how many rounds it stays put (geometric, with the row's chance of
-    leaving) and then where it jumps (the row without its diagonal, renormalised): the same
-    distribution as round-by-round sampling, with several times fewer draws. A path still
-    unabsorbed after ``max_steps`` rounds keeps its transient state and ``steps = max_steps``.
+    Vectorised over paths. Each path draws how many rounds it stays put (geometric, with the
+    row's chance of leaving) and then where it jumps (the row without its diagonal,
+    renormalised): the same distribution as round-by-round sampling, with fewer draws.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    start : int or str
+        A transient state: an index, or for the 10-state compact ladder a key of
+        ``STATE_KEYS``.
+    n_paths : int
+        Number of paths, a whole number in [1, 10000000].
+    rng : numpy.random.Generator
+        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    max_steps : int, optional
+        A path still unabsorbed after this many rounds keeps its transient state and
+        ``steps = max_steps``; in [1, 1000000] (default 10000).
+
+    Returns
+    -------
+    end_state : ndarray of int, shape (n_paths,)
+        Index of the state each path ended in.
+    steps : ndarray of int, shape (n_paths,), rounds
+        Rounds to absorption.
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range, ``start`` is unknown or absorbing, or ``rng`` is not a numpy Generator
+        (TypeError).
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1.
     """
     P, start, n_paths = _prepare(transition_matrix, start, n_paths, rng)
     max_steps = check_int("max_steps", max_steps, 1, 1_000_000)
@@ -653,8 +1105,43 @@ def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_
 
 
 def sample_trajectories(transition_matrix, start, n_paths, n_steps, rng) -> np.ndarray:
-    """``n_paths`` sampled paths of ``n_steps`` rounds, shape ``(n_paths, n_steps + 1)``, column 0
-    the start; absorbed paths stay in their end state (for drawing paths over time)."""
+    """``n_paths`` sampled paths of ``n_steps`` rounds, for drawing paths over time.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (n, n)
+        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+        entry (i, j) is the probability of moving from state i to state j in one round.
+    start : int or str
+        A transient state: an index, or for the 10-state compact ladder a key of
+        ``STATE_KEYS``.
+    n_paths : int
+        Number of paths, a whole number in [1, 10000000].
+    n_steps : int
+        Rounds per path, a whole number in [0, 100000].
+    rng : numpy.random.Generator
+        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+
+    Returns
+    -------
+    ndarray of int, shape (n_paths, n_steps + 1)
+        State indices; column 0 is the start; absorbed paths stay in their end state.
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range, ``start`` is unknown or absorbing, or ``rng`` is not a numpy Generator
+        (TypeError).
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1.
+    """
     P, start, n_paths = _prepare(transition_matrix, start, n_paths, rng)
     table = _sampling_table(P)
     n_steps = check_int("n_steps", n_steps, 0, 100_000)
@@ -668,17 +1155,42 @@ def sample_trajectories(transition_matrix, start, n_paths, n_steps, rng) -> np.n
 
 def ladder_outcome(option: str | None = None, start: str = FIRST_NUCLEAR_STATE, *,
                    memory: bool = True, absorb_atol: float = ABSORB_ATOL, **parameters) -> dict:
-    """Exact outcome on the compact ladder for one response ``option`` (``None`` = no response)
-    from ``start``.
+    """Exact outcome on the compact ladder for one response ``option`` from ``start``.
 
-    Returns a dict: ``settlement`` and ``general_war`` (probabilities of ending there),
-    ``stuck`` (probability of ending in any *other* state that has become absorbing, e.g.
-    conventional war when every way out of it is set to 0), ``ends`` (every absorbing state by
-    name), ``expected_rounds``, ``further_use`` (probability of a second nuclear use, on the
-    remembering ladder; ``None`` on the memoryless one or from a pre-use start) and
-    ``start_absorbing`` (True if ``start`` is itself an end state). ``parameters`` go to
-    :func:`ladder_parameters` (``up_scale``, ``level``, ``factors`` …); ``absorb_atol`` to
-    :func:`classify_states`.
+    Parameters
+    ----------
+    option : str or None, optional
+        A response option key; ``None`` (default) is no response.
+    start : str, optional
+        A ladder state key, default the first nuclear use.
+    memory : bool, optional
+        Remembering ladder (default True) or memoryless (see :func:`ladder_matrix`).
+    absorb_atol : float, optional
+        Passed to :func:`classify_states`.
+    **parameters
+        Passed to :func:`ladder_parameters` (``up_scale``, ``level``, ``factors`` ...).
+
+    Returns
+    -------
+    dict
+        ``settlement`` and ``general_war`` (probabilities of ending there), ``stuck``
+        (probability of ending in any other state that has become absorbing), ``ends`` (every
+        absorbing state by name), ``expected_rounds``, ``further_use`` (probability of a second
+        nuclear use on the remembering ladder; ``None`` on the memoryless one or from a pre-use
+        start) and ``start_absorbing``.
+
+    Raises
+    ------
+    TypeError
+        If ``memory`` is not a bool or a number is not numeric.
+    ValueError
+        If ``option``, ``start`` or a parameter is unknown or out of range, or the rates make an
+        invalid chain.
+
+    Notes
+    -----
+    Rates and factors are teaching assumptions (``BASELINE``, the option table); the
+    computation is standard absorbing-chain theory (kemeny1960).
     """
     P = ladder_matrix(**ladder_parameters(option, **parameters), memory=memory)
     result = end_probabilities(P, start, absorb_atol=absorb_atol)
@@ -695,8 +1207,31 @@ def ladder_outcome(option: str | None = None, start: str = FIRST_NUCLEAR_STATE, 
 
 @dataclass(frozen=True)
 class PathStatistics:
-    """How sampled paths from ``start`` behave, for sentences about them (all from one run of
-    :func:`sample_trajectories`). ``war_*`` describe the paths that end in general war."""
+    """How sampled paths from a start behave, for sentences about them.
+
+    Parameters
+    ----------
+    n_paths : int
+        Number of paths sampled.
+    mean_rounds : float, rounds
+        Mean rounds to absorption (unabsorbed paths count as ``n_steps``).
+    war_share : float
+        Share of paths that end in general war.
+    war_median_rounds : float, rounds
+        Median rounds to general war among those (NaN if none).
+    war_mean_still : float, rounds
+        Mean rounds in which the state did not change, among those paths (NaN if none).
+    war_share_stepping_back : float
+        Share of those paths that stepped down at least once (NaN if none).
+    share_pre_use : float
+        Share of all paths that, after the start, ever stand in a pre-use state.
+    share_reentering_start : float
+        Share that leave the start and later return to it.
+
+    Notes
+    -----
+    A plain record, as :func:`path_statistics` returns.
+    """
 
     n_paths: int
     mean_rounds: float
@@ -712,12 +1247,36 @@ def path_statistics(transition_matrix, start=FIRST_NUCLEAR_STATE, *, n_paths: in
                     n_steps: int = 250, seed: int = 2023) -> PathStatistics:
     """Statistics of ``n_paths`` sampled paths of the compact ladder from ``start``.
 
-    Rounds are counted to absorption (paths not absorbed within ``n_steps`` count as
-    ``n_steps``); "still" is a round in which the state did not change; "stepping back" is a
-    move to a lower ladder level. ``share_pre_use`` is the share of paths that, after the start,
-    ever stand in a state *before any nuclear use* (with its pre-use rates),
-    ``share_reentering_start`` the share that leave ``start`` and later return to it (for a
-    first use: a second "single use").
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (10, 10)
+        A valid absorbing chain on the compact ladder (:func:`ladder_matrix`).
+    start : int or str, optional
+        A transient state, default the first nuclear use.
+    n_paths : int, optional
+        Number of paths, a whole number 1 or more (default 10000).
+    n_steps : int, optional
+        Rounds per path, a whole number in [1, 5000] (default 250).
+    seed : int, optional
+        Seed of the random draws, a whole number 0 or more (default 2023).
+
+    Returns
+    -------
+    PathStatistics
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range, the matrix is not 10 x 10, or ``start`` is unknown or absorbing.
+
+    Notes
+    -----
+    Standard Monte Carlo on the chain; the chain's rates are the caller's (the course's are
+    teaching assumptions).
     """
     P = _ladder_only(transition_matrix)
     rng = np.random.default_rng(check_int("seed", seed, 0))
@@ -762,8 +1321,36 @@ def _ladder_only(transition_matrix, name: str = "transition_matrix") -> np.ndarr
 
 
 def nuclear_use_probability(transition_matrix, start="conventional_war") -> float:
-    """Probability that the compact ladder ever reaches a nuclear use from a pre-use ``start``:
-    the chain is stopped at ``first_use`` (the only way across the threshold from below)."""
+    """Probability that the compact ladder ever reaches a nuclear use from a pre-use ``start``.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (10, 10)
+        A valid absorbing chain on the compact ladder.
+    start : int or str, optional
+        A pre-use state (``PRE_USE_KEYS``), default ``"conventional_war"``.
+
+    Returns
+    -------
+    float
+        Probability in [0, 1] of reaching ``first_use`` (the only way across the threshold from
+        below) before the chain ends.
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range, the matrix is not 10 x 10, or ``start`` is unknown or at or above the nuclear
+        threshold.
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1. The chain is stopped at ``first_use``.
+    """
     P = _ladder_only(transition_matrix)
     index = _any_index(start, P)
     if STATE_KEYS[index] not in PRE_USE_KEYS:
@@ -775,11 +1362,39 @@ def nuclear_use_probability(transition_matrix, start="conventional_war") -> floa
 
 def further_use_probability(transition_matrix, start=FIRST_NUCLEAR_STATE, *,
                             absorb_atol: float = ABSORB_ATOL) -> float:
-    """Probability of a *further* nuclear use (reaching ``battlefield_use``) before the crisis
-    ends, from an after-use ``start`` below it, on the remembering ladder.
+    """Probability of a further nuclear use (reaching ``battlefield_use``) before the crisis ends.
 
-    On a memoryless matrix this undercounts: there a return from pre-use threats to the
-    single use is also a second use, which the chain cannot tell from the first."""
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (10, 10)
+        A valid absorbing chain on the compact ladder (remembering; on a memoryless matrix this
+        undercounts, since there a return to the single use is also a second use).
+    start : int or str, optional
+        An after-use state below ``battlefield_use``, default the first use; at or above it the
+        answer is 1.
+    absorb_atol : float, optional
+        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+
+    Returns
+    -------
+    float
+        Probability in [0, 1].
+
+    Raises
+    ------
+    TypeError
+        If the matrix or a number is not numeric, or an index is not a whole number.
+    ValueError
+        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+        not summing to 1, no absorbing state, a state from which no end can be reached), or an
+        argument is out of range, the matrix is not 10 x 10, or ``start`` is unknown.
+
+    Notes
+    -----
+    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+    block R into the absorbing states, N = (I − Q)^-1. The chain is stopped at ``battlefield_use``.
+    """
     P = _ladder_only(transition_matrix)
     index = _any_index(start, P)
     key = STATE_KEYS[index]
@@ -814,13 +1429,35 @@ def _pre_use_parameters(up_scale, settle_scale, option=None) -> dict[str, np.nda
 
 def record_likelihood(months=45.0, months_per_round=1.0, *, up_scale=1.0,
                       settle_scale=1.0) -> float:
-    """Probability, under the chain, of the record since 2022: starting in conventional war,
-    ``months`` (about 45) with neither a nuclear use nor a settlement.
+    """Probability under the chain of the record since 2022: no use and no settlement for ``months``.
 
-    A round is given a length (``months_per_round``), which the chain itself does not have;
-    the record is ``n = round(months / months_per_round)`` rounds spent among the pre-use
-    states, ``e Q^n 1`` with ``Q`` the chain restricted to them. ``up_scale`` and
-    ``settle_scale`` (0-3) scale the pre-use states' climbing and settling rates.
+    Parameters
+    ----------
+    months : float, months, optional
+        Length of the record, in [0, 600] (default 45: February 2022 to late 2025).
+    months_per_round : float, months, optional
+        The length given to a round, which the chain itself does not have, in [0.05, 24]
+        (default 1).
+    up_scale, settle_scale : float, optional
+        Scales in [0, 3] (default 1) of the pre-use states' climbing and settling rates.
+
+    Returns
+    -------
+    float
+        e Q^n 1 with Q the chain restricted to the pre-use states, n = round(months /
+        months_per_round), starting in conventional war.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number, or is an array of more than one number.
+    ValueError
+        If an argument is not finite or outside its range.
+
+    Notes
+    -----
+    The record is ``RECORD_MONTHS`` (ap2024); the round length and the rates are teaching
+    assumptions.
     """
     m = float(single_number("months", check_range("months", months, 0.0, 600.0)))
     length = float(single_number("months_per_round",
@@ -840,9 +1477,28 @@ def record_likelihood(months=45.0, months_per_round=1.0, *, up_scale=1.0,
 class Calibration:
     """A grid Bayesian update of the pre-use climbing and settling scales on the record.
 
-    ``up_scales`` (a,), ``settle_scales`` (b,); ``prior``, ``likelihood`` and ``posterior``
-    have shape (a, b). ``p_use_prior`` / ``p_use_posterior`` are the chance that the
-    conventional war ever reaches a nuclear use, averaged over the prior and the posterior."""
+    Parameters
+    ----------
+    months, months_per_round : float, months
+        The record and the round length used.
+    up_scales : ndarray, shape (a,)
+        Grid of climbing scales.
+    settle_scales : ndarray, shape (b,)
+        Grid of settling scales.
+    prior, likelihood, posterior : ndarray, shape (a, b)
+        Prior, likelihood of the record, and posterior on the grid.
+    up_mean_prior, up_mean_posterior : float
+        Mean climbing scale under the prior and the posterior.
+    settle_mean_prior, settle_mean_posterior : float
+        Mean settling scale under the prior and the posterior.
+    p_use_prior, p_use_posterior : float
+        Chance that the conventional war ever reaches a nuclear use, averaged over the prior
+        and the posterior.
+
+    Notes
+    -----
+    A plain record, as :func:`calibrate` returns.
+    """
 
     months: float
     months_per_round: float
@@ -861,12 +1517,36 @@ class Calibration:
 
 def calibrate(months=45.0, months_per_round=1.0, *, up_scales=None, settle_scales=None,
               prior=None) -> Calibration:
-    """Bayes' rule on a grid: which pre-use climbing and settling scales make the record likely?
+    """Bayes' rule on a grid: the pre-use climbing and settling scales that make the record likely.
 
-    The prior is uniform on the grid unless ``prior`` (shape (a, b), non-negative) is given;
-    default grids run 0.1 to 2.0 in steps of 0.1 for both scales (a teaching choice: "from a
-    tenth to twice the course's rates"). One history is thin evidence: the posterior still
-    depends strongly on the prior and on the length given to a round, which the chain lacks.
+    Parameters
+    ----------
+    months : float, months, optional
+        Length of the record, in [0, 600] (default 45).
+    months_per_round : float, months, optional
+        Length given to a round, in [0.05, 24] (default 1).
+    up_scales, settle_scales : array_like or None, optional
+        Grids of scales in [0, 3]; default 0.1 to 2.0 in steps of 0.1 for both.
+    prior : array_like, shape (a, b), or None, optional
+        Non-negative prior weights on the grid, not all 0; default uniform.
+
+    Returns
+    -------
+    Calibration
+
+    Raises
+    ------
+    TypeError
+        If an argument is not numeric.
+    ValueError
+        If an argument is out of range, ``prior`` has the wrong shape or is all 0, or the
+        record has probability 0 everywhere on the grid.
+
+    Notes
+    -----
+    The record is ``RECORD_MONTHS`` (ap2024); the grids are a teaching choice ("from a tenth to
+    twice the course's rates"). One history is thin evidence: the posterior still depends
+    strongly on the prior and on the round length.
     """
     ups = np.round(np.arange(0.1, 2.0001, 0.1), 10) if up_scales is None else \
         check_range("up_scales", up_scales, 0.0, 3.0).reshape(-1)
@@ -900,20 +1580,41 @@ def calibrate(months=45.0, months_per_round=1.0, *, up_scales=None, settle_scale
 
 
 def brinkmanship(resolve_russia, resolve_nato, risk_step) -> dict[str, np.ndarray]:
-    """A competition in risk-taking (Schelling 1960, "The threat that leaves something to chance";
-    Schelling 1966, "The manipulation of risk"; Powell 1990, 2015), in a deliberately simple form.
+    """A competition in risk-taking, in a deliberately simple form.
 
-    Round k raises the shared risk of disaster to ``r_k = min(k * risk_step, 1)``. Each side's
-    *resolve* is the highest per-round risk it will run (a probability); it is private, so
-    neither knows when the other would quit, and both stay in while ``r_k <= resolve``. The side
-    whose limit comes first backs down; if both limits fall in the same round, both step back
-    ("neither" wins). Disaster happens in a round both accept with probability ``r_k``.
+    Round k raises the shared risk of disaster to r_k = min(k·risk_step, 1). Each side's resolve
+    is the highest per-round risk it will run; it is private, so neither knows when the other
+    would quit, and both stay in while r_k <= resolve. The side whose limit comes first backs
+    down; if both limits fall in the same round, both step back ("neither" wins). Disaster
+    happens in a round both accept with probability r_k.
 
-    Returns arrays (broadcast over the resolves; ``risk_step`` is one number) for
-    ``disaster``, ``russia_backs_down``, ``nato_backs_down``, ``neither`` (they sum to 1) and
-    ``rounds`` (rounds both accepted). With ``risk_step = 0`` nothing is ever risked: no
-    disaster, nobody is pushed to back down. With common knowledge of resolve the less resolved
-    side would back down at once -- the risk is the price of private information (Powell).
+    Parameters
+    ----------
+    resolve_russia, resolve_nato : float or array_like
+        Each side's resolve, a probability in [0, 1]; the two broadcast together.
+    risk_step : float
+        Rise of the per-round risk, a single probability in [0, 1]; 0 risks nothing.
+
+    Returns
+    -------
+    dict of str to ndarray
+        ``disaster``, ``russia_backs_down``, ``nato_backs_down``, ``neither`` (summing to 1)
+        and ``rounds`` (rounds both accepted), each of the broadcast shape of the resolves.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is outside [0, 1], ``risk_step`` is not a single number, or the resolves
+        do not broadcast together.
+
+    Notes
+    -----
+    After schelling1960 ("the threat that leaves something to chance"), schelling1966 ("the
+    manipulation of risk") and powell1990, powell2015: with common knowledge of resolve the less
+    resolved side would back down at once; the risk is the price of private information. The
+    form of the game is a teaching simplification.
     """
     a = check_probability("resolve_russia", resolve_russia)
     b = check_probability("resolve_nato", resolve_nato)
@@ -955,8 +1656,33 @@ HELLMAN_RANGE_PER_YEAR = Assumption(
 
 
 def cumulative_risk(p_per_period, n_periods) -> np.ndarray:
-    """Probability of at least one disaster in ``n_periods`` independent periods with probability
-    ``p_per_period`` each: ``1 - (1 - p)^n``. Broadcasts; ``n_periods`` may be fractional."""
+    """Probability of at least one disaster in ``n_periods`` independent periods: 1 − (1 − p)^n.
+
+    Parameters
+    ----------
+    p_per_period : float or array_like
+        Probability per period, in [0, 1].
+    n_periods : float or array_like
+        Number of periods, 0 or more (may be fractional); broadcasts with ``p_per_period``.
+
+    Returns
+    -------
+    float or ndarray
+        Probability in [0, 1], of the broadcast shape of the arguments.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is outside its range or not finite, or the shapes do not broadcast
+        together.
+
+    Notes
+    -----
+    Standard probability of independent trials; ``HELLMAN_RANGE_PER_YEAR`` (hellman2008) gives
+    a published range per year for reference.
+    """
     p = check_probability("p_per_period", p_per_period)
     n = check_range("n_periods", n_periods, 0.0, None)
     check_broadcast(p_per_period=p, n_periods=n)
@@ -970,7 +1696,30 @@ def cumulative_risk(p_per_period, n_periods) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Estimate:
-    """A published probability estimate: ``low`` and ``high`` equal for a point estimate."""
+    """A published probability estimate; ``low`` and ``high`` are equal for a point estimate.
+
+    Parameters
+    ----------
+    who : str
+        Who made the estimate.
+    event : str
+        What it is the probability of.
+    low, high : float
+        The range, probabilities in [0, 1].
+    when : str
+        When it was made.
+    source : str
+        Source key.
+    where : str
+        Where in the source.
+    note : str, optional
+        Caveats.
+
+    Notes
+    -----
+    A plain record; ``CALIBRATION_ESTIMATES`` cites woodward2024, swift2022 and metaculus2022,
+    ``OUTCOME_RECORD`` ap2024.
+    """
 
     who: str
     event: str
@@ -1004,7 +1753,27 @@ OUTCOME_RECORD = Estimate(
 
 @dataclass(frozen=True)
 class PlanAPhase:
-    """A phase of Princeton's "Plan A" simulation and the casualties (dead plus injured) it shows."""
+    """A phase of Princeton's "Plan A" simulation and the casualties it shows.
+
+    Parameters
+    ----------
+    phase : str
+        Name of the phase.
+    description : str
+        What happens in it.
+    duration : str
+        How long it lasts, in words.
+    casualties_million : float, millions of people
+        Dead plus injured.
+    source : str, optional
+        Default ``"sgs2019"``.
+    where : str, optional
+        Where in the source.
+
+    Notes
+    -----
+    A plain record; sgs2019, as reported in press accounts of the video.
+    """
 
     phase: str
     description: str

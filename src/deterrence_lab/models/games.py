@@ -41,7 +41,20 @@ GAIN_TOLERANCE = 1e-6    # equilibrium checks: gains this small are no reason to
 
 @dataclass(frozen=True)
 class Terminal:
-    """An end of the game with each player's payoff (utility units)."""
+    """An end of the game with each player's payoff (utility units).
+
+    Parameters
+    ----------
+    payoffs : mapping of str to float, utility units
+        Every player's payoff at this end.
+    label : str, optional
+        A name for the outcome, shown in figures (default empty).
+
+    Notes
+    -----
+    A plain record; :func:`validate_tree` checks it as part of a tree. Payoffs are the caller's;
+    the course's own are teaching assumptions (see :func:`red_line_game`).
+    """
 
     payoffs: Mapping[str, float]
     label: str = ""
@@ -49,7 +62,23 @@ class Terminal:
 
 @dataclass(frozen=True)
 class Decision:
-    """A move by ``player``: ``actions`` is a tuple of ``(action_label, child_node)``."""
+    """A move by ``player``, who picks one of ``actions``.
+
+    Parameters
+    ----------
+    player : str
+        The mover's name.
+    actions : tuple of (str, node)
+        ``(action_label, child_node)`` pairs, at least one, labels unique; listed order breaks
+        ties (the first action wins, see ``TIE_TOLERANCE``).
+    label : str, optional
+        A name for the node, shown in figures (default empty).
+
+    Notes
+    -----
+    A plain record; :func:`validate_tree` checks it as part of a tree. Standard extensive-form
+    notation (kuhn1953).
+    """
 
     player: str
     actions: tuple
@@ -58,7 +87,20 @@ class Decision:
 
 @dataclass(frozen=True)
 class Chance:
-    """A move by nature: ``outcomes`` is a tuple of ``(label, probability, child_node)``."""
+    """A move by nature, which picks one of ``outcomes`` with the given probabilities.
+
+    Parameters
+    ----------
+    outcomes : tuple of (str, float, node)
+        ``(label, probability, child_node)`` triples; probabilities in [0, 1] summing to 1.
+    label : str, optional
+        A name for the node, shown in figures (default empty).
+
+    Notes
+    -----
+    A plain record; :func:`validate_tree` checks it as part of a tree. Standard extensive-form
+    notation (kuhn1953).
+    """
 
     outcomes: tuple
     label: str = ""
@@ -68,7 +110,27 @@ Node = Terminal | Decision | Chance
 
 
 def children(node: Node) -> tuple[tuple[str, Node], ...]:
-    """``(label, child)`` pairs below ``node`` (empty for a terminal)."""
+    """The ``(label, child)`` pairs below ``node``.
+
+    Parameters
+    ----------
+    node : Decision or Chance or Terminal
+        Any node of a game tree.
+
+    Returns
+    -------
+    tuple of (str, node)
+        One pair per action or chance outcome, in listed order; empty for a terminal.
+
+    Raises
+    ------
+    TypeError
+        If ``node`` is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`.
+
+    Notes
+    -----
+    Standard extensive-form notation (kuhn1953); no numbers.
+    """
     if isinstance(node, Decision):
         return tuple(node.actions)
     if isinstance(node, Chance):
@@ -79,12 +141,32 @@ def children(node: Node) -> tuple[tuple[str, Node], ...]:
 
 
 def validate_tree(tree: Node) -> tuple[str, ...]:
-    """Check a game tree and return its players: the movers in order of first appearance,
-    then anyone else who receives a payoff.
+    """Check a game tree and return its players.
 
-    Errors name the offending history: decision nodes need a player and at least one
-    action with unique labels; chance probabilities must lie in [0, 1] and sum to 1;
-    every terminal must give a finite payoff to every player.
+    Parameters
+    ----------
+    tree : Decision or Chance or Terminal
+        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+
+    Returns
+    -------
+    tuple of str
+        The movers in order of first appearance, then anyone else who receives a payoff.
+
+    Raises
+    ------
+    TypeError
+        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, or a payoff
+        is not a number.
+    ValueError
+        If a decision node has no player or no actions, labels are empty or repeated, chance
+        probabilities lie outside [0, 1] or do not sum to 1 (within 1e-9), a payoff is NaN or
+        infinite, or a terminal gives no payoff to some player. The message names the history
+        of the offending node.
+
+    Notes
+    -----
+    Standard extensive-form games of perfect information with chance moves (kuhn1953).
     """
     players: list[str] = []
     terminals: list[tuple[tuple, Terminal]] = []
@@ -142,7 +224,30 @@ def validate_tree(tree: Node) -> tuple[str, ...]:
 
 
 def decision_nodes(tree: Node) -> dict[tuple, Decision]:
-    """Every decision node of ``tree`` keyed by its history."""
+    """Every decision node of ``tree``, keyed by its history.
+
+    Parameters
+    ----------
+    tree : Decision or Chance or Terminal
+        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+
+    Returns
+    -------
+    dict of tuple to Decision
+        History (tuple of action labels from the root, ``()`` for the root) to node.
+
+    Raises
+    ------
+    TypeError
+        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, or a payoff
+        is not a number.
+    ValueError
+        If the tree is malformed (see :func:`validate_tree`).
+
+    Notes
+    -----
+    Standard extensive-form notation (kuhn1953); no numbers.
+    """
     validate_tree(tree)
     found: dict[tuple, Decision] = {}
 
@@ -158,12 +263,24 @@ def decision_nodes(tree: Node) -> dict[tuple, Decision]:
 
 @dataclass(frozen=True)
 class Solution:
-    """Backward-induction result.
+    """Result of :func:`backward_induction`.
 
-    ``plan`` is the subgame-perfect plan (an action at every decision node, on and off the
-    path); ``path`` the actions played from the root until a terminal or a chance node;
-    ``reached`` every history reached with positive probability; ``payoffs`` the expected
-    payoffs; ``values`` each node's expected payoffs under the plan.
+    Parameters
+    ----------
+    plan : dict of tuple to str
+        The subgame-perfect plan: an action at every decision node, on and off the path.
+    path : tuple of str
+        The actions played from the root until a terminal or a chance node.
+    reached : frozenset of tuple
+        Every history reached with positive probability.
+    payoffs : dict of str to float, utility units
+        Each player's expected payoff at the root.
+    values : dict of tuple to dict, utility units
+        Each node's expected payoffs (player to value) under the plan.
+
+    Notes
+    -----
+    A plain record; subgame perfection as defined by selten1965.
     """
 
     plan: dict
@@ -174,11 +291,36 @@ class Solution:
 
 
 def backward_induction(tree: Node) -> Solution:
-    """Solve a finite perfect-information tree by backward induction [zermelo1913] [kuhn1953].
+    """Solve a finite perfect-information tree by backward induction.
 
-    At each decision node the mover takes the action with the highest expected payoff
-    for them given optimal play below; chance nodes average their children. Ties go to
-    the action listed first (within ``TIE_TOLERANCE``).
+    At each decision node the mover takes the action with the highest expected payoff for them
+    given optimal play below; chance nodes average their children. Ties (within
+    ``TIE_TOLERANCE``, 1e-9) go to the action listed first.
+
+    Parameters
+    ----------
+    tree : Decision or Chance or Terminal
+        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+
+    Returns
+    -------
+    Solution
+        The subgame-perfect plan, the path played, the histories reached, the expected payoffs
+        at the root and at every node (utility units).
+
+    Raises
+    ------
+    TypeError
+        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, or a payoff
+        is not a number.
+    ValueError
+        If the tree is malformed (see :func:`validate_tree`).
+
+    Notes
+    -----
+    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
+    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
+    teaching assumptions).
     """
     players = validate_tree(tree)
     plan: dict[tuple, str] = {}
@@ -249,7 +391,37 @@ def _reached(tree: Node, plan) -> frozenset:
 
 
 def expected_payoffs(tree: Node, plan) -> dict[str, float]:
-    """Each player's expected payoff when everyone follows ``plan``."""
+    """Each player's expected payoff when everyone follows ``plan``.
+
+    Parameters
+    ----------
+    tree : Decision or Chance or Terminal
+        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+    plan : dict of tuple to str
+        A pure strategy profile: for every decision history (tuple of action labels from the
+        root) the label of the action taken there.
+
+    Returns
+    -------
+    dict of str to float, utility units
+        Expected payoff per player (chance nodes averaged).
+
+    Raises
+    ------
+    TypeError
+        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
+        a number, or ``plan`` is not a mapping.
+    ValueError
+        If the tree is malformed (the message names the offending history: see
+        :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
+        one, or picks an action that is not available there.
+
+    Notes
+    -----
+    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
+    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
+    teaching assumptions).
+    """
     players = validate_tree(tree)
     _check_plan(tree, plan)
     return _value(tree, (), plan, players, deviator=None)
@@ -275,7 +447,38 @@ def _value(node, history, plan, players, deviator):
 
 
 def deviation_gains(tree: Node, plan) -> dict[str, float]:
-    """How much each player could gain by changing their own plan, others fixed (>= 0)."""
+    """How much each player could gain by changing their own plan, the others' held fixed.
+
+    Parameters
+    ----------
+    tree : Decision or Chance or Terminal
+        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+    plan : dict of tuple to str
+        A pure strategy profile: for every decision history (tuple of action labels from the
+        root) the label of the action taken there.
+
+    Returns
+    -------
+    dict of str to float, utility units
+        Per player, the best payoff from a unilateral deviation minus the payoff of ``plan``;
+        0 or more, judged from the root.
+
+    Raises
+    ------
+    TypeError
+        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
+        a number, or ``plan`` is not a mapping.
+    ValueError
+        If the tree is malformed (the message names the offending history: see
+        :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
+        one, or picks an action that is not available there.
+
+    Notes
+    -----
+    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
+    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
+    teaching assumptions).
+    """
     players = validate_tree(tree)
     _check_plan(tree, plan)
     current = _value(tree, (), plan, players, None)
@@ -283,14 +486,75 @@ def deviation_gains(tree: Node, plan) -> dict[str, float]:
 
 
 def is_nash_equilibrium(tree: Node, plan) -> bool:
-    """True if no player gains (more than ``GAIN_TOLERANCE``) by deviating from ``plan``
-    alone, judged from the root only, so threats off the equilibrium path are never tested."""
+    """Whether no player gains by deviating from ``plan`` alone, judged from the root.
+
+    Parameters
+    ----------
+    tree : Decision or Chance or Terminal
+        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+    plan : dict of tuple to str
+        A pure strategy profile: for every decision history (tuple of action labels from the
+        root) the label of the action taken there.
+
+    Returns
+    -------
+    bool
+        True if every gain of :func:`deviation_gains` is at most ``GAIN_TOLERANCE`` (1e-6).
+        Threats off the equilibrium path are never tested, so a non-credible threat can pass.
+
+    Raises
+    ------
+    TypeError
+        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
+        a number, or ``plan`` is not a mapping.
+    ValueError
+        If the tree is malformed (the message names the offending history: see
+        :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
+        one, or picks an action that is not available there.
+
+    Notes
+    -----
+    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
+    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
+    teaching assumptions).
+    """
     return all(g <= GAIN_TOLERANCE for g in deviation_gains(tree, plan).values())
 
 
 def is_subgame_perfect(tree: Node, plan) -> bool:
-    """True if ``plan`` is a Nash equilibrium of every subgame (one-shot deviation check at
-    every decision node, on and off the path)."""
+    """Whether ``plan`` is a Nash equilibrium of every subgame.
+
+    Parameters
+    ----------
+    tree : Decision or Chance or Terminal
+        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+    plan : dict of tuple to str
+        A pure strategy profile: for every decision history (tuple of action labels from the
+        root) the label of the action taken there.
+
+    Returns
+    -------
+    bool
+        True if at no decision node, on or off the path, the mover gains more than
+        ``GAIN_TOLERANCE`` (1e-6) by a one-shot deviation.
+
+    Raises
+    ------
+    TypeError
+        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
+        a number, or ``plan`` is not a mapping.
+    ValueError
+        If the tree is malformed (the message names the offending history: see
+        :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
+        one, or picks an action that is not available there.
+
+    Notes
+    -----
+    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
+    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
+    teaching assumptions). In a finite game of perfect information the one-shot deviation check is
+    equivalent to subgame perfection.
+    """
     players = validate_tree(tree)
     nodes = _check_plan(tree, plan)
     for history, node in nodes.items():
@@ -318,8 +582,7 @@ def red_line_game(gain_cross: float = 2.0, gain_escalate: float = 1.0,
                   cost_unanswered: float = 1.0, damage_strike: float = 4.0,
                   cost_strike: float = 3.0, cost_war: float = 10.0,
                   loss_further_use: float | None = None) -> Decision:
-    """The red-line game: Russia crosses or refrains; the US protests or strikes; Russia
-    stops or escalates.
+    """The red-line game: Russia crosses, the US protests or strikes, Russia stops or escalates.
 
     Payoffs (Russia, United States), all teaching assumptions in utility units:
 
@@ -331,12 +594,43 @@ def red_line_game(gain_cross: float = 2.0, gain_escalate: float = 1.0,
     * cross, strike, escalate: (gain_cross + gain_escalate - damage_strike - cost_war,
       -cost_strike - cost_war): a climb up the ladder hurts both.
 
-    Russia's gain from further use (``gain_escalate``) and the US loss from it
-    (``loss_further_use``) are separate numbers; ``loss_further_use=None`` sets it equal to
-    ``gain_escalate`` (a zero-sum reading of that one outcome, a teaching simplification).
+    Parameters
+    ----------
+    gain_cross : float, utility units, optional
+        Russia's gain from crossing the line, a single number 0 or more (default 2).
+    gain_escalate : float, utility units, optional
+        Russia's gain from further use, 0 or more (default 1).
+    cost_unanswered : float, utility units, optional
+        The US loss of credibility before allies and other states when a crossing is only
+        protested, 0 or more (default 1); :func:`simulate_reputation` gives it meaning.
+    damage_strike : float, utility units, optional
+        What a conventional strike costs Russia, 0 or more (default 4).
+    cost_strike : float, utility units, optional
+        What striking costs the United States, 0 or more (default 3).
+    cost_war : float, utility units, optional
+        What a climb up the ladder after a strike costs each side, 0 or more (default 10).
+    loss_further_use : float or None, utility units, optional
+        The US loss from unanswered further use, 0 or more; ``None`` (default) sets it equal to
+        ``gain_escalate`` (a zero-sum reading of that one outcome, a teaching simplification).
 
-    ``cost_unanswered`` is the US loss of credibility before allies and other states
-    when a crossing is only protested; :func:`simulate_reputation` gives it meaning.
+    Returns
+    -------
+    Decision
+        The root of the game tree (Russia moves first).
+
+    Raises
+    ------
+    TypeError
+        If a payoff is not a number.
+    ValueError
+        If a payoff is negative, NaN or infinite, or is an array of more than one number.
+
+    Notes
+    -----
+    Teaching assumption: all payoffs are illustrative utility units, chosen so that with the
+    defaults the US threat to strike is not credible ("refrain, because the US would strike",
+    ``THREAT_PLAN``, is a Nash equilibrium but not subgame-perfect), the point made by
+    schelling1966 and powell1990.
     """
     g = _number("gain_cross", gain_cross)
     e = _number("gain_escalate", gain_escalate)
@@ -367,9 +661,39 @@ THREAT_PLAN = {(): "refrain", ("cross",): "conventional_strikes",
 def update_belief(prior, responded, p_respond_resolute=0.9, p_respond_irresolute=0.3):
     """Posterior probability that the US is resolute after one observed crossing.
 
-    Bayes' rule: mu' = mu * P(obs | resolute) / (mu * P(obs | resolute) + (1 - mu) *
-    P(obs | irresolute)), where the observation is a firm response (``responded`` True)
-    or none. Vectorised over all arguments.
+    Bayes' rule: mu' = mu·P(obs | resolute) / (mu·P(obs | resolute) + (1 − mu)·P(obs |
+    irresolute)), where the observation is a firm response (``responded`` True) or none.
+
+    Parameters
+    ----------
+    prior : float or array_like
+        Belief in [0, 1] that the United States is resolute, before the crossing.
+    responded : bool or array_like of bool
+        Whether the crossing was answered firmly.
+    p_respond_resolute : float or array_like, optional
+        Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
+        default 0.9 (teaching assumption).
+    p_respond_irresolute : float or array_like, optional
+        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+
+    Returns
+    -------
+    float or ndarray
+        Posterior belief in [0, 1], of the broadcast shape of the arguments; the prior where
+        the observation had probability 0 under both types.
+
+    Raises
+    ------
+    TypeError
+        If ``responded`` is not a bool or bool array, or a probability is not a number.
+    ValueError
+        If a probability is empty, not finite or outside [0, 1], or the shapes do not
+        broadcast together.
+
+    Notes
+    -----
+    Bayesian updating of a reputation for toughness as in kreps1982 (the chain-store paradox,
+    selten1978); the likelihoods are teaching assumptions.
     """
     mu = check_probability("prior", prior)
     r = np.asarray(responded)
@@ -387,9 +711,43 @@ def update_belief(prior, responded, p_respond_resolute=0.9, p_respond_irresolute
 
 def belief_after(prior, n_answered, n_unanswered, p_respond_resolute=0.9,
                  p_respond_irresolute=0.3):
-    """Belief after ``n_answered`` firm responses and ``n_unanswered`` crossings left
-    unanswered, in any order (closed form of repeated :func:`update_belief`):
-    odds' = odds * (pR/pI)^answered * ((1-pR)/(1-pI))^unanswered."""
+    """Belief that the US is resolute after a number of answered and unanswered crossings.
+
+    Closed form of repeated :func:`update_belief`, in any order:
+    odds' = odds · (pR/pI)^answered · ((1 − pR)/(1 − pI))^unanswered.
+
+    Parameters
+    ----------
+    prior : float or array_like
+        Belief in [0, 1] before the crossings.
+    n_answered : int
+        Number of crossings answered firmly, a whole number 0 or more.
+    n_unanswered : int
+        Number of crossings left unanswered, a whole number 0 or more.
+    p_respond_resolute : float, optional
+        Single probability in [0, 1] that a resolute United States answers firmly (pR), default
+        0.9 (teaching assumption).
+    p_respond_irresolute : float, optional
+        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+
+    Returns
+    -------
+    float or ndarray
+        Posterior belief in [0, 1], of the shape of ``prior``.
+
+    Raises
+    ------
+    TypeError
+        If a count is not a whole number, or a probability is not a number.
+    ValueError
+        If a count is negative or fractional, or a probability is not finite or outside
+        [0, 1] (or, for the two likelihoods, not a single number).
+
+    Notes
+    -----
+    Bayes' rule for a reputation (kreps1982; selten1978); the likelihoods are teaching
+    assumptions.
+    """
     mu = check_probability("prior", prior)
     a = check_int("n_answered", n_answered, 0)
     u = check_int("n_unanswered", n_unanswered, 0)
@@ -404,8 +762,26 @@ def belief_after(prior, n_answered, n_unanswered, p_respond_resolute=0.9,
 
 @dataclass(frozen=True)
 class ReputationRun:
-    """Simulated crises. Arrays: ``belief_russia`` (runs, crises+1), ``belief_audience``
-    (runs, crises+1, observers), ``crossed`` and ``answered`` (runs, crises) booleans."""
+    """Simulated crises from :func:`simulate_reputation`.
+
+    Parameters
+    ----------
+    belief_russia : ndarray, shape (runs, crises + 1)
+        Russia's belief that the US is resolute, before each crisis and after the last.
+    belief_audience : ndarray, shape (runs, crises + 1, observers)
+        The same belief held by each audience state.
+    crossed : ndarray of bool, shape (runs, crises)
+        Whether Russia crossed in each crisis.
+    answered : ndarray of bool, shape (runs, crises)
+        Whether the crossing was answered firmly.
+    audience_priors : tuple of float
+        The audience states' prior beliefs.
+
+    Notes
+    -----
+    A plain record; the model behind it is described in :func:`simulate_reputation`
+    (kreps1982).
+    """
 
     belief_russia: np.ndarray
     belief_audience: np.ndarray
@@ -415,8 +791,35 @@ class ReputationRun:
 
 
 def p_answer_expected(belief, p_respond_resolute=0.9, p_respond_irresolute=0.3):
-    """The chance Russia expects of a firm answer, given its belief that the US is resolute:
-    belief * pR + (1 - belief) * pI."""
+    """The chance of a firm answer that Russia expects, given its belief that the US is resolute.
+
+    Parameters
+    ----------
+    belief : float or array_like
+        Russia's belief in [0, 1] that the United States is resolute.
+    p_respond_resolute : float or array_like, optional
+        Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
+        default 0.9 (teaching assumption).
+    p_respond_irresolute : float or array_like, optional
+        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+
+    Returns
+    -------
+    float or ndarray
+        belief·pR + (1 − belief)·pI, in [0, 1], of the broadcast shape of the arguments.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is empty, not finite or outside [0, 1].
+
+    Notes
+    -----
+    The law of total probability over the two types (kreps1982); pR and pI are teaching
+    assumptions.
+    """
     mu = check_probability("belief", belief)
     pr = check_probability("p_respond_resolute", p_respond_resolute)
     pi = check_probability("p_respond_irresolute", p_respond_irresolute)
@@ -425,19 +828,47 @@ def p_answer_expected(belief, p_respond_resolute=0.9, p_respond_irresolute=0.3):
 
 
 def p_cross(belief, gain_max=2.0, damage=2.0, p_respond_resolute=0.9, p_respond_irresolute=0.3):
-    """Chance that Russia crosses the next red line, *derived* from a payoff comparison.
+    """Chance that Russia crosses the next red line, derived from a payoff comparison.
 
-    In each crisis Russia's gain from crossing, ``g``, is new and uniform on [0, gain_max]
-    (crises differ in what is at stake: a teaching assumption); a firm answer costs it
-    ``damage``. It crosses when ``g`` exceeds the damage it expects, ``damage * a(belief)``
-    with ``a`` from :func:`p_answer_expected`, so
+    In each crisis Russia's gain from crossing, g, is new and uniform on [0, gain_max]; a firm
+    answer costs it ``damage``. It crosses when g exceeds the damage it expects,
+    damage·a(belief) with a from :func:`p_answer_expected`, so
+    P(cross) = max(0, 1 − damage·a(belief) / gain_max). Because a rises with the belief
+    whenever pR > pI, crossings become more frequent as US credibility falls: the op-ed's "more
+    crossings follow" is a consequence of the comparison, and it vanishes if answers do not
+    depend on resolve (pR = pI) or if no answer hurts (``damage = 0``).
 
-        P(cross) = max(0, 1 - damage * a(belief) / gain_max).
+    Parameters
+    ----------
+    belief : float or array_like
+        Russia's belief in [0, 1] that the United States is resolute.
+    gain_max : float, utility units, optional
+        Largest gain from a crossing, a single number greater than 0 (default 2).
+    damage : float, utility units, optional
+        What a firm answer costs Russia, a single number 0 or more (default 2).
+    p_respond_resolute : float or array_like, optional
+        Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
+        default 0.9 (teaching assumption).
+    p_respond_irresolute : float or array_like, optional
+        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
 
-    Because ``a`` rises with the belief whenever pR > pI, crossings become more frequent as
-    US credibility falls: the op-ed's "more crossings follow" is a consequence of the
-    comparison, and it vanishes if answers do not depend on resolve (pR = pI) or if no
-    answer hurts (``damage = 0``).
+    Returns
+    -------
+    float or ndarray
+        Probability in [0, 1], of the broadcast shape of ``belief`` and the likelihoods.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number.
+    ValueError
+        If an argument is not finite or outside its range, or ``gain_max`` or ``damage`` is an
+        array of more than one number.
+
+    Notes
+    -----
+    Teaching assumption: the uniform gain (crises differ in what is at stake) and the default
+    payoffs; the belief follows kreps1982.
     """
     gmax = _number("gain_max", gain_max, low_open=True)
     d = _number("damage", damage)
@@ -451,11 +882,57 @@ def simulate_reputation(rng: np.random.Generator, prior: float = 0.5, p_answer: 
                         damage: float = 2.0, p_respond_resolute: float = 0.9,
                         p_respond_irresolute: float = 0.3,
                         audience_priors=(0.3, 0.7)) -> ReputationRun:
-    """Repeated crises: Russia crosses when its gain beats the damage it expects
-    (:func:`p_cross`, a payoff comparison given its current belief); the US answers each
-    crossing firmly with probability ``p_answer`` (its actual policy); Russia and every
-    audience state update their beliefs by Bayes' rule with the same likelihoods.
-    A crisis without a crossing reveals nothing and leaves beliefs unchanged."""
+    """Repeated crises in which Russia and other states learn how resolute the US is.
+
+    Russia crosses when its gain beats the damage it expects (:func:`p_cross`, given its
+    current belief); the US answers each crossing firmly with probability ``p_answer`` (its
+    actual policy); Russia and every audience state update their beliefs by Bayes' rule with
+    the same likelihoods. A crisis without a crossing reveals nothing and leaves beliefs
+    unchanged.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    prior : float, optional
+        Russia's initial belief in [0, 1] that the US is resolute (default 0.5).
+    p_answer : float, optional
+        Probability in [0, 1] that the US actually answers a crossing firmly (default 0.9).
+    n_crises : int, optional
+        Number of crises per run, a whole number in [1, 200] (default 10).
+    n_runs : int, optional
+        Number of independent runs, a whole number 1 or more (default 200).
+    gain_max : float, utility units, optional
+        See :func:`p_cross` (default 2, greater than 0).
+    damage : float, utility units, optional
+        See :func:`p_cross` (default 2, 0 or more).
+    p_respond_resolute : float or array_like, optional
+        Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
+        default 0.9 (teaching assumption).
+    p_respond_irresolute : float or array_like, optional
+        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+    audience_priors : array_like of float, optional
+        Initial beliefs in [0, 1] of the watching states, one per observer (default
+        (0.3, 0.7)).
+
+    Returns
+    -------
+    ReputationRun
+        Beliefs of shape (n_runs, n_crises + 1) and (n_runs, n_crises + 1, observers);
+        crossings and answers of shape (n_runs, n_crises).
+
+    Raises
+    ------
+    TypeError
+        If ``rng`` is not a numpy Generator, a count is not a whole number, or an argument is
+        not a number.
+    ValueError
+        If an argument is not finite or outside its range, or a count is fractional.
+
+    Notes
+    -----
+    Reputation model after kreps1982 and selten1978; every number is a teaching assumption.
+    """
     check_rng(rng)
     prior = check_probability("prior", prior).item()
     p_answer = check_probability("p_answer", p_answer).item()
@@ -491,10 +968,37 @@ def simulate_reputation(rng: np.random.Generator, prior: float = 0.5, p_answer: 
 def chicken(win: float = 1.0, lose: float = 1.0, crash: float = 10.0) -> tuple[np.ndarray, np.ndarray]:
     """Payoff matrices (row player, column player) of chicken; actions (swerve, stand firm).
 
-    Both swerve: 0 each; the one who stands firm against a swerver gains ``win``, the
-    swerver loses ``lose``; both firm: both lose ``crash``. Schelling used the game as an
-    image of a contest of nerve [schelling1966]; its mixed-equilibrium collision risk is
-    not his "threat that leaves something to chance" (see the module docstring).
+    Both swerve: 0 each; the one who stands firm against a swerver gains ``win``, the swerver
+    loses ``lose``; both firm: both lose ``crash``.
+
+    Parameters
+    ----------
+    win : float, utility units, optional
+        Gain from standing firm against a swerver, a single number greater than 0 (default 1).
+    lose : float, utility units, optional
+        Loss from swerving against one who stands firm, 0 or more (default 1).
+    crash : float, utility units, optional
+        Loss to each when both stand firm, greater than 0 and greater than ``lose``
+        (default 10).
+
+    Returns
+    -------
+    row, col : ndarray, shape (2, 2), utility units
+        Payoffs of the row and column players; ``col`` is the transpose of ``row``.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number.
+    ValueError
+        If an argument is not finite, outside its range or an array of more than one number, or
+        ``crash`` does not exceed ``lose``.
+
+    Notes
+    -----
+    schelling1966 used the game as an image of a contest of nerve; its mixed-equilibrium
+    collision risk is not his "threat that leaves something to chance" (schelling1960). The
+    payoffs are teaching assumptions.
     """
     w = _number("win", win, low_open=True)
     lo = _number("lose", lose)
@@ -508,8 +1012,21 @@ def chicken(win: float = 1.0, lose: float = 1.0, crash: float = 10.0) -> tuple[n
 
 @dataclass(frozen=True)
 class MixedEquilibrium:
-    """A completely mixed equilibrium of a 2x2 game: probabilities of each player's *first*
-    action, and the expected payoffs."""
+    """A completely mixed equilibrium of a 2x2 game.
+
+    Parameters
+    ----------
+    p_row_first : float
+        Probability that the row player plays its first action.
+    p_col_first : float
+        Probability that the column player plays its first action.
+    payoff_row, payoff_col : float, utility units
+        The players' expected payoffs.
+
+    Notes
+    -----
+    A plain record, as :func:`mixed_equilibrium_2x2` returns; standard game theory.
+    """
 
     p_row_first: float
     p_col_first: float
@@ -518,11 +1035,36 @@ class MixedEquilibrium:
 
 
 def mixed_equilibrium_2x2(row_payoffs, col_payoffs) -> MixedEquilibrium:
-    """The mixed equilibrium of a 2x2 game in closed form.
+    """The completely mixed equilibrium of a 2x2 game, in closed form.
 
-    Each player mixes so that the *other* is indifferent: with A the row player's payoffs,
-    the column player plays its first action with q = (A22 - A12) / (A11 - A21 - A12 + A22);
+    Each player mixes so that the other is indifferent: with A the row player's payoffs, the
+    column player plays its first action with q = (A22 − A12) / (A11 − A21 − A12 + A22);
     symmetrically for p from the column player's payoffs B.
+
+    Parameters
+    ----------
+    row_payoffs : array_like, shape (2, 2), utility units
+        The row player's payoffs A[row action, column action].
+    col_payoffs : array_like, shape (2, 2), utility units
+        The column player's payoffs B, indexed the same way.
+
+    Returns
+    -------
+    MixedEquilibrium
+        The two mixing probabilities and the expected payoffs.
+
+    Raises
+    ------
+    TypeError
+        If a matrix is not numeric.
+    ValueError
+        If a matrix is empty, not finite or not of shape (2, 2), or the game has no completely
+        mixed equilibrium (a player is never indifferent, or the indifference probabilities
+        fall outside (0, 1)).
+
+    Notes
+    -----
+    Standard game theory (the indifference principle); no empirical numbers.
     """
     A = as_float_array("row_payoffs", row_payoffs)
     B = as_float_array("col_payoffs", col_payoffs)
@@ -544,8 +1086,36 @@ def mixed_equilibrium_2x2(row_payoffs, col_payoffs) -> MixedEquilibrium:
 
 
 def chicken_crash_probability(win=1.0, lose=1.0, crash=10.0):
-    """Chance that both stand firm in chicken's symmetric mixed equilibrium:
-    P(firm) = win / (win + crash - lose), squared. Vectorised."""
+    """Chance that both stand firm in chicken's symmetric mixed equilibrium.
+
+    Parameters
+    ----------
+    win : float or array_like, utility units, optional
+        Gain from standing firm against a swerver, greater than 0 (default 1).
+    lose : float or array_like, utility units, optional
+        Loss from swerving, 0 or more (default 1).
+    crash : float or array_like, utility units, optional
+        Loss from a collision, greater than 0 and greater than ``lose`` (default 10).
+
+    Returns
+    -------
+    float or ndarray
+        P(firm)² with P(firm) = win / (win + crash − lose), of the broadcast shape of the
+        arguments.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is empty, not finite or outside its range, or ``crash`` does not exceed
+        ``lose`` somewhere, or the shapes do not broadcast together.
+
+    Notes
+    -----
+    Standard game theory (:func:`mixed_equilibrium_2x2` applied to :func:`chicken`); payoffs are
+    teaching assumptions.
+    """
     w = check_range("win", win, 0.0, low_open=True)
     lo = check_range("lose", lose, 0.0)
     c = check_range("crash", crash, 0.0, low_open=True)

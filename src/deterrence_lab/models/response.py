@@ -44,8 +44,25 @@ Criterion = _options.Criterion
 class Score:
     """An uncertain score of one option on one criterion, with the reasoning behind it.
 
-    ``source`` is ``TEACHING_ASSUMPTION`` when the number is the course's own judgement;
-    ``based_on`` lists the sources the written ``rationale`` draws on.
+    Parameters
+    ----------
+    option : str
+        Key of the option (``OPTION_KEYS``).
+    criterion : str
+        Key of the criterion (``CRITERION_KEYS``).
+    low, likely, high : float, score points 0-10
+        The range, higher is better for the West; low <= likely <= high.
+    rationale : str
+        The written reasoning.
+    source : str
+        ``TEACHING_ASSUMPTION`` when the number is the course's own judgement, else a source key.
+    based_on : tuple of str
+        Source keys the rationale draws on.
+
+    Notes
+    -----
+    A plain record built from :mod:`deterrence_lab.content.options`; judged scores are teaching
+    assumptions whose reasons cite the sources in ``based_on``.
     """
 
     option: str
@@ -70,21 +87,74 @@ _LEVEL_FOR = {"low": "worst", "likely": "central", "high": "best"}
 
 
 def further_use(option: str | None, level: str = "central", factors: dict | None = None) -> float:
-    """P(a further nuclear use) after a first use, with the West answering ``option``: the
-    escalation chain of chapter 05 (remembering ladder) with the option's ladder factors at
-    ``level`` (see :func:`deterrence_lab.escalation.ladder_parameters`)."""
+    """P(a further nuclear use) after a first use, with the West answering ``option``.
+
+    Parameters
+    ----------
+    option : str or None
+        Key of a response option (``OPTION_KEYS``); ``None`` is no response.
+    level : str, optional
+        Which end of the option's ladder factors to use: ``"low"``, ``"central"`` (default),
+        ``"high"``, ``"worst"`` or ``"best"``.
+    factors : dict of str to float or None, optional
+        Replacement ladder factors (keys among ``up``, ``down``, ``settle``; each in [0, 3]).
+
+    Returns
+    -------
+    float
+        Probability in [0, 1] that the escalation chain of chapter 05 (remembering ladder)
+        reaches a second nuclear use from the first use.
+
+    Raises
+    ------
+    ValueError
+        If ``option`` or ``level`` is unknown, or ``factors`` has unknown keys or values outside
+        [0, 3] (raised by :func:`deterrence_lab.models.escalation.ladder_parameters`).
+    TypeError
+        If a factor is not a number.
+
+    Notes
+    -----
+    The chain and its rates are :mod:`deterrence_lab.models.escalation`'s (each a teaching
+    assumption with its reason there); the option's factors come from the option table.
+    """
     P = _esc.ladder_matrix(**_esc.ladder_parameters(option, level=level, factors=factors))
     return _esc.further_use_probability(P, _esc.FIRST_NUCLEAR_STATE)
 
 
 def derived_scores(option: str, factors: dict | None = None) -> dict[str, tuple[float, float, float]]:
-    """The two derived criteria of ``option`` as (low, likely, high), from the ladder.
+    """The two derived criteria of ``option`` as (low, likely, high), from the escalation ladder.
 
-    ``escalation_safety`` = 10 (1 - p) and ``civilian_safety`` = direct harm score x (1 - p),
+    ``escalation_safety`` = 10 (1 − p) and ``civilian_safety`` = direct harm score × (1 − p),
     with p the probability of a further nuclear use (:func:`further_use`): *low* uses the
     option's ladder factors at their worst (most climbing, least stepping down and settling),
-    *likely* the central factors and *high* the best. ``factors`` (a dict of ``up`` / ``down`` /
-    ``settle``) fixes those factors at the given values in all three.
+    *likely* the central factors and *high* the best.
+
+    Parameters
+    ----------
+    option : str
+        Key of a response option (``OPTION_KEYS``).
+    factors : dict of str to float or None, optional
+        Ladder factors (``up`` / ``down`` / ``settle``, each in [0, 3]) fixed at these values in
+        all three.
+
+    Returns
+    -------
+    dict of str to tuple of float
+        ``{"escalation_safety": (low, likely, high), "civilian_safety": (low, likely, high)}``,
+        score points 0-10.
+
+    Raises
+    ------
+    ValueError
+        If ``option`` is not a known key, or ``factors`` is malformed or out of range.
+    TypeError
+        If a factor is not a number.
+
+    Notes
+    -----
+    Teaching assumption: the mapping from the chain's probability to a 0-10 score; the chain is
+    chapter 05's (:mod:`deterrence_lab.models.escalation`).
     """
     check_choice("option", option, OPTION_KEYS)
     direct = _options.criterion_range(option, _options.DIRECT_HARM)
@@ -153,7 +223,30 @@ PRESETS: dict[str, dict[str, float]] = {
 
 
 def get_score(option: str, criterion: str) -> Score:
-    """The score record of ``option`` on ``criterion``."""
+    """The score record of ``option`` on ``criterion``.
+
+    Parameters
+    ----------
+    option : str
+        Key of a response option (``OPTION_KEYS``).
+    criterion : str
+        Key of a criterion (``CRITERION_KEYS``).
+
+    Returns
+    -------
+    Score
+        The range, rationale and sources.
+
+    Raises
+    ------
+    ValueError
+        If ``option`` or ``criterion`` is not a known key (the message lists them).
+
+    Notes
+    -----
+    From the option table (:mod:`deterrence_lab.content.options`): judged scores are teaching
+    assumptions with cited reasons.
+    """
     check_choice("option", option, OPTION_KEYS)
     check_choice("criterion", criterion, CRITERION_KEYS)
     return next(s for s in _scores() if s.option == option and s.criterion == criterion)
@@ -163,10 +256,33 @@ def score_table(overrides: Mapping | None = None, *,
                 ladder_overrides: Mapping | None = None) -> np.ndarray:
     """Scores as an array of shape (3, options, criteria): low, likely, high.
 
-    ``overrides`` maps ``(option, criterion)`` to a new ``(low, likely, high)``, so a
-    student can replace an assumption and rerun the analysis. ``ladder_overrides`` maps an
-    option to ladder factors (``{"conventional_strikes": {"up": 1.5}}``): the derived
-    criteria are then recomputed from the chain with those factors.
+    Parameters
+    ----------
+    overrides : dict or None, optional
+        Maps ``(option, criterion)`` to a new ``(low, likely, high)`` (each 0-10, in order), so
+        a student can replace an assumption and rerun the analysis.
+    ladder_overrides : dict or None, optional
+        Maps an option to ladder factors (``{"conventional_strikes": {"up": 1.5}}``); the
+        derived criteria are then recomputed from the chain with those factors.
+
+    Returns
+    -------
+    ndarray, shape (3, options, criteria), score points 0-10
+        Rows in ``OPTIONS`` order, columns in ``CRITERIA`` order.
+
+    Raises
+    ------
+    TypeError
+        If ``overrides`` or ``ladder_overrides`` (or one of its values) is not a dict, or a
+        score is not a number.
+    ValueError
+        If a key names an unknown option or criterion, is not an (option, criterion) pair, or a
+        triple is not three numbers 0-10 with low <= likely <= high.
+
+    Notes
+    -----
+    The option table (:mod:`deterrence_lab.content.options`; teaching assumptions with cited
+    reasons) and chapter 05's chain for the derived criteria.
     """
     table = np.empty((3, len(OPTIONS), len(CRITERIA)))
     if ladder_overrides is not None:
@@ -215,11 +331,34 @@ def _check_table(table) -> np.ndarray:
 
 
 def normalise_weights(weights) -> np.ndarray:
-    """Weights as an array over ``CRITERIA`` summing to 1 (last axis).
+    """Weights as an array over ``CRITERIA`` summing to 1 along the last axis.
 
-    ``weights`` is a dict ``{criterion: weight}`` (criteria left out weigh 0) or an array
-    whose last axis has one entry per criterion. Weights are relative importances: only
-    their ratios matter.
+    Parameters
+    ----------
+    weights : dict of str to float, or array_like, importance points
+        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
+        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
+        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`).
+
+    Returns
+    -------
+    ndarray, shape (..., criteria)
+        The weights divided by their sum (one vector, or a stack if an array stack was given).
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If a weight is negative or not finite, all weights are 0, a dict names an unknown
+        criterion, or an array has the wrong shape.
+
+    Notes
+    -----
+    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
+    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
+    sources it cites, numbers teaching assumptions), the reading of the op-ed from
+    nederlof2023.
     """
     if isinstance(weights, Mapping):
         for name in weights:
@@ -238,16 +377,40 @@ def normalise_weights(weights) -> np.ndarray:
 
 
 def swing_weights(points, scores=None) -> np.ndarray:
-    """Direct weights (summing to 1) equivalent to *swing* weights ``points``.
+    """Direct weights (summing to 1) equivalent to swing weights ``points``.
 
     Direct weights say how much a criterion matters on its 0-10 scale. Swing weighting asks
-    instead how much it is worth to move from the *worst* option's score to the *best*
-    option's score on each criterion (the swing method of decision analysis): a criterion on which the options barely differ then carries little
-    weight however important it sounds. With ranges ``r_c`` of the likely ``scores`` over the
-    options, the equivalent direct weights are ``points_c / r_c``, normalised; a criterion on
+    instead how much it is worth to move from the worst option's score to the best option's
+    score on each criterion: a criterion on which the options barely differ then carries
+    little weight however important it sounds. With ranges r_c of the likely ``scores`` over
+    the options, the equivalent direct weights are points_c / r_c, normalised; a criterion on
     which all options score the same gets weight 0.
 
-    ``points`` is a dict ``{criterion: points}`` or an array over ``CRITERIA``.
+    Parameters
+    ----------
+    points : dict of str to float, or array_like, shape (criteria,)
+        Swing points per criterion, each 0 or more, not all 0.
+    scores : array_like, shape (options, criteria), optional
+        Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
+        :func:`score_table`.
+
+    Returns
+    -------
+    ndarray, shape (criteria,)
+        Equivalent direct weights summing to 1.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If points are negative, all 0 or of the wrong shape, a dict names an unknown criterion,
+        ``scores`` has the wrong shape, or no criterion with points separates the options.
+
+    Notes
+    -----
+    The swing method is a standard technique of decision analysis; scores as in
+    :func:`score_table`.
     """
     if isinstance(points, Mapping):
         for name in points:
@@ -274,10 +437,37 @@ def swing_weights(points, scores=None) -> np.ndarray:
 
 
 def weighted_scores(weights, scores=None) -> np.ndarray:
-    """Weighted-sum score of every option (last axis in ``OPTIONS`` order).
+    """Weighted-sum score of every option, last axis in ``OPTIONS`` order.
 
-    ``scores`` is an (options, criteria) array, by default the *likely* scores;
-    weights broadcast, so an (n, criteria) stack of weights gives (n, options).
+    Parameters
+    ----------
+    weights : dict of str to float, or array_like, importance points
+        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
+        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
+        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`).
+    scores : array_like, shape (..., options, criteria), optional
+        Scores 0-10; default the *likely* scores. Leading axes broadcast with those of
+        ``weights``, so an (n, criteria) stack of weights gives (n, options).
+
+    Returns
+    -------
+    ndarray, shape (..., options), score points 0-10
+        The weighted sums.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If a weight is negative or not finite, all weights are 0, a dict names an unknown
+        criterion, or an array has the wrong shape.
+
+    Notes
+    -----
+    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
+    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
+    sources it cites, numbers teaching assumptions), the reading of the op-ed from
+    nederlof2023.
     """
     w = normalise_weights(weights)
     s = score_table()[1] if scores is None else as_float_array("scores", scores)
@@ -288,7 +478,38 @@ def weighted_scores(weights, scores=None) -> np.ndarray:
 
 
 def ranking(weights, scores=None) -> tuple[str, ...]:
-    """Option keys from best to worst for ``weights``; ties keep the order of ``OPTIONS``."""
+    """Option keys from best to worst for ``weights``.
+
+    Parameters
+    ----------
+    weights : dict of str to float, or array_like, importance points
+        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
+        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
+        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
+    scores : array_like, shape (options, criteria), optional
+        Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
+        :func:`score_table`.
+
+    Returns
+    -------
+    tuple of str
+        Option keys, best first; scores equal to 9 decimals keep the order of ``OPTIONS``.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If a weight is negative or not finite, all weights are 0, a dict names an unknown
+        criterion, or an array has the wrong shape, or ``weights`` is a stack rather than one vector.
+
+    Notes
+    -----
+    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
+    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
+    sources it cites, numbers teaching assumptions), the reading of the op-ed from
+    nederlof2023.
+    """
     total = weighted_scores(weights, scores)
     if total.ndim != 1:
         raise ValueError("ranking takes one weight vector, not a stack")
@@ -302,12 +523,40 @@ def _order(total: np.ndarray) -> np.ndarray:
 
 def sample_scores(n_draws: int, rng: np.random.Generator, table=None, *,
                   distribution: str = "pert") -> np.ndarray:
-    """Random scores of shape (n_draws, options, criteria) from the low/likely/high ranges.
+    """Random scores of shape (n_draws, options, criteria) drawn from the low/likely/high ranges.
 
-    ``"triangular"`` uses the triangle through the three points; ``"pert"`` the beta-PERT
-    distribution (shape parameters 1 + 4(likely - low)/(high - low) and 1 + 4(high -
-    likely)/(high - low)), which puts more weight near the likely value. A range with
-    low == high gives that value.
+    Parameters
+    ----------
+    n_draws : int
+        Number of draws, a whole number 1 or more.
+    rng : numpy.random.Generator
+        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    table : array_like, shape (3, options, criteria), optional
+        Low, likely and high scores as made by :func:`score_table` (low <= likely <= high);
+        default :func:`score_table` ().
+    distribution : {"pert", "triangular"}, optional
+        ``"triangular"`` uses the triangle through the three points; ``"pert"`` (default) the
+        beta-PERT distribution with shape parameters 1 + 4(likely − low)/(high − low) and
+        1 + 4(high − likely)/(high − low), which puts more weight near the likely value.
+
+    Returns
+    -------
+    ndarray, shape (n_draws, options, criteria), score points 0-10
+        A range with low == high gives that value.
+
+    Raises
+    ------
+    TypeError
+        If ``n_draws`` is not a whole number, ``rng`` is not a numpy Generator, or ``table`` is
+        not numeric.
+    ValueError
+        If ``n_draws`` is below 1, ``distribution`` is unknown, or ``table`` has the wrong shape
+        or a low > likely > high order.
+
+    Notes
+    -----
+    Triangular and beta-PERT are the standard three-point distributions of risk analysis; the
+    ranges are the option table's teaching assumptions.
     """
     n = check_int("n_draws", n_draws, 1)
     check_rng(rng)
@@ -332,8 +581,40 @@ def sample_weights(weights, concentration: float, n_draws: int,
     """Weight vectors (n_draws, criteria) drawn from a Dirichlet centred on ``weights``.
 
     The Dirichlet parameters are ``concentration`` times the normalised weights: a large
-    concentration keeps draws close to the given weights, a small one spreads them out.
-    A criterion given weight 0 stays at 0.
+    concentration keeps draws close to the given weights, a small one spreads them out. A
+    criterion given weight 0 stays at 0.
+
+    Parameters
+    ----------
+    weights : dict of str to float, or array_like, importance points
+        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
+        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
+        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
+    concentration : float
+        A single number greater than 0.
+    n_draws : int
+        Number of draws, a whole number 1 or more.
+    rng : numpy.random.Generator
+        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+
+    Returns
+    -------
+    ndarray, shape (n_draws, criteria)
+        Each row sums to 1.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number, ``concentration`` is an array, ``n_draws`` is not a
+        whole number, or ``rng`` is not a numpy Generator.
+    ValueError
+        If a weight or ``concentration`` is out of range, ``weights`` is a stack, or
+        ``n_draws`` is below 1.
+
+    Notes
+    -----
+    The Dirichlet distribution is the standard distribution over weight vectors; the default
+    concentrations used by the course are teaching assumptions.
     """
     w = normalise_weights(weights)
     if w.ndim != 1:
@@ -348,7 +629,25 @@ def sample_weights(weights, concentration: float, n_draws: int,
 
 @dataclass(frozen=True)
 class RankResult:
-    """Monte Carlo result: P(rank first) and score quantiles per option (``OPTIONS`` order)."""
+    """Monte Carlo result: P(rank first) and score quantiles per option (``OPTIONS`` order).
+
+    Parameters
+    ----------
+    options : tuple of str
+        Option keys, the order of every array.
+    p_first : ndarray, shape (options,)
+        Probability that each option ranks first; sums to 1.
+    score_median, score_p05, score_p95 : ndarray, shape (options,), score points
+        Median and 5th and 95th percentiles of each option's weighted score.
+    score_likely : ndarray, shape (options,), score points
+        Weighted score with the likely scores and the given weights.
+    n_draws : int
+        Number of draws.
+
+    Notes
+    -----
+    A plain record, as :func:`rank_probabilities` returns.
+    """
 
     options: tuple[str, ...]
     p_first: np.ndarray
@@ -364,11 +663,48 @@ def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000
                        distribution: str = "pert", score_draws=None) -> RankResult:
     """Probability that each option ranks first, over score and weight uncertainty.
 
-    Scores are drawn from their ranges (:func:`sample_scores`) unless ``score_draws``
-    (an (n_draws, options, criteria) array from :func:`sample_scores`) is given, which
-    lets an interactive view reuse one set of draws; weights come from a Dirichlet
-    around ``weights`` (:func:`sample_weights`), or are held fixed if ``concentration``
-    is None. Draws that tie go to the option listed first, so probabilities sum to 1.
+    Parameters
+    ----------
+    weights : dict of str to float, or array_like, importance points
+        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
+        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
+        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
+    rng : numpy.random.Generator
+        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    n_draws : int, optional
+        Number of draws, a whole number 1 or more (default 2000).
+    concentration : float or None, optional
+        Dirichlet concentration of the weight draws (:func:`sample_weights`), greater than 0
+        (default 50); ``None`` holds the weights fixed.
+    table : array_like, shape (3, options, criteria), optional
+        Low, likely and high scores as made by :func:`score_table` (low <= likely <= high);
+        default :func:`score_table` ().
+    distribution : {"pert", "triangular"}, optional
+        Score distribution (:func:`sample_scores`), default ``"pert"``.
+    score_draws : array_like, shape (n_draws, options, criteria), optional
+        Score draws to reuse (from :func:`sample_scores`), so an interactive view can draw once.
+
+    Returns
+    -------
+    RankResult
+        P(first) per option (ties go to the option listed first, so they sum to 1) and score
+        quantiles.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number, ``n_draws`` is not a whole number, or ``rng`` is
+        not a numpy Generator.
+    ValueError
+        If a weight, ``concentration`` or ``n_draws`` is out of range, ``distribution`` is
+        unknown, or ``table`` or ``score_draws`` has the wrong shape or order.
+
+    Notes
+    -----
+    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
+    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
+    sources it cites, numbers teaching assumptions), the reading of the op-ed from
+    nederlof2023.
     """
     n = check_int("n_draws", n_draws, 1)
     check_rng(rng)
@@ -395,11 +731,28 @@ def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000
 class Sensitivity:
     """How far one criterion's weight can move before the top option changes.
 
-    The criterion's normalised weight moves from ``weight``; the other weights shrink or
-    grow in proportion so the total stays 1. ``lower``/``upper`` are the weights at which
-    another option overtakes the current top (None if it never does before the end
-    of [0, 1]); ``lower_top``/``upper_top`` name that option. If the top is tied with another
-    option now, the bound can equal ``weight``.
+    Parameters
+    ----------
+    criterion : str
+        The criterion whose weight moves; the other weights shrink or grow in proportion so the
+        total stays 1.
+    weight : float
+        Its current normalised weight.
+    top : str
+        The current top option.
+    lower : float or None
+        The weight, below ``weight``, at which another option overtakes the top (None if none
+        does before 0); if the top is tied now, it can equal ``weight``.
+    lower_top : str or None
+        The option that overtakes there.
+    upper : float or None
+        The same above ``weight`` (None if none does before 1).
+    upper_top : str or None
+        The option that overtakes there.
+
+    Notes
+    -----
+    A plain record, as :func:`sensitivity` returns.
     """
 
     criterion: str
@@ -412,8 +765,40 @@ class Sensitivity:
 
 
 def reweight(weights, criterion: str, new_weight: float) -> np.ndarray:
-    """Normalised weights with ``criterion`` set to ``new_weight`` and the others rescaled
-    in proportion (equal shares if the others were all zero)."""
+    """Normalised weights with ``criterion`` set to ``new_weight`` and the others rescaled.
+
+    Parameters
+    ----------
+    weights : dict of str to float, or array_like, importance points
+        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
+        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
+        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
+    criterion : str
+        Key of the criterion to set (``CRITERION_KEYS``).
+    new_weight : float
+        Its new normalised weight, in [0, 1].
+
+    Returns
+    -------
+    ndarray, shape (criteria,)
+        Weights summing to 1; the others keep their ratios (equal shares if they were all 0).
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If a weight is negative or not finite, all weights are 0, a dict names an unknown
+        criterion, or an array has the wrong shape, ``weights`` is a stack, ``criterion`` is unknown or ``new_weight`` is outside
+        [0, 1].
+
+    Notes
+    -----
+    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
+    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
+    sources it cites, numbers teaching assumptions), the reading of the op-ed from
+    nederlof2023.
+    """
     w = normalise_weights(weights)
     if w.ndim != 1:
         raise ValueError("reweight takes one weight vector, not a stack")
@@ -427,10 +812,40 @@ def reweight(weights, criterion: str, new_weight: float) -> np.ndarray:
 def sensitivity(weights, scores=None) -> tuple[Sensitivity, ...]:
     """One-at-a-time sensitivity of the top option to each criterion's weight.
 
-    Along the path of :func:`reweight` every option's score is linear in the criterion's
-    weight x, so each crossing with the current top is solved exactly:
-    x* = (R_o - R_top) / ((s_top - R_top) - (s_o - R_o)), with s the option's score on the
+    Along the path of :func:`reweight` every option's score is linear in the criterion's weight
+    x, so each crossing with the current top is solved exactly:
+    x* = (R_o − R_top) / ((s_top − R_top) − (s_o − R_o)), with s the option's score on the
     criterion and R its score on the other criteria (rescaled weights).
+
+    Parameters
+    ----------
+    weights : dict of str to float, or array_like, importance points
+        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
+        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
+        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
+    scores : array_like, shape (options, criteria), optional
+        Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
+        :func:`score_table`.
+
+    Returns
+    -------
+    tuple of Sensitivity
+        One per criterion, in ``CRITERIA`` order.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If a weight is negative or not finite, all weights are 0, a dict names an unknown
+        criterion, or an array has the wrong shape, ``weights`` is a stack, or ``scores`` has the wrong shape.
+
+    Notes
+    -----
+    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
+    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
+    sources it cites, numbers teaching assumptions), the reading of the op-ed from
+    nederlof2023.
     """
     w = normalise_weights(weights)
     if w.ndim != 1:
@@ -465,7 +880,25 @@ def sensitivity(weights, scores=None) -> tuple[Sensitivity, ...]:
 
 @dataclass(frozen=True)
 class ImpliedWeights:
-    """Weight vectors sampled uniformly on the simplex, and which option ranks first for each."""
+    """Weight vectors sampled uniformly on the simplex, and which option ranks first for each.
+
+    Parameters
+    ----------
+    option : str
+        The option whose winning region is measured.
+    weights : ndarray, shape (n_samples, criteria)
+        The sampled weight vectors.
+    top : ndarray of int, shape (n_samples,)
+        Index into ``OPTIONS`` of the top option for each sample.
+    share : float
+        Fraction of the simplex where ``option`` ranks first.
+    mean_weights : ndarray, shape (criteria,)
+        Mean weight vector inside that region (NaN if it is empty).
+
+    Notes
+    -----
+    A plain record, as :func:`implied_weights` returns.
+    """
 
     option: str
     weights: np.ndarray      # (n_samples, criteria)
@@ -478,10 +911,41 @@ def implied_weights(rng: np.random.Generator, option: str = "conventional_strike
                     n_samples: int = 20000, scores=None) -> ImpliedWeights:
     """The region of weight space in which ``option`` ranks first.
 
-    Weights are drawn uniformly on the simplex (Dirichlet with all parameters 1); the
-    result holds every sample, the winner for each, the share of the simplex won by
-    ``option`` and the average weights there: the weights the op-ed *implies* if it
-    judged by these scores.
+    Weights are drawn uniformly on the simplex (Dirichlet with all parameters 1); the result
+    holds every sample, the winner for each, the share of the simplex won by ``option`` and the
+    average weights there: the weights the op-ed implies if it judged by these scores.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    option : str, optional
+        Key of a response option, default ``"conventional_strikes"`` (the op-ed's choice).
+    n_samples : int, optional
+        Number of weight vectors, a whole number 1 or more (default 20000).
+    scores : array_like, shape (options, criteria), optional
+        Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
+        :func:`score_table`.
+
+    Returns
+    -------
+    ImpliedWeights
+        The samples, winners, share and mean weights.
+
+    Raises
+    ------
+    TypeError
+        If ``n_samples`` is not a whole number, ``rng`` is not a numpy Generator, or ``scores``
+        is not numeric.
+    ValueError
+        If ``option`` is unknown, ``n_samples`` is below 1, or ``scores`` has the wrong shape.
+
+    Notes
+    -----
+    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
+    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
+    sources it cites, numbers teaching assumptions), the reading of the op-ed from
+    nederlof2023.
     """
     check_choice("option", option, OPTION_KEYS)
     n = check_int("n_samples", n_samples, 1)

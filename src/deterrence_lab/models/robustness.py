@@ -1,7 +1,10 @@
-"""Where a headline result holds, and where it flips.
+"""Where a headline result holds, and where it flips: one-at-a-time sensitivity analysis.
 
-Every headline number of chapters 04–06 rests on assumptions: weights, ladder factors,
-the chain's base rates, the spread of the weight uncertainty. For a headline that is a
+The headlines examined are the course's findings on the op-ed's recommended answer
+[nederlof2023], computed by :mod:`deterrence_lab.models.response` and
+:mod:`deterrence_lab.models.escalation`. Every headline number of chapters 04–06 rests on
+assumptions: weights, ladder factors, the chain's base rates, the spread of the weight
+uncertainty. For a headline that is a
 yes/no statement ("precision strikes rank first", "strikes make general war less likely
 than no response") this module moves one assumption at a time over a stated range, keeps
 the others at their current values, and reports
@@ -37,7 +40,24 @@ _BISECT = 40
 
 @dataclass(frozen=True)
 class Lever:
-    """One assumption moved over ``[low, high]`` (``current`` is its value now)."""
+    """One assumption moved over ``[low, high]``.
+
+    Parameters
+    ----------
+    key : str
+        Identifier, e.g. ``"weight.deterrence"`` or ``"conventional_strikes.up"``.
+    label : str
+        The assumption in words, as printed.
+    current : float
+        Its value now, inside [low, high].
+    low, high : float
+        The range searched (units of the assumption: a weight share, a ladder factor, a scale).
+
+    Notes
+    -----
+    A plain record; :func:`scan` checks that ``current`` lies in the range. The ranges the
+    course searches are teaching assumptions stated in each headline function.
+    """
 
     key: str
     label: str
@@ -50,10 +70,22 @@ class Lever:
 class Holds:
     """The result of moving one :class:`Lever`.
 
-    ``holds_now`` says whether the statement holds at the current value; ``lower`` and
-    ``upper`` bound the interval around the current value where the statement has the same
-    truth value as now (``None``: it never changes before the end of the range searched);
-    ``flips_at`` lists every breakeven value found in the range."""
+    Parameters
+    ----------
+    lever : Lever
+        The assumption moved.
+    holds_now : bool
+        Whether the statement holds at the current value.
+    lower, upper : float or None
+        Bounds of the interval around the current value where the statement has the same truth
+        value as now (``None``: it never changes before the end of the range searched).
+    flips_at : tuple of float
+        Every breakeven value found in the range.
+
+    Notes
+    -----
+    A plain record, as :func:`scan` returns.
+    """
 
     lever: Lever
     holds_now: bool
@@ -62,7 +94,17 @@ class Holds:
     flips_at: tuple[float, ...]
 
     def describe(self) -> str:
-        """The lever's result in words, e.g. 'holds for climbing factor < 1.07 (now 1.15)'."""
+        """The lever's result in words, e.g. 'holds for ≤ 1.07 (now 1.15)'.
+
+        Returns
+        -------
+        str
+            Whether the statement holds or fails, and the interval, to three significant figures.
+
+        Notes
+        -----
+        No numbers of its own: it formats the values found by :func:`scan`.
+        """
         lv = self.lever
         if not self.flips_at:
             return (f"{'holds' if self.holds_now else 'fails'} over the whole range searched "
@@ -79,7 +121,24 @@ class Holds:
 
 @dataclass(frozen=True)
 class Robustness:
-    """A headline statement, whether it holds now, and where it holds for each lever."""
+    """A headline statement, whether it holds now, and where it holds for each lever.
+
+    Parameters
+    ----------
+    statement : str
+        The statement in words.
+    holds : bool
+        Whether it holds at the current assumptions.
+    value : float or None
+        The headline number behind it (a weighted score, a probability), if any.
+    rows : tuple of Holds
+        One result per lever.
+
+    Notes
+    -----
+    A plain record, as :func:`top_option`, :func:`war_probability` and
+    :func:`recommended_verdict` return.
+    """
 
     statement: str
     holds: bool
@@ -87,8 +146,25 @@ class Robustness:
     rows: tuple[Holds, ...]
 
     def line(self, max_items: int = 3, with_statement: bool = False) -> str:
-        """One line for under the headline number: the nearest flips first (``with_statement``:
-        name the statement, for a line read away from its headline)."""
+        """One line for under the headline number, the nearest flips first.
+
+        Parameters
+        ----------
+        max_items : int, optional
+            How many levers that flip the statement to name (default 3).
+        with_statement : bool, optional
+            Name the statement, for a line read away from its headline (default False).
+
+        Returns
+        -------
+        str
+            The line, ending with a reminder that one assumption was moved at a time.
+
+        Notes
+        -----
+        No numbers of its own: it formats the values found by :func:`scan`. It does not validate
+        its arguments.
+        """
         flips = [h for h in self.rows if h.flips_at]
         steady = [h for h in self.rows if not h.flips_at]
         flips.sort(key=lambda h: _distance(h))
@@ -112,7 +188,17 @@ class Robustness:
                 " — one assumption moved at a time.")
 
     def table(self) -> list[list[str]]:
-        """Rows (assumption, now, range searched, where it holds / fails, breakevens)."""
+        """The results as table rows.
+
+        Returns
+        -------
+        list of list of str
+            Per lever: assumption, value now, range searched, where it holds or fails, breakevens.
+
+        Notes
+        -----
+        No numbers of its own: it formats the values found by :func:`scan`.
+        """
         return [[h.lever.label, _fmt(h.lever.current),
                  f"{_fmt(h.lever.low)}–{_fmt(h.lever.high)}", h.describe(),
                  ", ".join(_fmt(x) for x in h.flips_at) or "none"] for h in self.rows]
@@ -132,8 +218,38 @@ def scan(statement: Callable[[float], bool], lever: Lever, *, n_grid: int = _GRI
     """Move ``lever`` over its range and find where ``statement(value)`` changes truth value.
 
     The range is sampled at ``n_grid`` points plus the current value; every change between
-    neighbours is refined by bisection. Changes narrower than the grid spacing can be
-    missed (a statement that flips and flips back between two grid points)."""
+    neighbours is refined by bisection (40 halvings, to about 1e-12 of the range, well inside
+    1e-6).
+
+    Parameters
+    ----------
+    statement : callable
+        ``statement(value) -> bool`` for a value of the lever.
+    lever : Lever
+        The assumption and its range; ``lever.current`` must lie in [low, high].
+    n_grid : int, optional
+        Grid points, a whole number in [3, 10000] (default 41).
+
+    Returns
+    -------
+    Holds
+        Whether the statement holds now, the interval around the current value and every
+        breakeven found.
+
+    Raises
+    ------
+    TypeError
+        If ``n_grid`` is not a whole number.
+    ValueError
+        If ``n_grid`` is outside [3, 10000] or ``lever.current`` outside its range. Errors
+        raised by ``statement`` pass through.
+
+    Notes
+    -----
+    Standard grid search and bisection. Changes narrower than the grid spacing can be missed
+    (a statement that flips and flips back between two grid points). One assumption moved at a time is a teaching simplification: two assumptions that each
+    hold alone can flip the result together.
+    """
     n = check_int("n_grid", n_grid, 3, 10_000)
     lo, hi = float(lever.low), float(lever.high)
     if not lo <= lever.current <= hi:
@@ -187,9 +303,36 @@ def top_option(weights=None, *, option: str | None = None,
                ladder_option: str = _options.RECOMMENDED) -> Robustness:
     """Robustness of "``option`` ranks first on the likely scores with ``weights``".
 
-    ``weights`` default to the op-ed preset; ``option`` defaults to the current winner.
-    Levers: each criterion's weight share (others rescaled in proportion, 0–1) and the
-    ladder factors of ``ladder_option`` (0.5–2.0), which move its derived scores.
+    Parameters
+    ----------
+    weights : dict or array_like or None, optional
+        Criterion weights as :func:`deterrence_lab.models.response.normalise_weights` takes
+        them; ``None`` (default) uses the op-ed preset.
+    option : str or None, optional
+        Key of the option examined; ``None`` (default) is the current winner.
+    ladder_option : str, optional
+        The option whose ladder factors are moved, default the op-ed's recommended answer.
+
+    Returns
+    -------
+    Robustness
+        Levers: each criterion's weight share (0-1, others rescaled in proportion) and the
+        three ladder factors of ``ladder_option`` (0.5-2.0), which move its derived scores.
+
+    Raises
+    ------
+    TypeError
+        If a weight is not a number.
+    ValueError
+        If a weight is invalid (see :func:`deterrence_lab.models.response.normalise_weights`),
+        or ``option`` or ``ladder_option`` is not a known option key.
+
+    Notes
+    -----
+    The ranges searched are teaching assumptions (factors from half to twice the table's); the
+    scores and presets are :mod:`deterrence_lab.models.response`'s; the op-ed is nederlof2023.
+    One assumption moved at a time is a teaching simplification: two assumptions that each
+    hold alone can flip the result together.
     """
     w = _weights(resp.PRESETS["op-ed"] if weights is None else weights)
     totals = _likely_totals(w)
@@ -219,9 +362,33 @@ def top_option(weights=None, *, option: str | None = None,
 def war_probability(option: str, *, start: str = esc.FIRST_NUCLEAR_STATE) -> Robustness:
     """Robustness of "with ``option``, general war is less likely than with no response".
 
-    ``value`` is P(general war) with the option (central factors, remembering ladder).
-    Levers: the option's three ladder factors (0.5–2.0) and the chain's overall climbing and
-    settling scales (0.5–1.25), which move the option and the baseline together."""
+    Parameters
+    ----------
+    option : str
+        Key of a response option.
+    start : str, optional
+        Ladder state the chain starts from, default the first nuclear use.
+
+    Returns
+    -------
+    Robustness
+        ``value`` is P(general war) with the option (central factors, remembering ladder).
+        Levers: the option's three ladder factors (0.5-2.0) and the chain's overall climbing
+        and settling scales (0.5-1.25), which move the option and the baseline together.
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type.
+    ValueError
+        If ``option`` or ``start`` is not a known key.
+
+    Notes
+    -----
+    The chain is :mod:`deterrence_lab.models.escalation`'s (teaching assumptions with reasons);
+    the ranges searched are teaching assumptions. One assumption moved at a time is a teaching simplification: two assumptions that each
+    hold alone can flip the result together.
+    """
     check_choice("option", option, resp.OPTION_KEYS)
 
     def better(**kw) -> bool:
@@ -246,8 +413,37 @@ def war_probability(option: str, *, start: str = esc.FIRST_NUCLEAR_STATE) -> Rob
 
 def war_probability_span(option: str | None = None, *, start: str = esc.FIRST_NUCLEAR_STATE,
                          low: float = 0.5, high: float = 1.25) -> str:
-    """One line: how far P(general war) with ``option`` (``None``: no response) moves when all
-    climbing, or all settling, rates are scaled from ``low`` to ``high`` times the course's."""
+    """One line: how far P(general war) moves when all climbing, or all settling, rates are scaled.
+
+    Parameters
+    ----------
+    option : str or None, optional
+        Key of a response option; ``None`` (default) is no response.
+    start : str, optional
+        Ladder state the chain starts from, default the first nuclear use.
+    low : float, optional
+        Lowest scale, in [0, 3] (default 0.5).
+    high : float, optional
+        Highest scale, in [low, 3] (default 1.25).
+
+    Returns
+    -------
+    str
+        P(general war) at the course's rates and its range under each scaling, in percent.
+
+    Raises
+    ------
+    TypeError
+        If ``low`` or ``high`` is not a number.
+    ValueError
+        If ``low`` or ``high`` is outside its range, or ``option`` or ``start`` is unknown.
+
+    Notes
+    -----
+    The chain is :mod:`deterrence_lab.models.escalation`'s; the default range (0.5-1.25 times
+    the course's rates) is a teaching assumption. One assumption moved at a time is a teaching simplification: two assumptions that each
+    hold alone can flip the result together.
+    """
     lo = float(check_range("low", low, 0.0, 3.0))
     hi = float(check_range("high", high, lo, 3.0))
     now = esc.ladder_outcome(option, start)["general_war"]
@@ -265,8 +461,25 @@ def war_probability_span(option: str | None = None, *, start: str = esc.FIRST_NU
 
 @dataclass(frozen=True)
 class Verdict:
-    """The op-ed's recommended answer examined: does it rank first, and does it make a further
-    nuclear use less likely than no response? With the robustness of each."""
+    """The op-ed's recommended answer examined, with the robustness of each finding.
+
+    Parameters
+    ----------
+    option : str
+        The option examined.
+    ranks_first : Robustness
+        Does it rank first on the likely scores?
+    lowers_further_use : Robustness
+        Does it make a further nuclear use less likely than no response?
+    p_further_use : float
+        P(further nuclear use) with the option.
+    p_further_use_none : float
+        The same with no response.
+
+    Notes
+    -----
+    A plain record, as :func:`recommended_verdict` returns.
+    """
 
     option: str
     ranks_first: Robustness
@@ -275,6 +488,18 @@ class Verdict:
     p_further_use_none: float
 
     def lines(self) -> list[str]:
+        """The verdict as two printable lines.
+
+        Returns
+        -------
+        list of str
+            Whether the option ranks first, and whether it lowers the chance of a further nuclear
+            use (in percent, against no response), each with its robustness line.
+
+        Notes
+        -----
+        No numbers of its own: it formats the values of the record.
+        """
         return [f"{self.ranks_first.statement}: {'yes' if self.ranks_first.holds else 'no'}. "
                 + self.ranks_first.line(),
                 f"{self.lowers_further_use.statement}: "
@@ -284,7 +509,34 @@ class Verdict:
 
 
 def recommended_verdict(weights=None, option: str = _options.RECOMMENDED) -> Verdict:
-    """The verdict on ``option`` (default: the op-ed's recommended precision strikes)."""
+    """The verdict on ``option``, by default the op-ed's recommended precision strikes.
+
+    Parameters
+    ----------
+    weights : dict or array_like or None, optional
+        Criterion weights; ``None`` (default) uses the op-ed preset.
+    option : str, optional
+        Key of the option examined, default the op-ed's recommendation.
+
+    Returns
+    -------
+    Verdict
+        Whether it ranks first and whether it lowers the chance of a further nuclear use, each
+        with its levers.
+
+    Raises
+    ------
+    TypeError
+        If a weight is not a number.
+    ValueError
+        If a weight is invalid or ``option`` is not a known option key.
+
+    Notes
+    -----
+    The recommendation is nederlof2023's; scores and chain as in :func:`top_option` and
+    :func:`war_probability`. One assumption moved at a time is a teaching simplification: two assumptions that each
+    hold alone can flip the result together.
+    """
     check_choice("option", option, resp.OPTION_KEYS)
     ranks = top_option(weights, option=option, ladder_option=option)
 
@@ -304,9 +556,42 @@ def recommended_verdict(weights=None, option: str = _options.RECOMMENDED) -> Ver
 def p_first_by_concentration(option: str, weights=None, concentrations=(2, 5, 10, 20, 50, 100,
                                                                          200, 500), *,
                              n_draws: int = 2000, seed: int = 2023) -> dict:
-    """P(``option`` ranks first) over score and weight uncertainty, for each Dirichlet
-    concentration (and ``None``: fixed weights). The same score draws are used at every
-    concentration, so differences come from the weights alone."""
+    """P(``option`` ranks first) for each Dirichlet concentration of the weight uncertainty.
+
+    The same score draws are used at every concentration, so differences come from the weights
+    alone.
+
+    Parameters
+    ----------
+    option : str
+        Key of a response option.
+    weights : dict or array_like or None, optional
+        Centre of the weight draws; ``None`` (default) uses the op-ed preset.
+    concentrations : iterable of float, optional
+        Concentrations to try, each greater than 0 (default 2 to 500).
+    n_draws : int, optional
+        Draws per concentration, a whole number 1 or more (default 2000).
+    seed : int, optional
+        Seed of the random draws (default 2023), so the result repeats.
+
+    Returns
+    -------
+    dict
+        Concentration (``None`` first: fixed weights) to probability in [0, 1].
+
+    Raises
+    ------
+    TypeError
+        If ``n_draws`` is not a whole number or a concentration is not a number.
+    ValueError
+        If ``option`` is unknown, ``n_draws`` is below 1, or a concentration is not greater
+        than 0.
+
+    Notes
+    -----
+    Monte Carlo over :func:`deterrence_lab.models.response.rank_probabilities`; the
+    concentrations tried are a teaching assumption (from loose to tight).
+    """
     check_choice("option", option, resp.OPTION_KEYS)
     w = resp.PRESETS["op-ed"] if weights is None else weights
     n = check_int("n_draws", n_draws, 1)
@@ -323,8 +608,32 @@ def p_first_by_concentration(option: str, weights=None, concentrations=(2, 5, 10
 
 
 def threshold_crossing(values: Mapping, threshold: float) -> str:
-    """In words, where a share from :func:`p_first_by_concentration` lies against
-    ``threshold`` over the concentrations."""
+    """In words, where a share from :func:`p_first_by_concentration` lies against ``threshold``.
+
+    Parameters
+    ----------
+    values : dict
+        Concentration to share, as :func:`p_first_by_concentration` returns (the ``None`` entry
+        is ignored).
+    threshold : float
+        A share in [0, 1].
+
+    Returns
+    -------
+    str
+        Whether the share is above or below the threshold at every concentration, or at which.
+
+    Raises
+    ------
+    TypeError
+        If ``values`` is not a mapping, or ``threshold`` is not a number.
+    ValueError
+        If ``threshold`` is outside [0, 1].
+
+    Notes
+    -----
+    No numbers of its own: it compares the caller's shares with the caller's threshold.
+    """
     if not isinstance(values, Mapping):
         raise TypeError(f"values={values!r} must be a dict {{concentration: share}} as returned "
                         "by p_first_by_concentration")
