@@ -8,7 +8,7 @@ import numpy as np
 
 from .._display import markdown_table, percent
 from ..models import escalation as esc
-from .style import OKABE_ITO, SERIES_COLORS, actor_color, new_figure
+from .style import OKABE_ITO, SERIES_COLORS, actor_color, new_figure, text_color
 
 END_COLORS = {"settlement": OKABE_ITO["green"], "general_war": OKABE_ITO["black"]}
 
@@ -34,12 +34,14 @@ def kahn_ladder_figure():
         ax.axhline(y, color=OKABE_ITO["vermillion"], lw=2.0 if nuclear else 1.0,
                    ls="-" if nuclear else "--")
         ax.text(0.98, y + 0.15, f"{t.name} threshold", ha="right", va="bottom", fontsize=8,
-                color=OKABE_ITO["vermillion"], fontweight="bold" if nuclear else "normal")
+                color=text_color(OKABE_ITO["vermillion"]),
+                fontweight="bold" if nuclear else "normal")
     for i, state in enumerate(s for s in esc.LADDER_STATES if s.kahn_rungs):
         lo, hi = state.kahn_rungs
         color = SERIES_COLORS[i % len(SERIES_COLORS)]
         ax.add_patch(_band(1.02, lo - 0.45, 0.04, hi - lo + 0.9, color))
-        ax.text(1.08, (lo + hi) / 2, _SHORT[state.key], va="center", fontsize=8, color=color)
+        ax.text(1.08, (lo + hi) / 2, _SHORT[state.key], va="center", fontsize=8,
+                color=text_color(color))
     ax.set_xlim(0, 1.4)
     ax.set_ylim(0.3, 44.7)
     ax.set_xticks([])
@@ -66,7 +68,8 @@ def ladder_figure(params: dict, start: str, outcome: dict):
         up, down, settle = params["up"][i], params["down"][i], params["settle"][i]
         ax.annotate("", xy=(0.62, i + 0.72), xytext=(0.62, i + 0.28),
                     arrowprops={"arrowstyle": "->", "color": actor_color("russia"), "lw": 0.5 + 6 * up})
-        ax.text(0.66, i + 0.5, f"up {up:.2f}", va="center", fontsize=8, color=actor_color("russia"))
+        ax.text(0.66, i + 0.5, f"up {up:.2f}", va="center", fontsize=8,
+                color=text_color(actor_color("russia")))
         if i > 0:
             ax.annotate("", xy=(0.38, i - 0.72), xytext=(0.38, i - 0.28),
                         arrowprops={"arrowstyle": "->", "color": actor_color("us_nato"),
@@ -76,7 +79,8 @@ def ladder_figure(params: dict, start: str, outcome: dict):
         ax.annotate("", xy=(1.05, i), xytext=(0.8, i),
                     arrowprops={"arrowstyle": "->", "color": END_COLORS["settlement"],
                                 "lw": 0.5 + 6 * settle})
-        ax.text(1.07, i, f"settle {settle:.2f}", va="center", fontsize=8, color=END_COLORS["settlement"])
+        ax.text(1.07, i, f"settle {settle:.2f}", va="center", fontsize=8,
+                color=text_color(END_COLORS["settlement"]))
     ax.text(0.5, n, "GENERAL NUCLEAR WAR", ha="center", va="center", fontsize=9, color="white",
             bbox={"boxstyle": "round", "fc": END_COLORS["general_war"]})
     ax.set_xlim(0, 1.45)

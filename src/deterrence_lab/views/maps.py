@@ -39,10 +39,11 @@ def emp_map_figure(centre_name, burst_height_km, view_km=None):
                label="city in view of the burst")
     ax.scatter(x[shown & ~inside], y[shown & ~inside], color=OKABE_ITO["grey"], zorder=3,
                label="city beyond the horizon")
-    for i in np.nonzero(shown)[0]:
-        if d[i] > 1.0:
-            ax.annotate(fx.PLACES[i].name, (x[i], y[i]), xytext=(4, 3), textcoords="offset points",
-                        fontsize=8)
+    labelled = [i for i in np.nonzero(shown)[0] if d[i] > 1.0]
+    for i, offset in zip(labelled, _label_offsets([fx.PLACES[i].name for i in labelled],
+                                                  x[labelled], y[labelled], view, 6.4 * 0.8)):
+        ax.annotate(fx.PLACES[i].name, (x[i], y[i]), xytext=offset, textcoords="offset points",
+                    fontsize=8, ha="left" if offset[0] > 0 else "right")
     ax.plot(0, 0, marker="*", ms=14, color="black", label=f"point below the burst ({centre.name})")
     ax.set_xlim(-view, view)
     ax.set_ylim(-view, view)
@@ -53,3 +54,28 @@ def emp_map_figure(centre_name, burst_height_km, view_km=None):
     ax.set_title("High-altitude burst: who is in line of sight?")
     names = [fx.PLACES[i].name for i in np.nonzero(inside & (d > 1.0))[0]]
     return fig, radius, names
+
+
+def _label_offsets(names, x_km, y_km, view_km, axes_width_in, fontsize=8.0):
+    """Offsets (points) that keep city labels from overlapping: each label goes above right
+    of its dot, or else below right, above left or below left, whichever first clears the
+    labels already placed (sizes estimated from the font size; the map is square)."""
+    points_per_km = axes_width_in * 72.0 / (2.0 * view_km)
+    height = fontsize * 1.2
+    placed, offsets = [], []
+    candidates = [(4, 3), (4, -3 - height), (-4, 3), (-4, -3 - height)]
+    for name, xk, yk in zip(names, x_km, y_km):
+        width = 0.6 * fontsize * len(name)
+        px, py = xk * points_per_km, yk * points_per_km
+        choice = candidates[0]
+        for dx, dy in candidates:
+            x0 = px + dx if dx > 0 else px + dx - width
+            box = (x0, py + dy, x0 + width, py + dy + height)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                       for b in placed):
+                choice = (dx, dy)
+                break
+        x0 = px + choice[0] if choice[0] > 0 else px + choice[0] - width
+        placed.append((x0, py + choice[1], x0 + width, py + choice[1] + height))
+        offsets.append(choice)
+    return offsets
