@@ -21,10 +21,12 @@ AXE_JS = Path(os.environ.get("DETERRENCE_AXE_JS",
                              ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
 
 # the JupyterLab server, the browser and the notebook driver of the browser smoke test
-from test_browser import (CHROMIUM, browser, lab, open_and_run,  # noqa: E402,F401
+from test_browser import (CHROMIUM, REQUIRED, browser, lab, open_and_run,  # noqa: E402,F401
                           wait_until_idle)
 
-pytestmark = [pytest.mark.browser,
+if REQUIRED:  # CI: a missing engine must fail, not hide
+    assert AXE_JS.is_file(), f"DETERRENCE_LAB_REQUIRE_BROWSER=1 but axe-core is not at {AXE_JS}"
+pytestmark = [pytest.mark.browser, pytest.mark.notebooks,
               pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
               pytest.mark.skipif(not AXE_JS.is_file(), reason=(
                   f"axe-core is not installed at {AXE_JS}: run "
@@ -53,11 +55,11 @@ def describe(where: str, violations: list[dict]) -> str:
 
 
 @pytest.fixture(scope="module")
-def site_pages(tmp_path_factory) -> list[Path]:
+def site_pages(tmp_path_factory, notebook_runs) -> list[Path]:
+    """The site of the real course, from the notebook runs this pytest call makes anyway."""
     course = ROOT / "course"
-    if not chapter_notebooks(course):
-        pytest.skip("no chapter notebooks yet")
-    return build_site(course, tmp_path_factory.mktemp("site"))
+    assert chapter_notebooks(course), "no chapter notebooks"
+    return build_site(course, tmp_path_factory.mktemp("site"), executed=notebook_runs.executed)
 
 
 def test_every_site_page_has_no_serious_or_critical_axe_violation(browser, site_pages):

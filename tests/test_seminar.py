@@ -9,7 +9,7 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from deterrence_lab import argument, effects, escalation, law, response, seminar, sources, verdict
@@ -75,7 +75,6 @@ def test_every_round_record_is_a_probability_distribution():
         assert (record["p_nuclear_use"] is not None) == before_threshold
 
 
-@settings(max_examples=40, deadline=None)
 @given(seed=st.integers(0, 2**32), picks=st.lists(st.integers(0, 6), min_size=8, max_size=8))
 def test_any_game_keeps_the_rules(seed, picks):
     state = seminar.new_game(seed, max_rounds=8)

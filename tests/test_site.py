@@ -89,16 +89,19 @@ def _body(page: str) -> str:
 
 
 # --- the fixture site ----------------------------------------------------------------
+@pytest.mark.notebooks  # executes notebooks
 def test_every_page_is_written(site):
     assert [p.name for p in site["pages"]] == [
         "index.html", "01_blast.html", "02_dial.html", "bibliography.html", "glossary.html",
         "instructor_guide.html"]
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_building_writes_nothing_into_the_course(site):
     assert {p for p in _listing(site["folder"]) if not p.startswith("_site")} == site["before"]
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_index_lists_each_chapter_with_title_link_and_summary(site):
     index = site["html"]["index.html"]
     assert '<a href="01_blast.html">01 Tiny blast</a>' in index
@@ -109,6 +112,7 @@ def test_index_lists_each_chapter_with_title_link_and_summary(site):
     assert 'href="instructor_guide.html"' in index
 
 
+@pytest.mark.notebooks  # executes notebooks
 @pytest.mark.parametrize("page, figures", [("01_blast.html", 1), ("02_dial.html", 2)])
 def test_chapter_pages_embed_their_figures_and_show_no_error(site, page, figures):
     body = _body(site["html"][page])
@@ -119,6 +123,7 @@ def test_chapter_pages_embed_their_figures_and_show_no_error(site, page, figures
     assert "application/vnd.jupyter.stderr" not in body
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_widget_views_become_a_note(site):
     page = site["html"]["02_dial.html"]
     assert WIDGET_NOTE in page
@@ -126,6 +131,7 @@ def test_widget_views_become_a_note(site):
     assert WIDGET_NOTE not in site["html"]["01_blast.html"]
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_a_widget_becomes_a_snapshot_of_its_state_with_its_caption(site):
     body = _body(site["html"]["02_dial.html"])
     snapshot = body[body.index('<figure class="site-widget">'):]
@@ -144,6 +150,7 @@ def _alts(page: str) -> list[str]:
     return [(re.search(r"""\balt=(["'])(.*?)\1""", tag) or [None, None, ""])[2] for tag in tags]
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_every_image_has_alt_text_from_its_caption(site):
     assert _alts(site["html"]["01_blast.html"]) == [
         "Figure 1. A line rising to the right: range grows."]
@@ -160,6 +167,7 @@ def _visible_text(page: str) -> str:
 RAW_LATEX = re.compile(r"\$\$|\$[^$\n]*[\\^_{][^$\n]*\$")
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_formulas_are_mathml_and_no_raw_latex_is_left(site):
     page = site["html"]["01_blast.html"]
     assert re.search(r'<math [^>]*display="inline"[^>]*>.*<msup><mi>c</mi><mn>2</mn></msup>', page)
@@ -191,6 +199,7 @@ def test_a_figure_without_caption_or_prose_gets_its_section_heading():
     assert figure_caption([V4.new_code_cell("fig")], 0) == "Figure"
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_code_is_folded_but_present(site):
     page = site["html"]["02_dial.html"]
     assert page.count('<details class="site-code"><summary>Code</summary>') == 2
@@ -198,6 +207,7 @@ def test_code_is_folded_but_present(site):
     assert "FloatSlider" in folded
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_no_page_loads_anything_from_the_network(site):
     for name, page in site["html"].items():
         assert not re.search(r"<script[^>]*\bsrc=", page), name
@@ -205,6 +215,7 @@ def test_no_page_loads_anything_from_the_network(site):
         assert "import(" not in page, name
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_citations_and_chapter_links_point_into_the_site(site):
     page = site["html"]["01_blast.html"]
     assert '<a href="bibliography.html#glasstone1977">glasstone1977</a>' in page
@@ -214,6 +225,7 @@ def test_citations_and_chapter_links_point_into_the_site(site):
     assert "02 Tiny dial →" in page and "← 01 Tiny blast" in site["html"]["02_dial.html"]
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_bibliography_page_lists_every_source_with_an_anchor(site):
     page = site["html"]["bibliography.html"]
     for key, entry in sources.SOURCES.items():
@@ -221,6 +233,7 @@ def test_bibliography_page_lists_every_source_with_an_anchor(site):
         assert html.escape(entry.title, quote=False) in page
 
 
+@pytest.mark.notebooks  # executes notebooks
 def test_glossary_page_lists_every_term(site):
     page = site["html"]["glossary.html"]
     for term in glossary.TERMS:
@@ -233,6 +246,7 @@ def test_glossary_page_lists_every_term(site):
 
 
 # --- failures and edge cases ---------------------------------------------------------
+@pytest.mark.notebooks  # executes notebooks
 def test_a_failing_notebook_aborts_naming_it_and_writes_nothing(tmp_path):
     course = tmp_path / "course"
     course.mkdir()
@@ -304,13 +318,12 @@ def test_cli_build_site_outside_a_checkout_or_install_says_so(tmp_path, monkeypa
 
 
 # --- the real course -----------------------------------------------------------------
-def test_the_real_course_builds(tmp_path):
-    """Runs every chapter that exists so far (chapters land gradually)."""
+def test_the_real_course_builds(tmp_path, notebook_runs):
+    """Every chapter, from the notebooks this pytest call executed once anyway."""
     course = ROOT / "course"
-    if not course.is_dir():
-        pytest.skip("course/ does not exist yet")
     chapters = chapter_notebooks(course)
-    pages = build_site(course, tmp_path)
+    assert len(chapters) >= 7
+    pages = build_site(course, tmp_path, executed=notebook_runs.executed)
     index = pages[0].read_text(encoding="utf-8")
     assert len(pages) == len(chapters) + 3 + (course / "instructor_guide.md").is_file()
     for nb_path in chapters:
@@ -324,8 +337,16 @@ def test_the_real_course_builds(tmp_path):
         assert all(alt.strip() for alt in _alts(page)), nb_path.name
         # each widget shows a snapshot: every note sits in a figure with an image or controls
         assert body.count(WIDGET_NOTE) == body.count('<figure class="site-widget">'), nb_path.name
-    if not chapters:
-        assert "No chapter notebooks have been published yet" in index
+
+
+def test_a_notebook_executed_elsewhere_that_failed_aborts_the_build(tmp_path):
+    course = _fixture_course(tmp_path)
+
+    def failed(path):
+        raise RuntimeError(f"{path.name} failed: ValueError: yield_kt=-5")
+    with pytest.raises(SiteError, match=r"01_blast\.ipynb failed.*yield_kt=-5"):
+        build_site(course, tmp_path / "out", executed=failed)
+    assert not (tmp_path / "out").exists()
 
 
 # --- the glossary as data ------------------------------------------------------------
