@@ -4,10 +4,12 @@ that are readable on white, and controls whose labels and sliders fit.
 """
 from __future__ import annotations
 
+import html
 import importlib
 import inspect
 import itertools
 import pkgutil
+import re
 
 import ipywidgets as W
 import numpy as np
@@ -20,7 +22,7 @@ from PIL import Image
 from deterrence_lab import views, widgets
 from deterrence_lab.views.style import (describe_figure, error_html, new_figure, reusing,
                                         style, to_png)
-from deterrence_lab.widgets._base import SLIDER_MIN_WIDTH, Explorer, fit_control
+from deterrence_lab.widgets._base import CSS, SLIDER_MIN_WIDTH, Explorer, fit_control
 
 
 def _explorer_classes():
@@ -92,12 +94,14 @@ def test_a_widget_redraws_into_the_same_figure(cls):
         other = next(v for v in values if v != control.value)
     else:
         other = control.max if control.value != control.max else control.min
-    before = widget.image.value
+    before = widget.png
     widget.set(**{name: other})
     assert widget.fig is first
-    assert widget.image.value != before
-    assert widget.image.value[:8] == b"\x89PNG\r\n\x1a\n"
-    assert widget.image.tooltip.startswith(cls.title or "")
+    assert widget.png != before and widget.png[:8] == b"\x89PNG\r\n\x1a\n"
+    # shown as an <img> with alt text: the widget's title and what the axes show
+    alt = re.search(r'<img class="widget-image" src="data:image/png;base64,[^"]+" alt="([^"]+)"',
+                    widget.image.value).group(1)
+    assert alt.startswith(html.escape(cls.title or "")) and len(alt) > 20
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -155,11 +159,11 @@ def test_fit_control_gives_labels_a_line_and_sliders_room():
     slider = fit_control(W.FloatSlider(description="US loss if only protesting (utility units)",
                                        style={"description_width": "150px"},
                                        layout=W.Layout(width="200px")))
-    assert slider.style.description_width == "100%"
-    assert slider.layout.flex_flow == "row wrap" and slider.layout.width == "100%"
-    assert slider.layout.min_width == SLIDER_MIN_WIDTH
+    assert "dl-control" in slider._dom_classes
+    assert slider.style.description_width == "initial" and slider.layout.width == "100%"
+    assert f"min-width: {SLIDER_MIN_WIDTH}px" in CSS and SLIDER_MIN_WIDTH >= 200
     box = fit_control(W.Checkbox(description="code lock"))
-    assert box.layout.flex_flow is None
+    assert "dl-control" not in box._dom_classes
 
 
 @pytest.mark.parametrize("cls", EXPLORERS, ids=lambda c: c.__name__)
@@ -167,7 +171,7 @@ def test_every_explorer_control_is_fitted(cls):
     for name, control in cls().controls.items():
         if getattr(control, "description", "") and not isinstance(control, (W.Checkbox, W.Button,
                                                                              W.ToggleButton)):
-            assert control.style.description_width == "100%", name
+            assert "dl-control" in control._dom_classes, name
 
 
 def test_chapter_01_custom_sliders_choose_their_menu_option():

@@ -311,7 +311,13 @@ def widget_snapshot(states: dict, model_id: str, caption: str) -> str:
             nonlocal title
             value = str(state.get("value", "")).strip()
             heading = re.fullmatch(r"<b>([^<]*)</b>", value)
-            if heading and not title and not images and not controls:
+            picture = re.fullmatch(r'<img [^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"[^>]*>',
+                                   value)
+            if value.startswith("<style"):
+                pass
+            elif picture:
+                images.append(picture.group(1))
+            elif heading and not title and not images and not controls:
                 title = heading.group(1)
             elif value:
                 texts.append(value if name != "LabelModel" else html.escape(value))

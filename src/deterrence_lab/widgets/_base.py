@@ -12,7 +12,8 @@ Fast and fitting, for every subclass alike:
   (``views.style.reusing``); constrained layout runs once per redraw, and not at all when
   nothing it depends on changed (titles, labels, limits, tick labels, legends); the PNG
   is written with light compression;
-- the controls sit beside the figure when the notebook is wide enough (about 950 px),
+- the controls sit beside the figure when the notebook's output area is wide enough
+  (about 820 px: a 1280 px window with JupyterLab's file browser open),
   above it otherwise (a wrapping flex row); each control's label has a line of its own,
   so no label or menu entry is cut and every slider is at least 200 px long; the figure
   never grows taller than the window, so it stays in view while a control moves.
@@ -30,36 +31,61 @@ import ipywidgets as W
 
 from ..views.style import describe_figure, error_html, reusing, style, to_png
 
-CONTROLS_WIDTH = "380px"     # the column of controls beside the figure
-FIGURE_MIN_WIDTH = "540px"   # narrower than this, the figure goes below the controls
-SLIDER_MIN_WIDTH = "200px"
+import base64
+import html as _html
+
+CONTROLS_WIDTH = "320px"     # the column of controls beside the figure
+FIGURE_MIN_WIDTH = "480px"   # narrower than this, the figure goes below the controls
+SLIDER_MIN_WIDTH = 200       # px
 _NO_LABEL_LINE = (W.Checkbox, W.Button, W.ToggleButton)
+
+# One style sheet for every explorer (an HTML widget may carry a <style> element): a
+# control's label on a line of its own, left-aligned and never cut; sliders and menus the
+# full width of the column; the figure as wide as its column and never taller than the window.
+CSS = f"""<style>
+.dl-explorer .dl-control {{ flex-wrap: wrap; width: 100%; height: auto !important;
+  margin-bottom: 4px; }}
+.dl-explorer .dl-control > .widget-label {{ width: 100% !important; max-width: none;
+  text-align: left; white-space: normal; overflow: visible; height: auto; line-height: 1.3;
+  margin-bottom: 2px; }}
+.dl-explorer .dl-control .slider-container, .dl-explorer .dl-control .slider {{
+  min-width: {SLIDER_MIN_WIDTH}px; flex: 1 1 {SLIDER_MIN_WIDTH}px; }}
+.dl-explorer .dl-control > select {{ flex: 1 1 auto; width: 100%; max-width: none; }}
+.dl-explorer .dl-control .widget-readout {{ min-width: 4.5em; overflow: visible; }}
+.dl-explorer img.widget-image {{ width: 100%; height: auto; max-width: 760px;
+  max-height: calc(100vh - 140px); object-fit: contain; object-position: left top; }}
+</style>"""
 
 
 def fit_control(control: W.Widget) -> W.Widget:
     """Give a control's label a line of its own above the control, the full width of the
-    column: labels and menu entries are not cut, and a slider's track is at least
-    ``SLIDER_MIN_WIDTH`` long. Check boxes and buttons are left as they are."""
+    column (with ``CSS``): labels and menu entries are not cut, and a slider's track is at
+    least ``SLIDER_MIN_WIDTH`` px long. Check boxes and buttons are left as they are."""
     if isinstance(control, _NO_LABEL_LINE) or not getattr(control, "description", ""):
         return control
-    control.style.description_width = "100%"
+    control.add_class("dl-control")
+    control.style.description_width = "initial"
     control.layout.width = "100%"
-    control.layout.flex_flow = "row wrap"
-    if isinstance(control, (W.FloatSlider, W.IntSlider, W.FloatLogSlider,
-                            W.FloatRangeSlider, W.IntRangeSlider, W.SelectionSlider)):
-        control.layout.min_width = SLIDER_MIN_WIDTH
     return control
 
 
 def side_by_side(left: list[W.Widget], right: list[W.Widget]) -> W.Box:
     """Controls in a column beside the figure column; the figure column wraps below the
     controls when both do not fit."""
-    controls = W.VBox(left, layout=W.Layout(flex=f"0 1 {CONTROLS_WIDTH}", min_width="300px",
-                                            max_width="460px", margin="0 16px 0 0"))
+    controls = W.VBox(left, layout=W.Layout(flex=f"0 1 {CONTROLS_WIDTH}", min_width="280px",
+                                            max_width="420px", margin="0 16px 0 0"))
     figure = W.VBox(right, layout=W.Layout(flex=f"1 1 {FIGURE_MIN_WIDTH}",
                                            min_width=f"min({FIGURE_MIN_WIDTH}, 100%)"))
     return W.Box([controls, figure], layout=W.Layout(display="flex", flex_flow="row wrap",
                                                      align_items="flex-start", width="100%"))
+
+
+def image_html(png: bytes, alt: str, size_px: tuple[int, int]) -> str:
+    """The PNG as an ``<img>`` with alt text (ipywidgets' Image has no alt attribute, and
+    a screen reader needs one); width and height hold its place while it decodes."""
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img class="widget-image" src="data:image/png;base64,{data}" '
+            f'alt="{_html.escape(alt)}" width="{size_px[0]}" height="{size_px[1]}">')
 
 
 class Explorer:
@@ -72,10 +98,9 @@ class Explorer:
         for control in self.controls.values():
             fit_control(control)
         self.defaults = {name: c.value for name, c in self.controls.items()}
-        # as wide as the column allows, never taller than the window (the aspect is kept)
-        self.image = W.Image(format="png", layout=W.Layout(
-            width="100%", max_width="760px", max_height="calc(100vh - 140px)",
-            object_fit="contain", object_position="left top"))
+        # the figure as an <img> with alt text (see CSS for its size)
+        self.image = W.HTML(layout=W.Layout(width="100%"))
+        self.png = b""
         self.readout = W.HTML(layout=W.Layout(min_height="2em"))
         self.error = W.HTML()
         self.reset_button = W.Button(description="Reset", icon="undo",
@@ -92,8 +117,8 @@ class Explorer:
         else:
             self.update()
         header = [W.HTML(f"<b>{self.title}</b>")] if self.title else []
-        self.ui = W.VBox(header + [side_by_side(list(self.controls.values()) + [self.reset_button],
-                                                [self.image, self.readout, self.error])])
+        left = list(self.controls.values()) + [self.reset_button]
+        self.ui = W.VBox(header + [side_by_side(left, [self.image, self.readout, self.error])])
 
     # -- subclass interface -------------------------------------------------------------
     def _controls(self) -> dict[str, W.Widget]:
@@ -125,9 +150,10 @@ class Explorer:
             with style(), reusing(self.fig):
                 fig, result, html = self._draw(**self.values)
             png = to_png(fig, self._layout)
-            # the image's text alternative (read out by screen readers, shown on hover)
-            self.image.tooltip = ": ".join(t for t in (self.title, describe_figure(fig)) if t)
-            self.image.value = png
+            alt = ": ".join(t for t in (self.title, describe_figure(fig)) if t)
+            size = tuple(int(round(v * fig.dpi)) for v in fig.get_size_inches())
+            self.image.value = image_html(png, alt, size)
+            self.png = png
         except ValueError as error:  # a model refusing a value: say so, keep the last plot
             self.error.value = error_html(error)
             return self.result
@@ -162,4 +188,7 @@ class Explorer:
     def _ipython_display_(self):
         from IPython.display import display
 
+        if "dl-explorer" not in self.ui._dom_classes:  # once, also for a subclass's own ui
+            self.ui.add_class("dl-explorer")
+            self.ui.children = (W.HTML(CSS), *self.ui.children)
         display(self.ui)
