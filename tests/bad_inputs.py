@@ -144,8 +144,15 @@ def _table() -> dict:
             ("claim_id", "C999"), ("claim_id", 1), ("claim_id", None), ("claim_id", "")])
     t["argument.by_chapter"] = ({}, [])
     t["argument.table"] = ({}, [])
+    t["argument.reading_table"] = ({}, [])
+    t["argument.translation_table"] = ({}, [])
+    # --- legal notes -----------------------------------------------------------
+    t["legal_notes.note"] = ({"option": "protest"}, [
+        ("option", "nuke"), ("option", None), ("option", 1)])
+    t["legal_notes.notes_table"] = ({"part": "reprisals"}, [
+        ("part", "morality"), ("part", 1), ("part", "")])
     # --- sources -------------------------------------------------------------
-    for name in ("get", "reference"):
+    for name in ("get", "reference", "sort_key"):
         t[f"sources.{name}"] = ({"key": "nederlof2023"}, [
             ("key", "nobody1999"), ("key", 2023), ("key", None), ("key", "")])
     t["sources.cite"] = ({"key": "nederlof2023", "where": "para 3"}, [
@@ -210,8 +217,27 @@ def _table() -> dict:
         t[f"effects.{name}"] = (points, [
             ("lat1_deg", 91.0), ("lon1_deg", 181.0), ("lat2_deg", NAN), ("lon2_deg", "east"),
             ("lat2_deg", [1.0, 2.0], {"lat1_deg": [1.0, 2.0, 3.0]})])
+    t["effects.azimuthal_equidistant_km"] = (
+        {"lat0_deg": 50.45, "lon0_deg": 30.52, "lat_deg": [52.37, 47.83], "lon_deg": [4.9, 35.17]}, [
+            ("lat0_deg", 91.0), ("lon0_deg", NAN), ("lat_deg", "north"), ("lon_deg", 200.0),
+            ("lat_deg", [1.0, 2.0], {"lon_deg": [1.0, 2.0, 3.0]})])
+    t["effects.transmittance"] = ({"slant_range_km": [0.5, 5.0], "height_m": 500.0}, [
+        ("slant_range_km", 0.0), ("slant_range_km", "far"), ("height_m", -1.0),
+        ("visibility_km", 0.1), ("visibility_km", NAN)])
+    t["effects.burn_range_km"] = ({"yield_kt": 15.0, "height_m": 580.0}, yield_bad[:3] + [
+        ("degree", 4), ("probability_pct", 75), ("probability_pct", 100, {"degree": 2}),
+        ("visibility_km", 500.0), ("height_m", NAN)])
+    t["effects.effect_radii_km"] = ({"yield_kt": 15.0}, yield_bad + [
+        ("yield_kt", [1.0, 2.0]), ("burst", "underwater"), ("burst", None),
+        ("height_m", -5.0, {"burst": "custom"}), ("enhanced_radiation", "yes"),
+        ("visibility_km", 0.0)])
+    t["effects.round_significant"] = ({"value": [56_498.0, 0.0456]}, [
+        ("value", "many"), ("value", NAN), ("digits", 0), ("digits", 2.5), ("digits", True)])
     for name, kwargs, param in _EFFECTS_FULL_CALLS:
         t[f"effects.{name}"][1].append((param, kwargs[param], kwargs))
+    # --- basemap (content) -----------------------------------------------------
+    t["basemap.layer"] = ({"name": "europe_coast"}, [
+        ("name", "rivers"), ("name", None), ("name", 3), ("name", "")])
     # --- law -----------------------------------------------------------------
     one = {k: "yes" for k in law.QUESTION_KEYS}
     lookups = {"finding": ("letter", "E"), "paragraph": ("number", "97"),
@@ -260,6 +286,7 @@ def _table() -> dict:
     t["command.profile_risks"] = ({"key": "uk", "p_rogue": 0.01}, [
         ("key", "atlantis"), ("p_rogue", 1.5), ("p_fail", NAN), ("p_cutoff", "some")])
     t["command.verdict_table"] = ({}, [])
+    t["command.control_table"] = ({}, [])
     t["command.profile_table"] = ({"keys": ["us", "uk"]}, [
         ("keys", ["atlantis"]), ("keys", "us"), ("keys", 5), ("keys", [None])])
     # --- response ------------------------------------------------------------
@@ -443,7 +470,7 @@ def _table() -> dict:
         ("claim_id", "C99"), ("claim_id", None), ("claim_id", 1)])
     t["verdict.timeline"] = ({"claim_id": "C1", "after_oped": True}, [
         ("claim_id", "C99"), ("claim_id", 3), ("after_oped", "yes"), ("after_oped", 1.5)])
-    for name in ("timeline_table", "options_table", "template"):
+    for name in ("timeline_table", "options_table", "template", "netherlands_perspective"):
         t[f"verdict.{name}"] = ({}, [])
     t["verdict.verdict_table"] = ({"model_answer": False}, [
         ("model_answer", "yes"), ("model_answer", None), ("model_answer", 1.0)])

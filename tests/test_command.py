@@ -181,7 +181,7 @@ def test_odds_in_words():
 # --- national profiles -------------------------------------------------------------------------
 
 def test_profiles_cite_existing_sources_with_valid_confidence():
-    assert [p.key for p in c.PROFILES] == ["us", "uk", "france", "russia"]
+    assert [p.key for p in c.PROFILES] == ["us", "uk", "france", "russia", "belarus", "nato_nl"]
     for profile in c.PROFILES:
         assert profile.features
         for feature in profile.features:
@@ -199,6 +199,32 @@ def test_profiles_encode_the_sources():
     assert any(f.confidence == "unknown" for f in c.get_profile("france").features)
 
 
+def test_profiles_are_like_for_like_and_placed_in_feavers_typology():
+    # same n and k everywhere (no source gives a team size), so no country looks more reliable
+    # because of an invented team: a valid order fails equally often wherever a lock is fitted.
+    assert {(p.design.n, p.design.k) for p in c.PROFILES} == {(2, 2)}
+    locked = [c.profile_risks(p.key).p_valid_fails for p in c.PROFILES if p.design.pal]
+    assert max(locked) - min(locked) < 1e-12
+    for p in c.PROFILES:
+        assert p.control in c.CONTROL_TYPES and p.control_basis
+    assert c.get_profile("uk").control == "delegative"
+    table = c.control_table()
+    assert len(table.splitlines()) == 2 + len(c.PROFILES)
+    russia = c.get_profile("russia")
+    perimetr = next(f for f in russia.features if f.topic == "Perimetr")
+    assert "duty officers" in perimetr.finding and "not pre-delegation to a machine" in perimetr.finding
+    cheget = next(f for f in russia.features if f.topic == "code terminals")
+    assert "strategic forces" in cheget.finding
+    assert any(f.topic == "release of non-strategic weapons" and f.confidence == "unknown"
+               for f in russia.features)
+    france = {f.topic: f for f in c.get_profile("france").features}
+    assert france["order codes"].confidence == "documented"
+    assert france["code locks"].confidence == "reported"
+    nl = c.get_profile("nato_nl")
+    assert {"defensie2024", "tweedekamer2020", "nsam1962"} <= set(nl.sources)
+    assert any("neither confirms nor denies" in f.finding for f in nl.features)
+
+
 def test_profile_placement_uses_classroom_assumptions():
     uk, us = c.profile_risks("uk"), c.profile_risks("us")
     # no lock: ten times the unauthorised risk (1/p_pal_defeat), lower failure (no cut-off)
@@ -208,78 +234,7 @@ def test_profile_placement_uses_classroom_assumptions():
     table = c.profile_table()
     assert all(name in table for name in ("United States", "United Kingdom", "France", "Russia"))
     verdicts = c.verdict_table()
-    assert "Contradicted" in verdicts and "Partly answered" in verdicts and verdicts.count("\n") == 5
-
-
-def test_feature_rejects_unknown_confidence():
-    with pytest.raises(ValueError, match="confidence"):
-        c.Feature("code locks", "x", "rumoured", "bbc2007")
-
-
-# --- bad inputs ------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("kwargs, error, word", [
-    (dict(n=3, k=4, p=0.1), ValueError, "k="),
-    (dict(n=3, k=1, p=1.5), ValueError, "p="),
-    (dict(n=2.5, k=1, p=0.1), ValueError, "n="),
-    (dict(n=3, k=1, p="half"), TypeError, "p="),
-    (dict(n=0, k=0, p=0.1), ValueError, "n="),
-])
-def test_binomial_tail_rejects(kwargs, error, word):
-    with pytest.raises(error, match=word):
-        c.binomial_tail(**kwargs)
-
-
-@pytest.mark.parametrize("kwargs, error, word", [
-    (dict(n=3, k=4), ValueError, "k="),
-    (dict(n=3, k=2, p_rogue=-0.1), ValueError, "p_rogue"),
-    (dict(n=3, k=2, p_fail=2.0), ValueError, "p_fail"),
-    (dict(n=3, k=1.5), ValueError, "k="),
-    (dict(n=3, k=2, pal="yes"), TypeError, "pal"),
-    (dict(n=3, k=2, release_time_h=-1.0), ValueError, "release_time_h"),
-    (dict(n=3, k=2, member_time_h=0.0), ValueError, "member_time_h"),
-    (dict(n=3, k=2, p_cutoff=float("nan")), ValueError, "p_cutoff"),
-])
-def test_command_risks_rejects(kwargs, error, word):
-    args = dict(p_rogue=0.01, p_fail=0.05) | kwargs
-    with pytest.raises(error, match=word):
-        c.command_risks(**args)
-
-
-@pytest.mark.parametrize("kwargs, error, word", [
-    (dict(rng=2023), TypeError, "rng"),
-    (dict(n_crises=0), ValueError, "n_crises"),
-    (dict(k=5), ValueError, "k="),
-    (dict(p_rogue=[0.1, 0.2]), ValueError, "p_rogue"),
-])
-def test_simulate_command_rejects(kwargs, error, word):
-    args = dict(n=3, k=2, p_rogue=0.1, p_fail=0.1, n_crises=100, rng=np.random.default_rng(1)) | kwargs
-    with pytest.raises(error, match=word):
-        c.simulate_command(**args)
-
-
-@pytest.mark.parametrize("call, error, word", [
-    (lambda: c.design_family(0, 0.01, 0.05), ValueError, "n="),
-    (lambda: c.design_family(3, 0.01, 0.05, k=2), ValueError, "k is varied"),
-    (lambda: c.design_family(3, 1.2, 0.05), ValueError, "p_rogue"),
-    (lambda: c.pareto_mask([0.1, 0.2], [0.1]), ValueError, "p_valid_fails"),
-    (lambda: c.pareto_mask([0.1, -0.2], [0.1, 0.2]), ValueError, "p_unauthorised"),
-    (lambda: c.pareto_mask("a", [0.1]), TypeError, "p_unauthorised"),
-    (lambda: c.odds_in_words(1.5), ValueError, "p="),
-    (lambda: c.odds_in_words([0.1, 0.2]), ValueError, "single"),
-    (lambda: c.odds_in_words(None), TypeError, "p="),
-    (lambda: c.get_profile("germany"), ValueError, "key="),
-    (lambda: c.get_profile(3), ValueError, "key="),
-    (lambda: c.get_profile(None), ValueError, "key="),
-    (lambda: c.profile_risks("us", p_fail=-0.1), ValueError, "p_fail"),
-    (lambda: c.profile_risks("uk", p_cutoff="high"), TypeError, "p_cutoff"),
-    (lambda: c.profile_table("uk"), TypeError, "keys="),
-    (lambda: c.profile_risks("us", p_rogue=3.0), ValueError, "p_rogue"),
-    (lambda: c.profile_table(["narnia"]), ValueError, "key="),
-])
-def test_other_functions_reject(call, error, word):
-    with pytest.raises(error, match=word):
-        call()
+    assert "Contradicted" in verdicts and "Partly answered" in verdicts and verdicts.count("\n") == 1 + len(c.PROFILES)
 
 
 # --- the chapter's widget and figures, driven from Python -------------------------------------
