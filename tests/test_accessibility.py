@@ -191,8 +191,7 @@ def test_the_figure_stays_in_view_while_a_slider_moves_and_nothing_is_cut(
                            ".getAttribute('src') !== before",
                            arg=[explorer.element_handle(), before])
     boxes = explorer.evaluate(BOXES)
-    shot = tmp_path / f"chapter01_{width}x{height}.png"
-    shot = Path("/tmp") / shot.name
+    shot = tmp_path / f"chapter01_{width}x{height}.png"   # kept for a look when it fails
     page.screenshot(path=str(shot))
     assert _visible_share(boxes["slider"], boxes["viewport"]) == pytest.approx(1.0, abs=0.01), \
         f"the slider is not fully in view ({shot}): {boxes}"
