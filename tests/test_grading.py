@@ -20,6 +20,10 @@ from deterrence_lab.tooling.exercisegen import BEGIN, CHECK_MARK, CHECK_TAG, STU
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 NEEDS_NBGRADER = "nbgrader is not installed: pip install -e \".[grading]\""
+# nbgrader runs its database tool (``alembic``) by name: put this environment's scripts
+# first on PATH, as an activated environment would (the README tells instructors to activate).
+NBGRADER_ENV = {**os.environ, "PATH": os.pathsep.join([os.path.dirname(sys.executable),
+                                                      os.environ.get("PATH", "")])}
 
 
 def load(path):
@@ -94,7 +98,7 @@ def test_nbgrader_generate_assignment_writes_the_exercise_notebook(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "nbgrader", "generate_assignment", "ch01", "--force",
          f"--db=sqlite:///{tmp_path / 'gradebook.db'}"],
-        cwd=tmp_path, capture_output=True, text=True, env={**os.environ}, timeout=300)
+        cwd=tmp_path, capture_output=True, text=True, env=NBGRADER_ENV, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     released = load(tmp_path / "release" / "ch01" / name)
     ours = load(ROOT / "exercises" / name)
@@ -135,7 +139,7 @@ def test_nbgrader_autograde_scores_the_checks_and_leaves_written_answers_to_the_
     def nbgrader(*args):
         done = subprocess.run([sys.executable, "-m", "nbgrader", *args, f"--db={db}"],
                               cwd=tmp_path, capture_output=True, text=True,
-                              env={**os.environ}, timeout=600)
+                              env=NBGRADER_ENV, timeout=600)
         assert done.returncode == 0, done.stdout + done.stderr
     nbgrader("generate_assignment", "ch00")
     for student in ("good", "blank"):

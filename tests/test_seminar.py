@@ -13,6 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from deterrence_lab import argument, effects, escalation, law, response, seminar, sources, verdict
+from deterrence_lab.content import options
+from deterrence_lab.models import robustness
 from deterrence_lab.widgets.ch06 import (VERDICT_COLORS, CrisisSeminar, VerdictRecorder,
                                          debrief_figure, timeline_figure, verdict_map_figure)
 
@@ -38,8 +40,10 @@ def test_scripted_game_follows_the_premise_and_is_reproducible():
     assert game == again
     states = [h["state_after"] for h in game.history]
     # Pinned path for seed 2023 (regression: a change in the models or the draw shows here).
-    assert states == ["nuclear_threats", "first_use", "battlefield_use", "first_use",
-                      "nuclear_threats"]
+    assert states == ["nuclear_threats", "first_use", "threats_after_use", "threats_after_use",
+                      "threats_after_use"]
+    # the ladder remembers the use: once past it, the game never returns to pre-use states
+    assert not set(states[2:]) & set(escalation.PRE_USE_KEYS)
     assert game.over and game.outcome.startswith("Unresolved when play stopped after round 5")
     assert [h["transition"] for h in game.history] == ["conditioned", "scripted", "drawn",
                                                        "drawn", "drawn"]
@@ -51,14 +55,16 @@ def test_the_numbers_the_chapter_text_states():
     # course/06: the demonstration game's captions describe these features.
     demo = seminar.play(seminar.DEMO_SCRIPT, seed=2023)
     war = [h["p_general_war"] for h in demo.history]
-    assert int(np.argmax(war)) == 3 and demo.history[3]["state_before"] == "battlefield_use"
-    assert demo.decisions[3]["choices"]["moscow"] == "pause_and_talk"
+    assert int(np.argmax(war)) == 2 and demo.history[2]["state_before"] == "first_use"
+    assert demo.history[3]["state_before"] == "threats_after_use" and war[3] < war[2]
     assert 0.25 <= demo.history[1]["p_nuclear_use"] <= 0.35          # "roughly three in ten"
     ends = [seminar.play(seminar.DEMO_SCRIPT, seed=s).ladder_state for s in range(200)]
-    low = sum(e in ("settlement", "conventional_war", "nuclear_threats") for e in ends) / 200
+    settled = sum(e == "settlement" for e in ends) / 200
+    after = sum(e in ("threats_after_use", "conventional_after_use") for e in ends) / 200
     high = sum(e in ("battlefield_use", "theatre_exchange", "strategic_exchange", "general_war")
                for e in ends) / 200
-    assert 0.75 <= low <= 0.85 and 0.05 <= high <= 0.15   # "four in five", "one in ten"
+    # "about two in five settle, about half ... after the use, about one in ten higher"
+    assert 0.33 <= settled <= 0.47 and 0.42 <= after <= 0.58 and 0.05 <= high <= 0.15
     model = {v.claim: v.model for v in verdict.VERDICTS}
     starting = [c.id for c in argument.CLAIMS if not c.premises]
     assert {k for k, v in model.items() if v == "needs correction"} <= set(starting)
@@ -162,14 +168,15 @@ def test_control_cell_report_calls_the_models():
     town_10kt = effects.casualties(10.0, effects.density_preset("town")).killed
     assert f"{float(f'{town_10kt:.2g}'):,.0f} (10 kt)" in third["effects"]
     assert "effects" not in second and "effects" not in seminar.consequences(game, 4)
-    assert "ranks 1 of 7 with the op-ed weights" in third["decision"]
+    rank = response.ranking(response.PRESETS["op-ed"]).index("conventional_strikes") + 1
+    assert f"ranks {rank} of {len(response.OPTIONS)} with the op-ed weights" in third["decision"]
     assert law.contrast_with_court("nato_air_campaign")["court"] in third["law"]
     text = seminar.report(game, 3)
     assert "Round 3: A nuclear detonation is reported" in text and "Chance draw" in text
     assert "The game has ended" in seminar.report(game)
     assert "Conventional precision strikes" in seminar.decisions_table(game)
     assert "the op-ed's premise: a detonation is reported" in seminar.rounds_table()
-    assert "chapter 05's option effect" in seminar.menu_table("after")
+    assert "the option table's ladder factors" in seminar.menu_table("after")
     assert "[sullivan2022]" in seminar.teams_table() and "Beijing" not in seminar.teams_table(
         ["moscow", "washington"])
 
@@ -379,10 +386,16 @@ def test_timeline_is_dated_and_ordered_around_the_oped():
 
 
 def test_verdict_text_agrees_with_the_models():
-    # C11's finding: precision strikes first with the op-ed's weights, not the hawk's or dove's.
-    assert response.ranking(response.PRESETS["op-ed"])[0] == "conventional_strikes"
-    assert response.ranking(response.PRESETS["hawk"])[0] != "conventional_strikes"
-    assert response.ranking(response.PRESETS["dove"])[0] != "conventional_strikes"
+    # C11's finding: with the op-ed's weights as direct weights the large attack ranks first
+    # and the strikes second; as swing weights the strikes rank first; whether they lower the
+    # risk of further use flips inside the table's range of their climbing factor.
+    oped = response.PRESETS["op-ed"]
+    assert response.ranking(oped)[:2] == ("conventional_large", "conventional_strikes")
+    assert response.ranking(response.swing_weights(oped))[0] == "conventional_strikes"
+    verdict_ = robustness.recommended_verdict()
+    flips = verdict_.lowers_further_use.rows[0].flips_at
+    strikes_up = options.option("conventional_strikes").ladder["up"]
+    assert len(flips) == 1 and strikes_up.low < flips[0] < strikes_up.high
     # C9's and C13's findings: a protest scores low on deterrence; volunteers rank 3rd-5th.
     assert response.get_score("protest", "deterrence").likely <= 2
     assert all(3 <= response.ranking(w).index("volunteers") + 1 <= 5

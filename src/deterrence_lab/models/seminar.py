@@ -7,7 +7,8 @@ optional observer, Beijing) each pick a move per round; :func:`advance` works ou
 consequences with the course's models and returns the next state of the game:
 
 * escalation (chapter 05): the compact ladder's chain, changed by Washington's answer
-  (``escalation.OPTION_EFFECTS``) and by the teams' moves, gives the probabilities along
+  (its ladder factors in the course's one option table, :mod:`deterrence_lab.content.options`,
+  read through ``escalation.ladder_parameters``) and by the teams' moves, gives the probabilities along
   the way and one seeded chance draw per round;
 * weapon effects (chapter 01: casualties of the reported detonation), law (chapter 02: the
   walk-through and doctrine for the situation) and the decision analysis (chapter 04:
@@ -27,6 +28,7 @@ a forecast.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass, field
@@ -36,7 +38,8 @@ import numpy as np
 from .. import __version__
 from .._display import Markdown, markdown_table
 from .._validate import check_choice, check_int
-from . import effects, escalation, law, response
+from ..content import options
+from . import effects, escalation, law, response, robustness
 
 FORMAT = "deterrence-lab/crisis-seminar"
 FORMAT_VERSION = 1
@@ -135,8 +138,9 @@ class Move:
     """A choice open to a team: factors on the chance, this round, of climbing the ladder,
     stepping down and settling (1 = no change), with the reason for them.
 
-    ``western_option`` names a response option of chapter 04; its effect on the chain is
-    chapter 05's ``escalation.OPTION_EFFECTS`` rather than factors of its own.
+    ``western_option`` names a response option of the option table
+    (:mod:`deterrence_lab.content.options`); its effect on the chain is the table's ladder
+    factors, read by ``escalation.ladder_parameters``, never factors of its own.
     """
 
     key: str
@@ -153,9 +157,15 @@ def _m(key, label, reason, up=1.0, down=1.0, settle=1.0):
     return Move(key, label, reason, up, down, settle)
 
 
-_WEST_ANSWERS = tuple(Move(o.key, o.name, escalation.OPTION_EFFECTS[o.key].reason,
-                           western_option=o.key, source=escalation.OPTION_EFFECTS[o.key].source)
-                      for o in response.OPTIONS)
+def _west_reason(option) -> str:
+    """The option table's reasons for an answer's ladder factors, as one text."""
+    return " ".join(f"{_MOVE_WORD[m]}: {option.ladder[m].reason}" for m in options.LADDER_MOVES)
+
+
+_MOVE_WORD = {"up": "Climbing", "down": "Stepping down", "settle": "Settling"}
+_WEST_ANSWERS = tuple(Move(o.key, o.name, _west_reason(o), western_option=o.key,
+                           source=o.ladder["up"].numbers)
+                      for o in options.OPTIONS)
 
 MENUS: dict[str, dict[str, tuple[Move, ...]]] = {
     "before": {
@@ -403,13 +413,12 @@ def _step(state: GameState, choices: dict) -> dict:
     option, params = chain_parameters(state, choices)
     P = escalation.ladder_matrix(**params)
     row = P[escalation.STATE_KEYS.index(here)]
-    ends = escalation.absorption_probabilities(P)[escalation.TRANSIENT_KEYS.index(here)]
-    below = escalation.TRANSIENT_KEYS.index(escalation.FIRST_NUCLEAR_STATE)
+    ends = escalation.end_probabilities(P, here).ends
     p_use = (escalation.nuclear_use_probability(P, here)
-             if escalation.TRANSIENT_KEYS.index(here) < below else None)
+             if here in escalation.PRE_USE_KEYS else None)
     u = _draw(state.seed, number)
     if stage.transition == "conditioned":
-        allowed = list(escalation.TRANSIENT_KEYS[:below])
+        allowed = list(escalation.PRE_USE_KEYS)
         after = _pick(allowed, row[[escalation.STATE_KEYS.index(s) for s in allowed]], u)
     elif stage.transition == "scripted":
         after = escalation.FIRST_NUCLEAR_STATE
@@ -418,8 +427,8 @@ def _step(state: GameState, choices: dict) -> dict:
     return {"round": number, "stage": stage.key, "state_before": here, "western_option": option,
             "step": {k: float(p) for k, p in zip(escalation.STATE_KEYS, row) if p > 0},
             "draw": u, "transition": stage.transition, "state_after": after,
-            "p_nuclear_use": p_use, "p_settlement": float(ends[0]),
-            "p_general_war": float(ends[1])}
+            "p_nuclear_use": p_use, "p_settlement": float(ends.get("settlement", 0.0)),
+            "p_general_war": float(ends.get("general_war", 0.0))}
 
 
 def advance(state: GameState, choices: dict, notes: dict | None = None) -> GameState:
@@ -568,7 +577,19 @@ def _decision_report(record: dict, seed: int) -> str | None:
     ranked = "; ".join(f"{rank} of {n} with the {name} weights" for name, rank in ranks.items())
     name = response.OPTIONS[response.OPTION_KEYS.index(option)].name
     return (f"Decision analysis of Washington's answer ('{name}'): ranks {ranked}; with uncertain scores and weights around the op-ed's, it comes first "
-            f"in {_pct(share)} of draws (chapter 04; the scores are teaching assumptions).")
+            f"in {_pct(share)} of draws (chapter 04; the scores are teaching assumptions). "
+            f"{_against_no_response(option)}")
+
+
+@functools.lru_cache(maxsize=None)
+def _against_no_response(option: str) -> str:
+    """Chapter 05's headline for ``option`` with its robustness line (computed once per option)."""
+    if option == options.NO_RESPONSE:
+        return "No response is the baseline every answer is compared with (chapter 05)."
+    r = robustness.war_probability(option)
+    base = escalation.ladder_outcome(None)["general_war"]
+    return (f"From a first use, with this answer and no other moves, P(general war) is "
+            f"{_pct(r.value)} against {_pct(base)} with no response (chapter 05). {r.line(with_statement=True)}")
 
 
 def consequences(state: GameState, number: int) -> dict[str, str]:
@@ -633,7 +654,7 @@ def menu_table(phase: str = "before") -> Markdown:
     rows = []
     for key in TEAM_KEYS:
         for m in MENUS[phase][key]:
-            effect = ("chapter 05's option effect" if m.western_option else
+            effect = ("the option table's ladder factors" if m.western_option else
                       ", ".join(f"{n} ×{getattr(m, n):g}" for n in ("up", "down", "settle")
                                 if getattr(m, n) != 1.0) or "none")
             rows.append([_TEAM[key].name, m.label, effect, m.reason])

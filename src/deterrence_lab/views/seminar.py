@@ -14,12 +14,17 @@ from .style import OKABE_ITO, new_figure
 _SHORT = {"conventional_war": "conventional war", "nuclear_threats": "nuclear threats",
           "first_use": "single nuclear use", "battlefield_use": "battlefield nuclear use",
           "theatre_exchange": "theatre exchange", "strategic_exchange": "strategic exchange",
-          "settlement": "settlement", "general_war": "general nuclear war"}
+          "settlement": "settlement", "general_war": "general nuclear war",
+          "threats_after_use": "threats after a use",
+          "conventional_after_use": "conventional war after a use"}
+# One label per ladder height; the after-use states share the heights of their pre-use twins.
+_LEVEL_LABELS = {-1: "settlement", 0: "conventional war", 1: "nuclear threats",
+                 2: "single nuclear use", 3: "battlefield nuclear use", 4: "theatre exchange",
+                 5: "strategic exchange", 6: "general nuclear war"}
 
 
 # Ladder height for plotting: settlement below the ladder, general war above it.
-_HEIGHT = {**{k: i for i, k in enumerate(escalation.TRANSIENT_KEYS)},
-           "settlement": -1, "general_war": len(escalation.TRANSIENT_KEYS)}
+_HEIGHT = {s.key: s.level for s in escalation.LADDER_STATES}
 
 
 _MARKERS = {"conditioned": ("s", "chance draw below the threshold"),
@@ -68,9 +73,8 @@ def debrief_figure(state: seminar.GameState):
     path_ax.axhline(threshold, color=OKABE_ITO["vermillion"], ls="--", lw=1)
     path_ax.text(0.02, threshold + 0.1, "nuclear threshold", color=OKABE_ITO["vermillion"],
                  fontsize=9, transform=path_ax.get_yaxis_transform())
-    ticks = sorted(_HEIGHT.values())
-    path_ax.set_yticks(ticks, [_SHORT[k] for k in sorted(_HEIGHT, key=_HEIGHT.get)])
-    path_ax.set_ylim(-1.5, len(escalation.TRANSIENT_KEYS) + 0.5)
+    path_ax.set_yticks(list(_LEVEL_LABELS), list(_LEVEL_LABELS.values()))
+    path_ax.set_ylim(-1.5, _HEIGHT["general_war"] + 0.5)
     path_ax.set_ylabel("where the crisis stands\n(compact ladder, chapter 05)")
     path_ax.legend(loc="upper left", fontsize=8, frameon=False, ncol=2)
     path_ax.set_title("\n".join(textwrap.wrap("The path taken" + (f". {state.outcome}" if state.over
