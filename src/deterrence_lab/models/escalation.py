@@ -171,10 +171,12 @@ class LadderState:
     ``level`` is its height (0 conventional war … 5 limited strategic exchange);
     ``after_use`` marks the states that can only be reached once a nuclear weapon has been
     used, so the chain *remembers* the broken taboo; ``up_to`` / ``down_to`` name the state
-    one step up or down (``""``: none) on the remembering ladder."""
+    one step up or down (``""``: none) on the remembering ladder; ``short`` is the label
+    figures and reports use inside a sentence or on a crowded axis."""
 
     key: str
     label: str
+    short: str
     kahn_rungs: tuple[int, int] | None
     level: int
     after_use: bool = False
@@ -187,24 +189,32 @@ class LadderState:
 
 
 LADDER_STATES: tuple[LadderState, ...] = (
-    LadderState("conventional_war", "Conventional war in Ukraine", (12, 14), 0,
+    LadderState("conventional_war", "Conventional war in Ukraine", "conventional war", (12, 14), 0,
                 up_to="nuclear_threats"),
-    LadderState("nuclear_threats", "Nuclear threats and alerts", (16, 18), 1,
+    LadderState("nuclear_threats", "Nuclear threats and alerts", "nuclear threats", (16, 18), 1,
                 up_to="first_use", down_to="conventional_war"),
-    LadderState("first_use", "A single demonstrative nuclear use", (21, 21), 2, after_use=True,
+    LadderState("first_use", "A single demonstrative nuclear use",
+                "single nuclear use", (21, 21), 2, after_use=True,
                 up_to="battlefield_use", down_to="threats_after_use"),
-    LadderState("battlefield_use", "Limited battlefield nuclear use", (22, 25), 3, after_use=True,
+    LadderState("battlefield_use", "Limited battlefield nuclear use",
+                "battlefield nuclear use", (22, 25), 3, after_use=True,
                 up_to="theatre_exchange", down_to="threats_after_use"),
-    LadderState("theatre_exchange", "Nuclear strikes across the European theatre", (26, 31), 4,
+    LadderState("theatre_exchange", "Nuclear strikes across the European theatre",
+                "theatre exchange", (26, 31), 4,
                 after_use=True, up_to="strategic_exchange", down_to="battlefield_use"),
-    LadderState("strategic_exchange", "Limited strategic exchange", (32, 38), 5, after_use=True,
+    LadderState("strategic_exchange", "Limited strategic exchange",
+                "strategic exchange", (32, 38), 5, after_use=True,
                 up_to="general_war", down_to="theatre_exchange"),
-    LadderState("threats_after_use", "Nuclear threats after a nuclear use", (16, 18), 1,
+    LadderState("threats_after_use", "Nuclear threats after a nuclear use",
+                "threats after a use", (16, 18), 1,
                 after_use=True, up_to="battlefield_use", down_to="conventional_after_use"),
-    LadderState("conventional_after_use", "Conventional war after a nuclear use", (12, 14), 0,
+    LadderState("conventional_after_use", "Conventional war after a nuclear use",
+                "conventional war after a use", (12, 14), 0,
                 after_use=True, up_to="threats_after_use"),
-    LadderState("settlement", "Settlement or ceasefire (off the ladder)", None, -1, absorbing=True),
-    LadderState("general_war", "General nuclear war", (39, 44), 6, after_use=True,
+    LadderState("settlement", "Settlement or ceasefire (off the ladder)",
+                "settlement", None, -1, absorbing=True),
+    LadderState("general_war", "General nuclear war",
+                "general nuclear war", (39, 44), 6, after_use=True,
                 absorbing=True),
 )
 STATE_KEYS: tuple[str, ...] = tuple(s.key for s in LADDER_STATES)

@@ -18,12 +18,7 @@ END_COLORS = {"settlement": OKABE_ITO["green"], "general_war": OKABE_ITO["black"
 END_LABELS = {"settlement": "settlement", "general_war": "general war"}
 
 
-_SHORT = {"conventional_war": "conventional war", "nuclear_threats": "nuclear threats",
-          "first_use": "single nuclear use", "battlefield_use": "battlefield use",
-          "theatre_exchange": "theatre exchange", "strategic_exchange": "strategic exchange",
-          "settlement": "settlement", "general_war": "general war",
-          "threats_after_use": "threats after a use",
-          "conventional_after_use": "conventional war after a use"}
+_SHORT = {s.key: s.short for s in esc.LADDER_STATES}
 
 
 
