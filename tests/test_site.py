@@ -16,7 +16,8 @@ import pytest
 from deterrence_lab import glossary, sources
 from deterrence_lab.tooling import cli
 from deterrence_lab.tooling.site import (WIDGET_NOTE, SiteError, build_site, chapter_notebooks,
-                                 title_and_summary)
+                                         figure_caption, insert_math, math_marks,
+                                         title_and_summary)
 
 ROOT = Path(__file__).resolve().parents[1]
 V4 = nbformat.v4
@@ -34,17 +35,34 @@ FIGURE = ("%matplotlib inline\nimport matplotlib.pyplot as plt\n"
           "ax.set_xlabel('range (km)')\nplt.show()")
 
 
+# a widget like the course's explorers: a bold title, controls, an image and a readout
+DIAL = ("import io\nimport ipywidgets as W\nfrom matplotlib.figure import Figure\n"
+        "fig = Figure(figsize=(2, 2))\nfig.subplots().plot([0, 1], [1, 0])\n"
+        "buf = io.BytesIO()\nfig.savefig(buf, format='png')\n"
+        "W.VBox([W.HTML('<b>Tiny dial</b>'), W.FloatSlider(value=2.5, description='yield (kt)'),\n"
+        "        W.Dropdown(options=[('Air burst', 'air'), ('Surface burst', 'surface')],\n"
+        "                   value='surface', description='Burst'),\n"
+        "        W.Image(value=buf.getvalue(), format='png'),\n"
+        "        W.HTML('Readout: <b>2.5 kt</b> at the surface.')])")
+
+
 def _fixture_course(folder: Path) -> Path:
     course = folder / "course"
     course.mkdir()
     _notebook(course / "01_blast.ipynb",
               V4.new_markdown_cell("# 01 Tiny blast\n\n**Learning goals:**\n\n- read a plot\n\n"
                                    "Blast falls off with distance [glasstone1977, §3.61]. "
-                                   "A second sentence.\n\nNext: [the widget](02_dial.ipynb)."),
-              V4.new_code_cell(FIGURE))
+                                   "A second sentence.\n\nNext: [the widget](02_dial.ipynb).\n\n"
+                                   "Energy is $E = mc^2$ and the ratio is\n\n"
+                                   "$$\\frac{r_{5}}{r_{1}} = \\left(\\frac{W_5}{W_1}\\right)^{1/3}$$\n\n"
+                                   "Prices such as $5 and $10 stay as they are; so does `$x$` in code."),
+              V4.new_code_cell(FIGURE),
+              V4.new_markdown_cell("*Figure 1. A line rising to the right: range grows.*\n\nMore text."))
     _notebook(course / "02_dial.ipynb",
               V4.new_markdown_cell("# 02 Tiny dial\n\nA slider and a figure."),
-              V4.new_code_cell("import ipywidgets as W\nW.FloatSlider(description='yield (kt)')"),
+              V4.new_code_cell(DIAL),
+              V4.new_markdown_cell("*Explorer. Move the dial to see the line turn.*"),
+              V4.new_markdown_cell("The next figure shows a rising line."),
               V4.new_code_cell(FIGURE))
     (course / "instructor_guide.md").write_text("# Instructor guide\n\nMeeting 1: see "
                                                 "[chapter 01](01_blast.ipynb).\n", encoding="utf-8")
@@ -95,7 +113,7 @@ def test_index_lists_each_chapter_with_title_link_and_summary(site):
 
 
 @pytest.mark.notebooks  # executes notebooks
-@pytest.mark.parametrize("page, figures", [("01_blast.html", 1), ("02_dial.html", 1)])
+@pytest.mark.parametrize("page, figures", [("01_blast.html", 1), ("02_dial.html", 2)])
 def test_chapter_pages_embed_their_figures_and_show_no_error(site, page, figures):
     body = _body(site["html"][page])
     embedded = re.findall(r'<img [^>]*src="data:image/png;base64,[A-Za-z0-9+/]{100,}', body)
@@ -111,6 +129,74 @@ def test_widget_views_become_a_note(site):
     assert WIDGET_NOTE in page
     assert "application/vnd.jupyter.widget" not in page
     assert WIDGET_NOTE not in site["html"]["01_blast.html"]
+
+
+@pytest.mark.notebooks  # executes notebooks
+def test_a_widget_becomes_a_snapshot_of_its_state_with_its_caption(site):
+    body = _body(site["html"]["02_dial.html"])
+    snapshot = body[body.index('<figure class="site-widget">'):]
+    snapshot = snapshot[:snapshot.index("</figure>")]
+    assert "<strong>Tiny dial</strong>" in snapshot
+    assert re.search(r'<img [^>]*src="data:image/png;base64,[A-Za-z0-9+/]{100,}', snapshot)
+    assert 'alt="Tiny dial: Explorer. Move the dial to see the line turn."' in snapshot
+    # the controls as the chapter left them, a dropdown by its label
+    assert "<li>yield (kt): 2.5</li>" in snapshot and "<li>Burst: Surface burst</li>" in snapshot
+    assert "Readout: <b>2.5 kt</b> at the surface." in snapshot
+    assert WIDGET_NOTE in snapshot
+
+
+def _alts(page: str) -> list[str]:
+    tags = re.findall(r"<img\b[^>]*>", _body(page))
+    return [(re.search(r"""\balt=(["'])(.*?)\1""", tag) or [None, None, ""])[2] for tag in tags]
+
+
+@pytest.mark.notebooks  # executes notebooks
+def test_every_image_has_alt_text_from_its_caption(site):
+    assert _alts(site["html"]["01_blast.html"]) == [
+        "Figure 1. A line rising to the right: range grows."]
+    # no caption after it: the paragraph that introduces it
+    assert _alts(site["html"]["02_dial.html"])[-1] == "The next figure shows a rising line."
+
+
+def _visible_text(page: str) -> str:
+    """Text outside code, scripts, styles and tags (what a reader sees as prose)."""
+    body = re.sub(r"<(pre|code|script|style|math)\b.*?</\1>", " ", _body(page), flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+RAW_LATEX = re.compile(r"\$\$|\$[^$\n]*[\\^_{][^$\n]*\$")
+
+
+@pytest.mark.notebooks  # executes notebooks
+def test_formulas_are_mathml_and_no_raw_latex_is_left(site):
+    page = site["html"]["01_blast.html"]
+    assert re.search(r'<math [^>]*display="inline"[^>]*>.*<msup><mi>c</mi><mn>2</mn></msup>', page)
+    assert re.search(r'<math [^>]*display="block"', page)
+    assert 'alttext="E = mc^2"' in page          # the source, for screen readers and copying
+    assert "Prices such as $5 and $10 stay" in page
+    assert "<code>$x$</code>" in page
+    for name, text in site["html"].items():
+        assert not RAW_LATEX.search(_visible_text(text)), name
+        assert "\u2063MATH" not in text, name
+
+
+@pytest.mark.parametrize("markdown, formulas", [
+    ("a $x$ b", 1), ("$$\\frac{1}{2}$$", 1), ("costs $5 and $10", 0), ("`$x$`", 0),
+    ("escaped \\$x\\$", 0), ("two $a$ and $b_1$", 2), ("$ spaced $", 0),
+    ("```\n$$x$$\n```", 0),
+])
+def test_math_marks_find_formulas_but_not_prices_or_code(markdown, formulas):
+    found: dict = {}
+    marked = math_marks(markdown, found)
+    assert len(found) == formulas
+    assert all(m.startswith("<math ") for m in found.values())
+    assert insert_math(marked, found).count("<math ") == formulas
+
+
+def test_a_figure_without_caption_or_prose_gets_its_section_heading():
+    cells = [V4.new_markdown_cell("## Blast rings"), V4.new_code_cell("fig")]
+    assert figure_caption(cells, 1) == "Figure for the section Blast rings"
+    assert figure_caption([V4.new_code_cell("fig")], 0) == "Figure"
 
 
 @pytest.mark.notebooks  # executes notebooks
@@ -247,6 +333,10 @@ def test_the_real_course_builds(tmp_path, notebook_runs):
         assert "Traceback" not in body, nb_path.name
         assert not re.search(r"<script[^>]*\bsrc=", page), nb_path.name
         assert re.search(r'src="data:image/png;base64,', body) or WIDGET_NOTE in body, nb_path.name
+        assert not RAW_LATEX.search(_visible_text(page)), nb_path.name
+        assert all(alt.strip() for alt in _alts(page)), nb_path.name
+        # each widget shows a snapshot: every note sits in a figure with an image or controls
+        assert body.count(WIDGET_NOTE) == body.count('<figure class="site-widget">'), nb_path.name
 
 
 def test_a_notebook_executed_elsewhere_that_failed_aborts_the_build(tmp_path):

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = "deterrence-lab"
 # Binder needs the run-time dependencies, plus the widgets' front end for JupyterLab.
-BINDER = ("numpy", "matplotlib", "ipywidgets", "jupyterlab_widgets", "jupyterlab")
+BINDER = ("numpy", "matplotlib", "ipywidgets", "jupyterlab_widgets", "jupyterlab", "latex2mathml")
 
 
 def canonical(name: str) -> str:

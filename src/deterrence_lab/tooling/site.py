@@ -7,10 +7,17 @@ has an index with the chapter list, one page per chapter with its figures embedd
 data URIs, the bibliography (from :mod:`deterrence_lab.sources`), the glossary (from
 :mod:`deterrence_lab.glossary`) and the instructor guide.
 
-A page must be readable offline, so nothing on it loads from the network: the template's
-require.js, MathJax, mermaid and widget-manager scripts are left out, and every widget
-view is replaced by a note to open the chapter in JupyterLab. Formulas therefore show
-as their LaTeX source.
+A page must be readable offline and by a screen reader, so nothing on it loads from the
+network and nothing on it is only a picture:
+
+- the template's require.js, MathJax, mermaid and widget-manager scripts are left out;
+  formulas (``$…$`` and ``$$…$$`` in Markdown) are converted to MathML when the site is
+  built (with ``latex2mathml``), which browsers render natively and screen readers read;
+- every figure gets alt text: the caption the chapter gives it (the italic Markdown
+  paragraph right after it), or else the sentence that introduces it;
+- every widget becomes a static snapshot of the state the chapter leaves it in: its
+  title, the image it showed, the values of its controls and its readout, with the same
+  caption and a note to open the chapter in JupyterLab to use it.
 """
 from __future__ import annotations
 
@@ -26,6 +33,7 @@ from pathlib import Path
 
 import nbformat
 from jinja2 import DictLoader
+from latex2mathml.converter import convert as latex_to_mathml
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
@@ -35,12 +43,17 @@ from ..content import sources
 from ..content.glossary import glossary_table
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 WIDGET_NOTE = "Interactive widget: open this chapter in JupyterLab to use it."
 GUIDE = "instructor_guide.md"
 _PACKAGE_PARENT = Path(__file__).resolve().parents[2]
 _CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.S)
 _NOT_PROSE = re.compile(r"([-*+]\s|\d+[.)]\s|\*\*|[>|<!`$])")
 _CITATION = re.compile(r"\[([a-z][a-z_]*\d{4}[a-z]?)((?:,[^\]\[]*)?)\](?!\()")
+# $$display$$ (may span lines) or $inline$ (no space just inside the dollars, not followed by
+# a digit, so "costs $5 and $10" is left alone); a backslash-escaped \$ is never math.
+_MATH = re.compile(r"(?<![\\$])\$\$(.+?)\$\$|(?<![\\$])\$(?![\s$])([^$\n]*?[^\s\\$])\$(?!\d)", re.S)
+_MATH_MARK = "\u2063MATH{}\u2063"   # an invisible separator around a number: Markdown leaves it alone
 
 # Extends nbconvert's 'lab' page: no script that loads from the network, a navigation bar,
 # code folded (one click shows it) so the page reads as an essay with figures.
@@ -56,14 +69,27 @@ main { max-width: 60rem; margin: 0 auto; padding: 0 1rem 3rem; }
 nav.site { font-family: var(--jp-ui-font-family); font-size: 0.95rem; padding: 0.8rem 0;
            border-bottom: 1px solid #ccc; margin-bottom: 1rem; }
 nav.site a { margin-right: 1.2rem; }
+/* links in running text are underlined: colour alone does not tell them apart (WCAG 1.4.1) */
+main a:link, main a:visited { text-decoration: underline !important; }
 nav.pager { display: flex; justify-content: space-between; border-top: 1px solid #ccc;
             font-family: var(--jp-ui-font-family);
             margin-top: 2rem; padding-top: 0.8rem; }
 details.site-code > summary { font-family: var(--jp-ui-font-family); font-size: 0.8rem;
                                color: #666; cursor: pointer; margin: 0.2rem 0; }
 .site-note { border-left: 4px solid #0072B2; background: #eef5fb; padding: 0.5rem 0.8rem; }
+figure.site-widget { margin: 0.5rem 0; padding: 0.6rem 0.8rem; border: 1px solid #ccc;
+                     border-radius: 4px; }
+figure.site-widget img { max-width: 100%; height: auto; }
+figure.site-widget ul.site-controls { font-size: 0.9rem; margin: 0.3rem 0; }
+math[display="block"] { margin: 0.6rem 0; }
 </style>
 {%- endblock extra_css -%}
+{%- block data_png scoped -%}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+ alt="{{ ((output | get_metadata('alt', 'image/png')) or 'Figure') | escape_html }}">
+</div>
+{%- endblock data_png -%}
 {%- block input_group -%}
 <details class="site-code"><summary>Code</summary>
 {{ super() }}
@@ -71,7 +97,7 @@ details.site-code > summary { font-family: var(--jp-ui-font-family); font-size: 
 {%- endblock input_group -%}
 {%- block body_header -%}
 {{ super() }}
-<nav class="site">{{ resources.site_nav }}</nav>
+<nav class="site" aria-label="Site">{{ resources.site_nav }}</nav>
 {%- endblock body_header -%}
 {%- block body_footer -%}
 {{ resources.site_pager }}
@@ -171,18 +197,161 @@ def execute_notebook(path: Path, *, timeout: int = 300) -> nbformat.NotebookNode
     return nb
 
 
-def static_notebook(nb: nbformat.NotebookNode, site_pages: dict[str, str]) -> nbformat.NotebookNode:
-    """A copy fit for a static page: widget views become a note, links to chapters go to pages."""
+def static_notebook(nb: nbformat.NotebookNode, site_pages: dict[str, str],
+                    math: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """A copy fit for a static page.
+
+    Widget views become a snapshot with a note; figures get alt text from their caption;
+    links to chapters go to pages; formulas are replaced by marks that :func:`insert_math`
+    turns into MathML after rendering (``math`` collects them; a fresh dict if not given).
+    """
     nb = copy.deepcopy(nb)
-    nb.metadata.pop("widgets", None)
-    note = {"text/html": f'<p class="site-note">{WIDGET_NOTE}</p>', "text/plain": WIDGET_NOTE}
-    for cell in nb.cells:
+    states = nb.metadata.pop("widgets", {}).get(WIDGET_STATE_MIME, {}).get("state", {})
+    math = {} if math is None else math
+    for i, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
-            cell.source = _link_pages(cell.source, site_pages)
-        for i, output in enumerate(cell.get("outputs", [])):
-            if WIDGET_MIME in output.get("data", {}):
-                cell.outputs[i] = nbformat.v4.new_output("display_data", data=note)
+            cell.source = math_marks(_link_pages(cell.source, site_pages), math)
+        outputs = cell.get("outputs", [])
+        if not outputs:
+            continue
+        caption = figure_caption(nb.cells, i)
+        for j, output in enumerate(outputs):
+            data = output.get("data", {})
+            if WIDGET_MIME in data:
+                model_id = data[WIDGET_MIME].get("model_id", "")
+                snapshot = widget_snapshot(states, model_id, caption)
+                cell.outputs[j] = nbformat.v4.new_output(
+                    "display_data", data={"text/html": snapshot, "text/plain": WIDGET_NOTE})
+            elif "image/png" in data:
+                output.setdefault("metadata", {}).setdefault("image/png", {})["alt"] = caption
+            elif "text/markdown" in data:
+                data["text/markdown"] = math_marks(data["text/markdown"], math)
     return nb
+
+
+def math_marks(markdown: str, math: dict[str, str]) -> str:
+    """``markdown`` with each formula replaced by a mark; ``math`` maps mark -> MathML.
+
+    Code (fenced or inline) is left as it is. A formula latex2mathml cannot parse is
+    shown as its source in a ``<code>`` element rather than failing the build."""
+    def one(match: re.Match) -> str:
+        display = match.group(1) is not None
+        latex = (match.group(1) if display else match.group(2)).strip()
+        try:
+            mathml = latex_to_mathml(latex, display="block" if display else "inline")
+            mathml = mathml.replace("<math ", f'<math alttext="{html.escape(latex)}" ', 1)
+        except Exception:  # noqa: BLE001 - the parser raises several kinds; show the source
+            mathml = f"<code>{html.escape(latex)}</code>"
+        mark = _MATH_MARK.format(len(math))
+        math[mark] = mathml
+        return mark
+
+    parts = _CODE.split(markdown)
+    return "".join(part if k % 2 else _MATH.sub(one, part) for k, part in enumerate(parts))
+
+
+def insert_math(page: str, math: dict[str, str]) -> str:
+    """Put the MathML back where :func:`math_marks` left its marks."""
+    if not math:
+        return page
+    return re.sub("\u2063MATH\\d+\u2063", lambda m: math.get(m.group(0), m.group(0)), page)
+
+
+def _sentences(markdown: str, limit: int = 300) -> str:
+    """Plain text of a Markdown paragraph, cut after the sentence that passes ``limit``."""
+    text = " ".join(_plain(re.sub(r"\$+", "", markdown)).split())
+    if len(text) <= limit:
+        return text
+    cut = re.match(rf"(.{{{limit // 3},{limit}}}?[.!?])(\s|$)", text)
+    return cut.group(1) if cut else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def figure_caption(cells, i: int) -> str:
+    """The caption of the figure or widget that cell ``i`` shows, as plain text.
+
+    The course captions a figure with an italic paragraph right after it (``*Figure 2. …*``,
+    ``*What to notice:* …``); that is the caption. Without one, the last paragraph of the
+    Markdown before the cell (which introduces it) is used, and failing that the heading
+    of the section."""
+    after = cells[i + 1] if i + 1 < len(cells) else None
+    if after is not None and after.cell_type == "markdown":
+        first = re.split(r"\n\s*\n", after.source.strip(), maxsplit=1)[0]
+        if re.match(r"[*_][^*_\s]", first):
+            return _sentences(first)
+    for cell in reversed(cells[:i]):
+        if cell.cell_type != "markdown":
+            continue
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", cell.source) if b.strip()]
+        prose = [b for b in blocks if not _NOT_PROSE.match(b) and not b.startswith("#")]
+        if prose:
+            return _sentences(prose[-1])
+        headings = [b for b in blocks if b.startswith("#")]
+        if headings:
+            return "Figure for the section " + _plain(headings[-1].lstrip("#").strip())
+    return "Figure"
+
+
+def _model(states: dict, ref: str) -> dict:
+    return states.get(str(ref).replace("IPY_MODEL_", ""), {})
+
+
+def widget_snapshot(states: dict, model_id: str, caption: str) -> str:
+    """A static picture of a widget from its saved state: title, image, control values and
+    readout as the chapter left them, the caption, and the note to open it live."""
+    images, texts, controls, title = [], [], [], ""
+
+    def walk(ref: str) -> None:
+        model = _model(states, ref)
+        name, state = model.get("model_name", ""), model.get("state", {})
+        if name == "ImageModel":
+            for buffer in model.get("buffers", []):
+                if buffer.get("path") == ["value"] and buffer.get("encoding") == "base64":
+                    images.append(buffer["data"])
+        elif name in ("HTMLModel", "HTMLMathModel", "LabelModel"):
+            nonlocal title
+            value = str(state.get("value", "")).strip()
+            heading = re.fullmatch(r"<b>([^<]*)</b>", value)
+            picture = re.fullmatch(r'<img [^>]*src="data:image/png;base64,([A-Za-z0-9+/=]+)"[^>]*>',
+                                   value)
+            if value.startswith("<style"):
+                pass
+            elif picture:
+                images.append(picture.group(1))
+            elif heading and not title and not images and not controls:
+                title = heading.group(1)
+            elif value:
+                texts.append(value if name != "LabelModel" else html.escape(value))
+        elif "description" in state and name not in ("ButtonModel",) and \
+                not name.endswith(("StyleModel", "LayoutModel")):
+            value = state.get("value")
+            labels = state.get("_options_labels")
+            if labels is not None:
+                index = state.get("index")
+                if isinstance(index, int) and 0 <= index < len(labels):
+                    value = labels[index]
+                elif isinstance(index, (list, tuple)):
+                    value = ", ".join(labels[k] for k in index)
+            if isinstance(value, float):
+                value = f"{value:,.4g}"
+            if value is not None and state.get("description"):
+                controls.append((state["description"], str(value)))
+        for child in state.get("children", []):
+            walk(child)
+
+    walk(model_id)
+    alt = f"{title}: {caption}" if title and caption else (title or caption or "Widget")
+    parts = ['<figure class="site-widget">']
+    if title:
+        parts.append(f"<figcaption><strong>{html.escape(title)}</strong> (as the chapter "
+                     f"shows it)</figcaption>")
+    parts += [f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+              for data in images]
+    if controls:
+        parts.append('<ul class="site-controls">' + "".join(
+            f"<li>{html.escape(d)}: {html.escape(v)}</li>" for d, v in controls) + "</ul>")
+    parts += [f"<div>{text}</div>" for text in texts]
+    parts.append(f'<p class="site-note">{WIDGET_NOTE}</p></figure>')
+    return "\n".join(parts)
 
 
 def _link_pages(markdown: str, site_pages: dict[str, str]) -> str:
@@ -232,7 +401,8 @@ def _pager(chapters: list[Chapter], i: int) -> str:
             return f'<a href="{c.page}">{html.escape(text)}</a>'
         return "<span></span>"
 
-    return f'<nav class="pager">{link(i - 1, "prev")}{link(i + 1, "next")}</nav>'
+    return (f'<nav class="pager" aria-label="Previous and next chapter">{link(i - 1, "prev")}'
+            f'{link(i + 1, "next")}</nav>')
 
 
 def _index_markdown(chapters: list[Chapter], has_guide: bool) -> str:
@@ -258,8 +428,8 @@ def _index_markdown(chapters: list[Chapter], has_guide: bool) -> str:
               f"(deterrence-lab {__version__}); the figures are those it produced. The sliders "
               "and other widgets work only in a live notebook: open the course in JupyterLab "
               "(`pip install -e \".[test]\" && deterrence-lab`, or the Binder link in the "
-              "README). Code is folded: click *Code* above an output to see it. Formulas are "
-              "shown as their LaTeX source."]
+              "README). Each widget is shown as a snapshot of the state the chapter leaves it in. "
+              "Code is folded: click *Code* above an output to see it."]
     return _link_pages("\n".join(lines), {})
 
 
@@ -321,24 +491,25 @@ def build_site(course_dir: Path, out_dir: Path, *, execute: bool = True, timeout
     has_guide = guide.is_file()
     exporter = _exporter()
     nav = _nav(has_guide)
+    math: dict[str, str] = {}
 
     def render(nb: nbformat.NotebookNode, title: str, pager: str = "") -> str:
         resources = {"metadata": {"name": title, "path": str(course_dir)},
                      "site_nav": nav, "site_pager": pager}
         body, _ = exporter.from_notebook_node(nb, resources=resources)
-        return body
+        return insert_math(body, math)
 
     pages = {"index.html": render(_markdown_notebook(_index_markdown(chapters, has_guide)),
                                   "deterrence-lab")}
     for i, c in enumerate(chapters):
-        pages[c.page] = render(static_notebook(c.notebook, site_pages), c.title,
+        pages[c.page] = render(static_notebook(c.notebook, site_pages, math), c.title,
                                _pager(chapters, i))
     text, title = _bibliography_page()
     pages["bibliography.html"] = _anchor_references(render(_markdown_notebook(text), title))
     text, title = _glossary_page()
     pages["glossary.html"] = render(_markdown_notebook(text), title)
     if has_guide:
-        markdown = _link_pages(guide.read_text(encoding="utf-8"), site_pages)
+        markdown = math_marks(_link_pages(guide.read_text(encoding="utf-8"), site_pages), math)
         pages["instructor_guide.html"] = render(_markdown_notebook(markdown), "Instructor guide")
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..models import games
-from .style import OKABE_ITO, actor_color, new_figure
+from .style import OKABE_ITO, actor_color, new_figure, text_color
 
 _SHORT_PLAYER = {games.RUSSIA: "RU", games.US: "US"}
 
@@ -69,7 +69,7 @@ def fig_game_tree(tree, solution: games.Solution | None = None, title: str = "")
         marker = "o" if is_decision else "D"
         ax.plot([x0], [y0], marker, color=color, ms=10, zorder=2)
         ax.text(x0, y0 + 0.15, node.player if is_decision else "chance", ha="center",
-                fontsize=9, color=color, weight="bold")
+                fontsize=9, color=text_color(color), weight="bold")
 
     draw(tree, ())
     ax.set_xlim(-0.7, n_leaves - 0.3)

@@ -10,7 +10,7 @@ from .._display import markdown_table, percent
 from ..content import options as opts
 from ..models import escalation as esc
 from ..models import robustness
-from .style import OKABE_ITO, SERIES_COLORS, actor_color, new_figure
+from .style import OKABE_ITO, SERIES_COLORS, actor_color, new_figure, text_color
 
 END_COLORS = {"settlement": OKABE_ITO["green"], "general_war": OKABE_ITO["black"]}
 
@@ -33,14 +33,16 @@ def kahn_ladder_figure():
         ax.axhline(y, color=OKABE_ITO["vermillion"], lw=2.0 if nuclear else 1.0,
                    ls="-" if nuclear else "--")
         ax.text(0.98, y + 0.15, f"{t.name} threshold", ha="right", va="bottom", fontsize=8,
-                color=OKABE_ITO["vermillion"], fontweight="bold" if nuclear else "normal")
+                color=text_color(OKABE_ITO["vermillion"]),
+                fontweight="bold" if nuclear else "normal")
     # the after-use twins of conventional war and threats stand for the same rungs: drawn once
     for i, state in enumerate(s for s in esc.LADDER_STATES
                               if s.kahn_rungs and not (s.after_use and s.level <= 1)):
         lo, hi = state.kahn_rungs
         color = SERIES_COLORS[i % len(SERIES_COLORS)]
         ax.add_patch(_band(1.02, lo - 0.45, 0.04, hi - lo + 0.9, color))
-        ax.text(1.08, (lo + hi) / 2, _SHORT[state.key], va="center", fontsize=8, color=color)
+        ax.text(1.08, (lo + hi) / 2, _SHORT[state.key], va="center", fontsize=8,
+                color=text_color(color))
     ax.set_xlim(0, 1.4)
     ax.set_ylim(0.3, 44.7)
     ax.set_xticks([])
@@ -87,16 +89,16 @@ def ladder_figure(params: dict, start: str, outcome: dict):
             # label 35% along a climb, 65% along a step down: clear of the middle column's boxes
             frac = 0.35 if move == "up" else 0.65
             ax.text(x + frac * (tx - x) + 2 * off, y + frac * (ty - y), f"{move} {p:.2f}",
-                    fontsize=7, color=color, ha="left" if move == "up" else "right",
+                    fontsize=7, color=text_color(color), ha="left" if move == "up" else "right",
                     va="center")
         middle = st.level >= 2
         ax.text(x - 0.17 if middle else x, y if middle else y - 0.33,
                 f"settle {params['settle'][i]:.2f}", ha="right" if middle else "center",
-                va="center", fontsize=7, color=END_COLORS["settlement"])
+                va="center", fontsize=7, color=text_color(END_COLORS["settlement"]))
     ax.text(0.6, 6, "GENERAL NUCLEAR WAR", ha="center", va="center", fontsize=9, color="white",
             bbox={"boxstyle": "round", "fc": END_COLORS["general_war"]})
     ax.axhline(1.5, color=OKABE_ITO["vermillion"], ls="--", lw=1)
-    ax.text(0.0, 1.55, "nuclear threshold", fontsize=8, color=OKABE_ITO["vermillion"])
+    ax.text(0.0, 1.55, "nuclear threshold", fontsize=8, color=text_color(OKABE_ITO["vermillion"]))
     ax.text(_X[False], -0.8, "before any use", ha="center", fontsize=8, style="italic")
     ax.text(_X[True], -0.8, "after a use", ha="center", fontsize=8, style="italic")
     ax.set_xlim(-0.05, 1.25)

@@ -6,9 +6,12 @@ in global state and every figure function can return its figure for tests to ins
 palette is Okabe & Ito's colour-blind-safe set."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import html
 import io
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 # Okabe-Ito colour-blind-safe palette.
@@ -36,6 +39,34 @@ STYLE = {
 }
 
 
+def contrast_ratio(colour, background="white") -> float:
+    """WCAG 2.1 contrast ratio of two colours (1 to 21); text needs at least 4.5."""
+    from matplotlib.colors import to_rgb
+
+    def luminance(c) -> float:
+        channels = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in to_rgb(c)]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_color(colour, minimum: float = 4.5) -> str:
+    """``colour`` darkened just enough to be readable as text on white (WCAG AA, 4.5:1).
+
+    The Okabe-Ito colours are made for lines and areas; as text, most are too light
+    (orange 2.2:1, sky blue 2.3:1, vermillion 3.9:1). The same hue, darker, keeps the link
+    between a label and its line."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    rgb = to_rgb(colour)
+    for step in range(101):
+        darker = tuple(c * (1 - step / 100) for c in rgb)
+        if contrast_ratio(darker) >= minimum:
+            return to_hex(darker)
+    return "#000000"
+
+
 def actor_color(actor: str) -> str:
     """The fixed colour of an actor: ``russia``, ``us_nato``, ``ukraine`` or ``other``."""
     if actor not in ACTOR_COLORS:
@@ -43,12 +74,35 @@ def actor_color(actor: str) -> str:
     return ACTOR_COLORS[actor]
 
 
+# The figure a widget redraws into (see ``reusing``): one Figure and canvas per widget.
+_REUSE: contextvars.ContextVar[Figure | None] = contextvars.ContextVar("reuse", default=None)
+
+
 def new_figure(width_in: float = 7.0, height_in: float = 4.0, nrows: int = 1, ncols: int = 1, **kw):
-    """A styled figure and its axes (like ``plt.subplots`` but without pyplot)."""
+    """A styled figure and its axes (like ``plt.subplots`` but without pyplot).
+
+    Inside ``with reusing(fig):`` the figure ``fig`` is cleared and drawn into again
+    instead of a new one being made (a widget keeps one figure and canvas)."""
     with style():
-        fig = Figure(figsize=(width_in, height_in), layout="constrained")
+        fig = _REUSE.get()
+        if fig is None:
+            fig = Figure(figsize=(width_in, height_in), layout="constrained")
+        else:
+            fig.clear()
+            fig.set_size_inches(width_in, height_in, forward=False)
+            fig.set_layout_engine("constrained")
         axes = fig.subplots(nrows, ncols, **kw)
     return fig, axes
+
+
+@contextlib.contextmanager
+def reusing(fig: Figure | None):
+    """Within this block, ``new_figure`` clears and returns ``fig`` (if given)."""
+    token = _REUSE.set(fig)
+    try:
+        yield
+    finally:
+        _REUSE.reset(token)
 
 
 def style():
@@ -58,14 +112,87 @@ def style():
     return matplotlib.rc_context(STYLE)
 
 
-def to_png(fig: Figure) -> bytes:
-    """The figure rendered as PNG bytes (for an ``ipywidgets.Image`` that updates in place)."""
+def _layout_key(fig: Figure) -> tuple:
+    """Everything constrained layout looks at: the figure's size, its axes' grid places,
+    titles, labels, limits, scales, tick labels, legends and texts. Two figures with the
+    same key get the same layout."""
+    key = [tuple(fig.get_size_inches()), len(fig.axes)]
+    key += [(t.get_text(), t.get_position()) for t in fig.texts]
+    for name in ("_suptitle", "_supxlabel", "_supylabel"):
+        text = getattr(fig, name, None)
+        key.append(text.get_text() if text is not None else None)
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        legend = ax.get_legend()
+        key.append((
+            (spec.rowspan, spec.colspan) if spec is not None else tuple(ax.get_position().bounds),
+            ax.axison, ax.get_aspect(),
+            tuple(ax.get_title(loc) for loc in ("left", "center", "right")),
+            ax.get_xlabel(), ax.get_ylabel(), ax.get_xscale(), ax.get_yscale(),
+            ax.get_xlim(), ax.get_ylim(),
+            tuple(t.get_text() for t in ax.get_xticklabels()),
+            tuple(t.get_text() for t in ax.get_yticklabels()),
+            None if legend is None else (legend._loc, tuple(t.get_text() for t in legend.texts)),
+            tuple((t.get_text(), t.get_position(), t.get_fontsize()) for t in ax.texts),
+        ))
+    return tuple(key)
+
+
+def to_png(fig: Figure, layout: dict | None = None) -> bytes:
+    """The figure rendered as PNG bytes (for an ``ipywidgets.Image`` that updates in place).
+
+    Cheaper than ``fig.savefig``: the figure is drawn once (savefig draws twice when a
+    layout engine is set: once to lay out, once to render), on its own Agg canvas, and
+    the PNG is written with light compression (zlib level 1: the same pixels, a somewhat
+    larger file, a fraction of the encoding time).
+
+    ``layout`` is a dict a caller keeps between redraws of one figure: when everything
+    constrained layout depends on is unchanged since the last redraw, the axes are put
+    where the layout put them then and the layout is not computed again.
+    """
+    from PIL import Image
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    engine = fig.get_layout_engine()
+    key = _layout_key(fig) if layout is not None and engine is not None else None
+    if key is not None and layout.get("key") == key:
+        for ax, position in zip(fig.axes, layout["positions"]):
+            ax.set_position(position)
+        fig.set_layout_engine("none")
+        canvas.draw()
+        fig.set_layout_engine(engine)
+    else:
+        canvas.draw()
+        if key is not None:
+            layout["key"] = key
+            layout["positions"] = [ax.get_position() for ax in fig.axes]
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    image.save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
+
+
+def describe_figure(fig: Figure) -> str:
+    """A short text description of a figure from its titles and axis labels (alt text)."""
+    parts = []
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text():
+        parts.append(suptitle.get_text())
+    for ax in fig.axes:
+        if not ax.axison and not ax.get_title():
+            continue
+        title = " ".join(t for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t)
+        axes = "; ".join(f"{name}: {label}" for name, label in
+                         (("horizontal axis", ax.get_xlabel()), ("vertical axis", ax.get_ylabel()))
+                         if label)
+        text = ", ".join(t for t in (title, axes) if t)
+        if text:
+            parts.append(text)
+    return ". ".join(" ".join(p.split()) for p in parts) or "Figure"
 
 
 def error_html(message) -> str:
     """A refused value or failed action as a short warning line for a widget (HTML-escaped)."""
-    return (f"<span style='color:{OKABE_ITO['vermillion']}'>⚠ Warning: "
+    return (f"<span style='color:{text_color(OKABE_ITO['vermillion'])}'>⚠ Warning: "
             f"{html.escape(str(message))}</span>")

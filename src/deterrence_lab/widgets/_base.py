@@ -6,6 +6,18 @@ shows). Changing any control recomputes and redraws; the PNG is swapped inside o
 ``ipywidgets.Image``, so the plot changes in place without flicker. Tests drive a
 widget with ``w.set(name=value)`` and read ``w.result``.
 
+Fast and fitting, for every subclass alike:
+
+- a widget keeps one Figure and canvas: each redraw clears it and draws into it again
+  (``views.style.reusing``); constrained layout runs once per redraw, and not at all when
+  nothing it depends on changed (titles, labels, limits, tick labels, legends); the PNG
+  is written with light compression;
+- the controls sit beside the figure when the notebook's output area is wide enough
+  (about 820 px: a 1280 px window with JupyterLab's file browser open),
+  above it otherwise (a wrapping flex row); each control's label has a line of its own,
+  so no label or menu entry is cut and every slider is at least 200 px long; the figure
+  never grows taller than the window, so it stays in view while a control moves.
+
 Two hooks, and no subclass overrides ``set``, ``update`` or the change handler:
 
 - ``_fill_in(changed)`` returns the values other controls take when the controls in
@@ -17,7 +29,63 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..views.style import error_html, style, to_png
+from ..views.style import describe_figure, error_html, reusing, style, to_png
+
+import base64
+import html as _html
+
+CONTROLS_WIDTH = "320px"     # the column of controls beside the figure
+FIGURE_MIN_WIDTH = "480px"   # narrower than this, the figure goes below the controls
+SLIDER_MIN_WIDTH = 200       # px
+_NO_LABEL_LINE = (W.Checkbox, W.Button, W.ToggleButton)
+
+# One style sheet for every explorer (an HTML widget may carry a <style> element): a
+# control's label on a line of its own, left-aligned and never cut; sliders and menus the
+# full width of the column; the figure as wide as its column and never taller than the window.
+CSS = f"""<style>
+.dl-explorer .dl-control {{ flex-wrap: wrap; width: 100%; height: auto !important;
+  margin-bottom: 4px; }}
+.dl-explorer .dl-control > .widget-label {{ width: 100% !important; max-width: none;
+  text-align: left; white-space: normal; overflow: visible; height: auto; line-height: 1.3;
+  margin-bottom: 2px; }}
+.dl-explorer .dl-control .slider-container, .dl-explorer .dl-control .slider {{
+  min-width: {SLIDER_MIN_WIDTH}px; flex: 1 1 {SLIDER_MIN_WIDTH}px; }}
+.dl-explorer .dl-control > select {{ flex: 1 1 auto; width: 100%; max-width: none; }}
+.dl-explorer .dl-control .widget-readout {{ min-width: 4.5em; overflow: visible; }}
+.dl-explorer img.widget-image {{ width: 100%; height: auto; max-width: 760px;
+  max-height: calc(100vh - 140px); object-fit: contain; object-position: left top; }}
+</style>"""
+
+
+def fit_control(control: W.Widget) -> W.Widget:
+    """Give a control's label a line of its own above the control, the full width of the
+    column (with ``CSS``): labels and menu entries are not cut, and a slider's track is at
+    least ``SLIDER_MIN_WIDTH`` px long. Check boxes and buttons are left as they are."""
+    if isinstance(control, _NO_LABEL_LINE) or not getattr(control, "description", ""):
+        return control
+    control.add_class("dl-control")
+    control.style.description_width = "initial"
+    control.layout.width = "100%"
+    return control
+
+
+def side_by_side(left: list[W.Widget], right: list[W.Widget]) -> W.Box:
+    """Controls in a column beside the figure column; the figure column wraps below the
+    controls when both do not fit."""
+    controls = W.VBox(left, layout=W.Layout(flex=f"0 1 {CONTROLS_WIDTH}", min_width="280px",
+                                            max_width="420px", margin="0 16px 0 0"))
+    figure = W.VBox(right, layout=W.Layout(flex=f"1 1 {FIGURE_MIN_WIDTH}",
+                                           min_width=f"min({FIGURE_MIN_WIDTH}, 100%)"))
+    return W.Box([controls, figure], layout=W.Layout(display="flex", flex_flow="row wrap",
+                                                     align_items="flex-start", width="100%"))
+
+
+def image_html(png: bytes, alt: str, size_px: tuple[int, int]) -> str:
+    """The PNG as an ``<img>`` with alt text (ipywidgets' Image has no alt attribute, and
+    a screen reader needs one); width and height hold its place while it decodes."""
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<img class="widget-image" src="data:image/png;base64,{data}" '
+            f'alt="{_html.escape(alt)}" width="{size_px[0]}" height="{size_px[1]}">')
 
 
 class Explorer:
@@ -27,8 +95,12 @@ class Explorer:
 
     def __init__(self, **initial):
         self.controls: dict[str, W.Widget] = self._controls()
+        for control in self.controls.values():
+            fit_control(control)
         self.defaults = {name: c.value for name, c in self.controls.items()}
-        self.image = W.Image(format="png", layout=W.Layout(width="100%", max_width="760px"))
+        # the figure as an <img> with alt text (see CSS for its size)
+        self.image = W.HTML(layout=W.Layout(width="100%"))
+        self.png = b""
         self.readout = W.HTML(layout=W.Layout(min_height="2em"))
         self.error = W.HTML()
         self.reset_button = W.Button(description="Reset", icon="undo",
@@ -36,6 +108,7 @@ class Explorer:
         self.reset_button.on_click(lambda _: self.reset())
         self.result: dict = {}
         self.fig = None
+        self._layout: dict = {}  # what to_png needs to skip an unchanged layout
         for name, control in self.controls.items():
             control.observe(lambda change, name=name: self._on_change(name, change), names="value")
         self._updating = False
@@ -44,10 +117,8 @@ class Explorer:
         else:
             self.update()
         header = [W.HTML(f"<b>{self.title}</b>")] if self.title else []
-        left = W.VBox(list(self.controls.values()) + [self.reset_button],
-                      layout=W.Layout(min_width="330px"))
-        right = W.VBox([self.image, self.readout, self.error])
-        self.ui = W.VBox(header + [W.HBox([left, right], layout=W.Layout(flex_flow="row wrap"))])
+        left = list(self.controls.values()) + [self.reset_button]
+        self.ui = W.VBox(header + [side_by_side(left, [self.image, self.readout, self.error])])
 
     # -- subclass interface -------------------------------------------------------------
     def _controls(self) -> dict[str, W.Widget]:
@@ -76,9 +147,13 @@ class Explorer:
     def update(self) -> dict:
         """Recompute and redraw from the current control values; returns ``result``."""
         try:
-            with style():
+            with style(), reusing(self.fig):
                 fig, result, html = self._draw(**self.values)
-            self.image.value = to_png(fig)
+            png = to_png(fig, self._layout)
+            alt = ": ".join(t for t in (self.title, describe_figure(fig)) if t)
+            size = tuple(int(round(v * fig.dpi)) for v in fig.get_size_inches())
+            self.image.value = image_html(png, alt, size)
+            self.png = png
         except ValueError as error:  # a model refusing a value: say so, keep the last plot
             self.error.value = error_html(error)
             return self.result
@@ -113,4 +188,7 @@ class Explorer:
     def _ipython_display_(self):
         from IPython.display import display
 
+        if "dl-explorer" not in self.ui._dom_classes:  # once, also for a subclass's own ui
+            self.ui.add_class("dl-explorer")
+            self.ui.children = (W.HTML(CSS), *self.ui.children)
         display(self.ui)

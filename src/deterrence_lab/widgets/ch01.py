@@ -58,7 +58,9 @@ class EffectsExplorer(Explorer):
             "burst": W.Dropdown(options=[(v, k) for k, v in BURSTS.items()], value="optimum",
                                 description="Burst", style=style, layout=layout),
             "height_m": W.FloatSlider(value=500.0, min=0.0, max=3000.0, step=10.0,
-                                      description="Custom height (m)", style=style, layout=layout),
+                                      description="Custom height (m)", style=style, layout=layout,
+                                      tooltip="Moving this slider chooses 'Air burst at a "
+                                              "chosen height' in the Burst menu"),
             "weapon": W.Dropdown(options=[("Fission weapon", "fission"),
                                           ("Enhanced radiation ('neutron bomb')", "er")],
                                  value="fission", description="Weapon", style=style, layout=layout),
@@ -67,7 +69,9 @@ class EffectsExplorer(Explorer):
                                   layout=layout),
             "density": W.FloatLogSlider(value=3000.0, base=10, min=0, max=4.7, step=0.01,
                                         description="Custom density (people/km²)", style=style,
-                                        layout=layout, readout_format=",.0f"),
+                                        layout=layout, readout_format=",.0f",
+                                        tooltip="Moving this slider chooses 'custom density' "
+                                                "in the Target setting menu"),
             "place": W.Dropdown(options=[(name, name) for name in RING_PLACES]
                                 + [("no map (rings only)", "none")],
                                 value="Hiroshima", description="Ground zero", style=style,
@@ -76,6 +80,16 @@ class EffectsExplorer(Explorer):
                                            max=60.0, step=0.5, description="Visibility (km)",
                                            style=style, layout=layout),
         }
+
+    def _fill_in(self, changed):
+        """A custom height or density is only used with its menu option: setting one
+        chooses that option, so the slider is never live-looking but ignored."""
+        filled = {}
+        if "height_m" in changed:
+            filled["burst"] = "custom"
+        if "density" in changed:
+            filled["setting"] = "custom"
+        return filled
 
     def _draw(self, yield_kt, burst, height_m, weapon, setting, density, place, visibility_km):
         burst_radii = fx.effect_radii_km(yield_kt, burst, height_m,
