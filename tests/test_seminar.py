@@ -155,7 +155,7 @@ def test_d100_bands_reproduce_the_chain_to_whole_percent_rounding():
                     assert row == {k: p for k, p in zip(escalation.STATE_KEYS,
                                                         P[escalation.STATE_KEYS.index(key)])
                                    if p > 0}
-                    bands = seminar.d100_bands(row, stay=key)
+                    bands = seminar.state_bands(key, row)
                     widths = {k: last - first + 1 for k, first, last in bands}
                     assert sum(widths.values()) == 100
                     assert bands[0][1] == 1 and bands[-1][2] == 100
@@ -595,7 +595,7 @@ def test_figures_have_labelled_axes_and_the_path_starts_where_the_game_starts():
     assert start.get_ydata()[0] == views._height("conventional_war")
     assert len(timeline_figure().axes[0].get_yticklabels()) == len(verdict.TIMELINE)
     labels = {t.get_text() for t in front_map_figure().axes[0].texts}
-    for place in ("Zaporizhzhia", "Kherson", "Sevastopol", "Minsk"):
+    for place in ("Zaporizhzhia", "Kherson", "Sevastopol", "Melitopol"):
         assert place in labels
     assert any("BELARUS" == t for t in labels)
 

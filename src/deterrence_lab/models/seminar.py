@@ -393,22 +393,74 @@ def transition_row(state_key: str, option: str | None, pressure: int, talk: int,
     return {k: float(p) for k, p in zip(_STATES, row) if p > 0}
 
 
-def d100_bands(row: dict[str, float], stay: str | None = None) -> tuple[tuple[str, int, int], ...]:
+BAND_KINDS = ("climb", "step down", "settle", "stay")
+
+
+def _level(key: str) -> float:
+    """A state's height on the ladder (general war highest, settlement lowest)."""
+    if key == "general_war":
+        return math.inf
+    if key == "settlement":
+        return -math.inf
+    states = {s.key: s for s in escalation.LADDER_STATES}
+    return getattr(states[key], "level", escalation.TRANSIENT_KEYS.index(key))
+
+
+@functools.lru_cache(maxsize=None)
+def band_targets(state_key: str) -> dict[str, str | None]:
+    """Where each kind of step leads from ``state_key``: ``{"climb": ..., "step down": ...,
+    "settle": "settlement", "stay": state_key}`` (None where the ladder has no such step),
+    read from the chain's own matrix."""
+    check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
+    n = len(escalation.TRANSIENT_KEYS)
+    P = escalation.ladder_matrix(up=np.full(n, 0.1), down=_down_probe(),
+                                 settle=np.full(n, 0.1))
+    row = P[_STATES.index(state_key)]
+    here = _level(state_key)
+    targets = [k for k, p in zip(_STATES, row) if p > 0 and k not in (state_key, "settlement")]
+    up = [k for k in targets if _level(k) > here]
+    down = [k for k in targets if _level(k) < here]
+    return {"climb": up[0] if up else None, "step down": down[0] if down else None,
+            "settle": "settlement", "stay": state_key}
+
+
+@functools.lru_cache(maxsize=None)
+def _down_probe() -> np.ndarray:
+    """A 'down' probability of 0.1 for every state that has a lower rung, else 0."""
+    n = len(escalation.TRANSIENT_KEYS)
+    down = np.zeros(n)
+    for i in range(n):
+        trial = np.zeros(n)
+        trial[i] = 0.1
+        try:
+            escalation.ladder_matrix(up=0.0, down=trial, settle=0.0)
+        except ValueError:
+            continue
+        down[i] = 0.1
+    return down
+
+
+def d100_bands(row: dict[str, float], stay: str | None = None,
+               order=None) -> tuple[tuple[str, int, int], ...]:
     """Whole-percent bands of a d100 roll for a row of probabilities: ``(state, first, last)``
     with rolls 1-100. Percentages are rounded by largest remainders, so they add to 100 and
-    each is within 1 of 100 p; a state whose share rounds to 0 gets no band. The state that
-    stays put (``stay``) comes last, the others in ladder order."""
+    each is within 1 of 100 p; a state whose share rounds to 0 gets no band. Bands follow
+    ``order`` (a list of the row's keys) if given, else the row's order, with the state that
+    stays put (``stay``) last."""
     if not isinstance(row, dict) or not row:
         raise ValueError(f"row={row!r} must be a non-empty dict {{state: probability}}")
-    keys = [k for k in row if k != stay] + ([stay] if stay in row else [])
+    keys = list(order) if order is not None else list(row)
+    if set(keys) != set(row):
+        raise ValueError(f"order={keys!r} must list the row's states {sorted(row)}")
+    keys = [k for k in keys if k != stay] + ([stay] if stay in row else [])
     p = np.array([float(row[k]) for k in keys])
     if np.any(p < 0) or not math.isclose(p.sum(), 1.0, abs_tol=1e-9):
         raise ValueError(f"row={row!r}: probabilities must be non-negative and add up to 1")
     scaled = 100.0 * p / p.sum()
     whole = np.floor(scaled + 1e-9).astype(int)
     short = 100 - int(whole.sum())
-    order = sorted(range(len(keys)), key=lambda i: (-(scaled[i] - whole[i]), i))
-    for i in order[:short]:
+    order_ = sorted(range(len(keys)), key=lambda i: (-(scaled[i] - whole[i]), i))
+    for i in order_[:short]:
         whole[i] += 1
     bands, first = [], 1
     for k, n in zip(keys, whole):
@@ -416,6 +468,40 @@ def d100_bands(row: dict[str, float], stay: str | None = None) -> tuple[tuple[st
             bands.append((k, first, first + int(n) - 1))
             first += int(n)
     return tuple(bands)
+
+
+def state_bands(state_key: str, row: dict[str, float]) -> tuple[tuple[str, int, int], ...]:
+    """The d100 bands of a ladder row, in the order of the printed tables: climb, step down,
+    settle, stay."""
+    targets = band_targets(state_key)
+    order = [targets[k] for k in BAND_KINDS if targets[k] in row]
+    return d100_bands(row, stay=state_key, order=order)
+
+
+def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
+               assumptions: str = "central") -> tuple[int, int, int]:
+    """The d100 table's entry for a round: the highest roll that climbs, steps down and
+    settles (cumulative; a roll above the third stays put). An empty band repeats the cut
+    before it."""
+    bands = _bands(option, pressure, talk, assumptions, state_key)
+    width = {k: last - first + 1 for k, first, last in bands}
+    targets = band_targets(state_key)
+    cuts, total = [], 0
+    for kind in BAND_KINDS[:3]:
+        total += width.get(targets[kind], 0) if targets[kind] else 0
+        cuts.append(total)
+    return tuple(cuts)
+
+
+def paper_states(phase: str) -> tuple[str, ...]:
+    """The ladder states a game can be in during ``phase``: before a use, the pre-use states;
+    after it, the states that mean a use (and, on a memoryless ladder, the pre-use states a
+    step down returns to)."""
+    check_choice("phase", phase, PHASES)
+    if phase == "before":
+        return _PRE_USE
+    memoryless = not hasattr(escalation, "PRE_USE_KEYS")
+    return tuple(k for k in escalation.TRANSIENT_KEYS if k in USED_KEYS or memoryless)
 
 
 def roll_d100(seed: int, number: int) -> int:
@@ -461,8 +547,8 @@ def _round_matrix(option, pressure: int, talk: int, assumptions: str) -> np.ndar
 @functools.lru_cache(maxsize=2048)
 def _bands(option, pressure: int, talk: int, assumptions: str, here: str):
     P = _round_matrix(option, pressure, talk, assumptions)
-    return d100_bands({k: float(p) for k, p in zip(_STATES, P[_STATES.index(here)]) if p > 0},
-                      stay=here)
+    return state_bands(here, {k: float(p) for k, p in zip(_STATES, P[_STATES.index(here)])
+                              if p > 0})
 
 
 @functools.lru_cache(maxsize=2048)

@@ -331,7 +331,7 @@ def debrief_figure(state: seminar.GameState):
 def front_map_figure():
     """A schematic map of the front: the places the briefs name (standard coordinates), with
     the Dnipro, Crimea's coast and the Belarus-Ukraine border drawn as labelled sketches."""
-    fig, ax = new_figure(8.0, 7.2)
+    fig, ax = new_figure(8.0, 8.0)
     cos = np.cos(np.radians(48.0))   # equirectangular at 48°N: distances roughly right
 
     def xy(points):
@@ -344,31 +344,36 @@ def front_map_figure():
             label="Crimean peninsula (outline sketch)")
     ax.plot(*xy(sc.BELARUS_BORDER_SCHEMATIC), color=OKABE_ITO["black"], lw=1.2, ls="--",
             label="Belarus-Ukraine border (sketch)")
+    offsets = {"Kherson": (-8, -12), "Nova Kakhovka": (4, 5), "Melitopol": (4, 5),
+               "Enerhodar (nuclear power plant)": (-12, -12), "Zaporizhzhia": (6, 2),
+               "Sevastopol": (-10, -12), "Dnipro": (6, 2)}
     for p in sc.MAP_PLACES:
         x, y = p.lon_deg * cos, p.lat_deg
         marker = "^" if p.kind == "plant" else "o"
-        colour = actor_color("russia") if p.name in ("Minsk",) else OKABE_ITO["black"]
-        ax.plot(x, y, marker, color=colour, ms=6)
-        ax.annotate(p.name, (x, y), xytext=(4, 4), textcoords="offset points", fontsize=8.5)
-    ax.text(27.6 * cos, 52.6, "BELARUS", fontsize=10, color=OKABE_ITO["grey"], ha="center")
-    ax.text(31.5 * cos, 49.3, "UKRAINE", fontsize=10, color=OKABE_ITO["grey"], ha="center")
-    ax.text(38.8 * cos, 50.6, "RUSSIA", fontsize=10, color=OKABE_ITO["grey"], ha="center")
-    ax.text(34.0 * cos, 43.9, "Black Sea", fontsize=9, color=OKABE_ITO["blue"], ha="center",
+        ax.plot(x, y, marker, color=OKABE_ITO["black"], ms=6)
+        ax.annotate(p.name, (x, y), xytext=offsets.get(p.name, (4, 4)),
+                    textcoords="offset points", fontsize=8.5)
+    ax.text(29.5 * cos, 52.0, "BELARUS", fontsize=10, color=OKABE_ITO["grey"], ha="center")
+    ax.text(30.3 * cos, 49.0, "UKRAINE", fontsize=10, color=OKABE_ITO["grey"], ha="center")
+    ax.text(38.0 * cos, 50.8, "RUSSIA", fontsize=10, color=OKABE_ITO["grey"], ha="center")
+    ax.text(31.8 * cos, 44.6, "Black Sea", fontsize=9, color=OKABE_ITO["blue"], ha="center",
             style="italic")
-    ax.text(34.8 * cos, 47.25, "Zaporizhzhia\noblast", fontsize=8, color=OKABE_ITO["vermillion"],
+    ax.text(36.6 * cos, 47.6, "Zaporizhzhia oblast", fontsize=8,
+            color=OKABE_ITO["vermillion"], ha="center", style="italic")
+    ax.text(34.0 * cos, 46.35, "Kherson oblast", fontsize=8, color=OKABE_ITO["vermillion"],
             ha="center", style="italic")
-    ax.text(33.2 * cos, 46.25, "Kherson oblast", fontsize=8, color=OKABE_ITO["vermillion"],
-            ha="center", style="italic")
-    scale_x0, scale_y = 24.0 * cos, 44.2
+    ax.text(34.6 * cos, 45.45, "Crimea", fontsize=8, color=OKABE_ITO["grey"], ha="center",
+            style="italic")
+    scale_x0, scale_y = 29.0 * cos, 44.5
     km_per_deg = 111.2
     ax.plot([scale_x0, scale_x0 + 200 / km_per_deg], [scale_y, scale_y], color="black", lw=2)
     ax.text(scale_x0 + 100 / km_per_deg, scale_y + 0.15, "200 km", ha="center", fontsize=8)
-    ax.set_xlim(23.0 * cos, 40.5 * cos)
-    ax.set_ylim(43.8, 54.5)
+    ax.set_xlim(28.0 * cos, 39.5 * cos)
+    ax.set_ylim(44.1, 52.6)
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.legend(loc="upper right", fontsize=8, frameon=True)
+    ax.legend(loc="upper right", fontsize=8, frameon=True, framealpha=1.0)
     ax.set_title("The front of the scenario: a schematic map (places at standard coordinates; "
                  "lines are sketches,\nno front line is drawn)", fontsize=10)
     return fig
