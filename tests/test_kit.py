@@ -155,3 +155,50 @@ def test_a_paper_game_with_the_d100_tables_matches_the_chain(name, script, game_
         assert abs(p - unrounded["ends"].get(state, 0.0)) < 0.02, (name, state)
     p = exact["p_detonation"]
     assert abs(used / n - p) <= Z * math.sqrt(max(p * (1 - p), 1e-12) / n) + 0.5 / n
+
+
+def test_the_site_links_the_kit(tmp_path):
+    from deterrence_lab.tooling.site import build_site
+
+    (tmp_path / "course").mkdir()
+    build_site(tmp_path / "course", tmp_path / "out", kit=True)
+    assert (tmp_path / "out" / "kit" / "index.html").is_file()
+    assert 'href="kit/index.html"' in (tmp_path / "out" / "index.html").read_text()
+
+
+def _guide_run_sheets() -> dict[str, list[tuple[int, int, str]]]:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "course" / "instructor_guide.md").read_text()
+    sheets = {}
+    for match in re.finditer(r"\*\*Run sheet: (.+?)\*\*\n\n\| minutes \| activity \|\n\|---\|---\|\n"
+                             r"((?:\|.*\|\n)+)", text):
+        rows = []
+        for line in match.group(2).strip().splitlines():
+            minutes, activity = [c.strip() for c in line.strip("|").split("|", 1)]
+            start, end = (int(x) for x in minutes.split("–"))
+            rows.append((start, end, activity))
+        sheets[match.group(1)] = rows
+    return sheets
+
+
+def test_the_guides_run_sheets_add_up_to_the_session_length():
+    sheets = _guide_run_sheets()
+    expected = {title: fmt for fmt, parts in scenario.RUN_SHEETS.items() for title, _ in parts}
+    assert set(sheets) == set(expected)
+    for title, rows in sheets.items():
+        f = scenario.FORMATS[expected[title]]
+        session = f.minutes // f.sessions
+        assert rows[0][0] == 0 and rows[-1][1] == session, title
+        assert all(a[1] == b[0] for a, b in zip(rows, rows[1:])), title     # no gaps, no overlap
+        assert sum(end - start for start, end, _ in rows) == session
+        content = dict(scenario.RUN_SHEETS[expected[title]])[title]
+        assert [(s.start, s.end, s.activity) for s in content] == rows
+    for fmt, parts in scenario.RUN_SHEETS.items():
+        f = scenario.FORMATS[fmt]
+        assert len(parts) == f.sessions
+        assert sum(p[1][-1].end for p in parts) == f.minutes
+        # every round of the format has a slot
+        rounds = sum(activity.startswith("Round") for _, slots in parts for activity in
+                     (s.activity for s in slots))
+        assert rounds == f.rounds

@@ -101,7 +101,7 @@ def _build_site(directory: Path) -> int:
             print(f"build-site: no chapter notebooks in {course}; the site will have no "
                   f"chapter pages yet.", file=sys.stderr)
         pages = build_site(course, directory,
-                           progress=lambda message: print(message, file=sys.stderr))
+                           progress=lambda message: print(message, file=sys.stderr), kit=True)
     except SiteError as error:
         print(f"build-site: {error}", file=sys.stderr)
         return 1

@@ -17,13 +17,26 @@ from .._validate import check_choice
 from ..content import argument, verdict
 from ..content import scenario
 from ..models import seminar
+from .._display import Markdown
 from ..views.seminar import (_html_table, _with_note, consequence_texts, debrief_figure,
-                             front_map_figure, game_header, short, timeline_figure)
+                             decisions_table, distribution_table, formats_table,
+                             front_map_figure, game_header, menu_table, outcome_table,
+                             premise_text, report, short, teams_table, timeline_figure)
 from ..views.style import error_html, style, to_png
 from ..views.verdict import VERDICT_COLORS, verdict_map_figure
 
 __all__ = ['CrisisSeminar', 'VerdictRecorder', 'debrief_figure', 'front_map_figure',
-           'timeline_figure', 'VERDICT_COLORS', 'verdict_map_figure']
+           'timeline_figure', 'VERDICT_COLORS', 'verdict_map_figure', 'decisions_table',
+           'distribution_table', 'formats_table', 'game_header', 'menu_table',
+           'model_answer_hidden', 'outcome_table', 'premise_text', 'report', 'teams_table']
+
+
+def model_answer_hidden() -> Markdown:
+    """What the chapter shows in place of the model answer while the instructor's switch is
+    off."""
+    return Markdown("*The model answer is hidden.* Record and discuss your own verdicts first; "
+                    "your instructor shows it by setting `SHOW_MODEL_ANSWER = True` in the "
+                    "settings cell at the top and running the chapter again.")
 
 
 # --- figures ---------------------------------------------------------------------------
