@@ -344,6 +344,12 @@ def _check_choices(state: GameState, choices, notes) -> tuple[dict, dict]:
 def points(moves) -> tuple[int, int]:
     """The round's pressure and talk: the moves' points summed and clipped to
     ``scenario.PRESSURE_LIMITS`` and ``scenario.TALK_LIMITS``."""
+    if isinstance(moves, (str, bytes)) or not hasattr(moves, "__iter__"):
+        raise TypeError(f"moves={moves!r} must be a list of moves from menu()")
+    moves = list(moves)
+    for m in moves:
+        if not isinstance(m, Move):
+            raise TypeError(f"moves item {m!r} must be a move from menu() or move()")
     (p_low, p_high), (t_low, t_high) = sc.PRESSURE_LIMITS, sc.TALK_LIMITS
     pressure = sum(m.pressure for m in moves)
     talk = sum(m.talk for m in moves)
@@ -474,6 +480,12 @@ def state_bands(state_key: str, row: dict[str, float]) -> tuple[tuple[str, int, 
     """The d100 bands of a ladder row, in the order of the printed tables: climb, step down,
     settle, stay."""
     targets = band_targets(state_key)
+    if not isinstance(row, dict) or not row:
+        raise ValueError(f"row={row!r} must be a non-empty dict {{state: probability}}")
+    stray = sorted(set(row) - {t for t in targets.values() if t})
+    if stray:
+        raise ValueError(f"row has states {stray} that cannot follow state_key={state_key!r} "
+                         f"in one round")
     order = [targets[k] for k in BAND_KINDS if targets[k] in row]
     return d100_bands(row, stay=state_key, order=order)
 
@@ -483,6 +495,8 @@ def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
     """The d100 table's entry for a round: the highest roll that climbs, steps down and
     settles (cumulative; a roll above the third stays put). An empty band repeats the cut
     before it."""
+    check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
+    round_parameters(option, pressure, talk, assumptions)      # checks the other arguments
     bands = _bands(option, pressure, talk, assumptions, state_key)
     width = {k: last - first + 1 for k, first, last in bands}
     targets = band_targets(state_key)
@@ -506,6 +520,8 @@ def paper_states(phase: str) -> tuple[str, ...]:
 
 def roll_d100(seed: int, number: int) -> int:
     """The round's d100 roll (1-100): the same for the same seed and round, on every machine."""
+    seed = check_int("seed", seed, 0, 2**63 - 1)
+    number = check_int("number", number, 1, MAX_ROUNDS)
     u = float(np.random.default_rng([seed, number]).random())
     return min(int(u * 100) + 1, 100)
 
@@ -513,6 +529,13 @@ def roll_d100(seed: int, number: int) -> int:
 def read_band(bands, roll: int) -> str:
     """The state whose band contains ``roll``."""
     roll = check_int("roll", roll, 1, 100)
+    try:
+        bands = [(str(k), int(first), int(last)) for k, first, last in bands]
+    except (TypeError, ValueError):
+        raise TypeError(f"bands={bands!r} must be a list of (state, first, last) from "
+                        "d100_bands()") from None
+    if not any(first <= roll <= last for _, first, last in bands):
+        raise ValueError(f"bands={bands!r} do not cover roll={roll}")
     return next(k for k, first, last in bands if first <= roll <= last)
 
 
@@ -670,6 +693,9 @@ def outcome_distribution(script, *, rounded: bool = True, **settings) -> dict:
     unrounded chain. Returns ``{"ends": {state: probability}, "p_detonation": probability
     that a nuclear weapon is used during the game (the premise counts)}``.
     """
+    from .._validate import check_bool
+
+    rounded = check_bool("rounded", rounded)
     entries = _check_script(script)
     start = new_game(0, **settings)
     n = len(_STATES)
@@ -717,7 +743,7 @@ def _sig2(x: float) -> float:
     return float(f"{x:.2g}")
 
 
-def casualty_estimate(record: dict, state: GameState) -> dict | None:
+def _casualty_estimate(record: dict, state: GameState) -> dict | None:
     """Killed and injured ranges for the round's detonation (the premise or a drawn one):
     civilians over the settings ``scenario.CIVILIAN_SETTINGS`` and, for a strike on troops,
     the soldiers of the targeted unit (``scenario.TROOPS``), each over the yields
@@ -756,7 +782,7 @@ def casualty_estimate(record: dict, state: GameState) -> dict | None:
             "troops": troops}
 
 
-def legal_act(record: dict, state: GameState) -> str | None:
+def _legal_act(record: dict, state: GameState) -> str | None:
     """The key (``scenario.LEGAL_ACTS``) of the act the round's legal report judges: the
     nuclear use that opened the round if there was one, else the Russian nuclear reply the
     round's events could provoke."""
@@ -772,10 +798,10 @@ def legal_act(record: dict, state: GameState) -> str | None:
     return None
 
 
-def legal_assessment(record: dict, state: GameState) -> dict | None:
+def _legal_assessment(record: dict, state: GameState) -> dict | None:
     """The act judged (actor and act), the walk-through's outcome, the Court's findings that
     apply, and the doctrine conditions Moscow could point to (chapter 02)."""
-    key = legal_act(record, state)
+    key = _legal_act(record, state)
     if key is None:
         return None
     act = sc.LEGAL_ACTS[key]
@@ -790,7 +816,7 @@ def legal_assessment(record: dict, state: GameState) -> dict | None:
             "doctrine": law.invocable_count(act.law_scenario), "note": act.note}
 
 
-def decision_assessment(record: dict, seed: int) -> dict | None:
+def _decision_assessment(record: dict, seed: int) -> dict | None:
     """Where Washington's answer ranks in chapter 04's decision analysis."""
     option = record["western_option"]
     if option is None or option not in response.OPTION_KEYS:
@@ -812,9 +838,9 @@ def consequences(state: GameState, number: int) -> dict:
         raise ValueError("no round has been played yet: call advance() first")
     number = check_int("number", number, 1, len(state.history))
     record = state.history[number - 1]
-    report = {"effects": casualty_estimate(record, state),
-              "law": legal_assessment(record, state),
-              "decision": decision_assessment(record, state.seed),
+    report = {"effects": _casualty_estimate(record, state),
+              "law": _legal_assessment(record, state),
+              "decision": _decision_assessment(record, state.seed),
               "escalation": record}
     return {k: v for k, v in report.items() if v}
 
@@ -902,6 +928,10 @@ def from_dict(data) -> GameState:
         try:
             if not isinstance(decision, dict) or set(decision) != {"choices", "notes"}:
                 raise ValueError("a decision needs exactly 'choices' and 'notes'")
+            if state.over:
+                raise ValueError("the replayed game ended before this round, so the saved "
+                                 "decisions do not follow from the seed; the file was edited "
+                                 "by hand or written by a different version of the models")
             state = advance(state, decision["choices"], decision["notes"])
         except (TypeError, ValueError) as error:
             raise ValueError(f"{where}: round {number}: {error}") from None
