@@ -23,9 +23,16 @@ from deterrence_lab.tooling.launcher import copy_course, jupyter_command
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed "
-                                 "(pip install -e '.[browser]')")
-pytestmark = [pytest.mark.browser,
+# Where the browser is optional the test is skipped with the reason; CI sets
+# DETERRENCE_LAB_REQUIRE_BROWSER=1 so that a missing browser fails instead of hiding.
+REQUIRED = os.environ.get("DETERRENCE_LAB_REQUIRE_BROWSER") == "1"
+if REQUIRED:
+    assert CHROMIUM, "DETERRENCE_LAB_REQUIRE_BROWSER=1 but Debian's chromium is not installed"
+    import playwright.sync_api as playwright
+else:
+    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not "
+                                     "installed (pip install -e '.[browser]')")
+pytestmark = [pytest.mark.browser, pytest.mark.notebooks,
               pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
                                  "(apt-get install chromium)")]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -1,22 +1,21 @@
 """Tests of deterrence_lab.effects: reference values from the cited sources (source and
-tolerance stated at each), hypothesis properties, argument validation, and the chapter's
-widgets driven from Python."""
+tolerance stated at each), hypothesis properties and the chapter's
+widgets driven from Python. Bad inputs are in the one table, tests/bad_inputs.py."""
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from strategies import psis, yields_kt
 
 from deterrence_lab import effects as fx
 from deterrence_lab import sources
-
-yields = st.floats(min_value=0.01, max_value=10_000.0)
-psis = st.floats(min_value=1.0, max_value=1000.0)
-FAST = settings(max_examples=40, deadline=None)
-
 
 # --------------------------------------------------------------------------- reference values
 def test_hiroshima_destroyed_area_lies_between_5_and_2_psi_rings():
@@ -174,15 +173,13 @@ def test_reference_data_carry_sources():
 
 
 # --------------------------------------------------------------------------- properties
-@FAST
-@given(w=yields, psi=psis, factor=st.floats(1.1, 10.0))
+@given(w=yields_kt, psi=psis, factor=st.floats(1.1, 10.0))
 def test_blast_range_grows_with_yield_and_shrinks_with_threshold(w, psi, factor):
     assert fx.blast_range_km(w * factor, psi) > fx.blast_range_km(w, psi)
     assert fx.blast_range_km(w, min(psi * factor, 10_000)) < fx.blast_range_km(w, psi)
     assert fx.blast_range_km(w * factor, psi, 0.0) > fx.blast_range_km(w, psi, 0.0)
 
 
-@FAST
 @given(w=st.floats(0.01, 1000.0), psi=psis, scaled_h=st.floats(0.0, 300.0))
 @example(w=1.0, psi=5.0, scaled_h=0.0)
 def test_cube_root_scaling_is_exact(w, psi, scaled_h):
@@ -193,8 +190,7 @@ def test_cube_root_scaling_is_exact(w, psi, scaled_h):
     assert fx.optimum_height_m(8 * w, psi) == pytest.approx(2 * fx.optimum_height_m(w, psi), rel=1e-9)
 
 
-@FAST
-@given(w=yields, d=st.floats(0.05, 50.0), k=st.floats(1.5, 20.0))
+@given(w=yields_kt, d=st.floats(0.05, 50.0), k=st.floats(1.5, 20.0))
 def test_fluence_falls_as_inverse_square_in_vacuum(w, d, k):
     q1 = fx.thermal_fluence_cal_cm2(w, d, transmittance=1.0)
     assert fx.thermal_fluence_cal_cm2(w, k * d, transmittance=1.0) == pytest.approx(q1 / k**2, rel=1e-12)
@@ -202,8 +198,7 @@ def test_fluence_falls_as_inverse_square_in_vacuum(w, d, k):
     assert fx.thermal_range_km(w, q1, transmittance=1.0) == pytest.approx(d, rel=1e-9)
 
 
-@FAST
-@given(w=yields, dose=st.floats(10.0, 1e5), h=st.floats(0.0, 3000.0))
+@given(w=yields_kt, dose=st.floats(10.0, 1e5), h=st.floats(0.0, 3000.0))
 def test_prompt_dose_range_inverts_the_dose(w, dose, h):
     r = fx.prompt_dose_range_km(w, dose, height_m=h)
     if r > 0:
@@ -211,7 +206,6 @@ def test_prompt_dose_range_inverts_the_dose(w, dose, h):
         assert fx.prompt_dose_rem(w, slant) == pytest.approx(dose, rel=1e-6)
 
 
-@FAST
 @given(t=st.floats(0.1, 1e4), r1=st.floats(0.0, 1e4))
 def test_dose_rate_after_seven_times_is_about_a_tenth(t, r1):
     later, now = fx.fallout_dose_rate(7 * t, r1), fx.fallout_dose_rate(t, r1)
@@ -219,7 +213,6 @@ def test_dose_rate_after_seven_times_is_about_a_tenth(t, r1):
     assert later <= now
 
 
-@FAST
 @given(h1=st.floats(1.0, 5000.0), dh=st.floats(1.0, 5000.0))
 def test_emp_radius_grows_with_height_and_stays_below_tangent(h1, dh):
     assert fx.emp_ground_radius_km(h1 + dh) > fx.emp_ground_radius_km(h1)
@@ -227,7 +220,6 @@ def test_emp_radius_grows_with_height_and_stays_below_tangent(h1, dh):
     assert fx.emp_ground_radius_km(h1) < math.pi * fx.EARTH_RADIUS_KM / 2
 
 
-@FAST
 @given(w=st.floats(0.1, 1000.0), density=st.floats(0.0, 50_000.0), h=st.one_of(st.none(), st.floats(0, 3000)))
 def test_casualties_never_exceed_population_in_rings(w, density, h):
     est = fx.casualties(w, density, h)
@@ -242,87 +234,6 @@ def test_vectorised_inputs_keep_their_shape():
     assert r.shape == (3,) and np.all(np.diff(r) > 0)
     assert isinstance(fx.overpressure_psi(1, 0.5), float)
     assert fx.overpressure_psi(1, np.array([[0.2, 0.5]]), 100.0).shape == (1, 2)
-
-
-# --------------------------------------------------------------------------- validation
-BAD_CALLS = [
-    # (function, kwargs, parameter named in the message)
-    (fx.overpressure_psi, dict(yield_kt=-1, ground_range_km=1), "yield_kt"),
-    (fx.overpressure_psi, dict(yield_kt="big", ground_range_km=1), "yield_kt"),
-    (fx.overpressure_psi, dict(yield_kt=1, ground_range_km=-0.5), "ground_range_km"),
-    (fx.overpressure_psi, dict(yield_kt=1, ground_range_km=1, height_m=float("nan")), "height_m"),
-    (fx.blast_range_km, dict(yield_kt=1e6, psi=5), "yield_kt"),
-    (fx.blast_range_km, dict(yield_kt=1, psi=0), "psi"),
-    (fx.blast_range_km, dict(yield_kt=1, psi=5, height_m=-3), "height_m"),
-    (fx.optimum_height_m, dict(yield_kt=1, psi=-5), "psi"),
-    (fx.optimum_height_m, dict(yield_kt=None, psi=5), "yield_kt"),
-    (fx.optimum_height_m, dict(yield_kt=0, psi=5), "yield_kt"),
-    (fx.fireball_radius_km, dict(yield_kt=0), "yield_kt"),
-    (fx.fireball_radius_km, dict(yield_kt=1, surface="yes"), "surface"),
-    (fx.fireball_radius_km, dict(yield_kt=[]), "yield_kt"),
-    (fx.thermal_fluence_cal_cm2, dict(yield_kt=1, slant_range_km=0), "slant_range_km"),
-    (fx.thermal_fluence_cal_cm2, dict(yield_kt=1, slant_range_km=1, transmittance=1.5), "transmittance"),
-    (fx.thermal_fluence_cal_cm2, dict(yield_kt=-2, slant_range_km=1), "yield_kt"),
-    (fx.thermal_range_km, dict(yield_kt=1, fluence_cal_cm2=0), "fluence_cal_cm2"),
-    (fx.thermal_range_km, dict(yield_kt=1, fluence_cal_cm2="8"), "fluence_cal_cm2"),
-    (fx.thermal_range_km, dict(yield_kt=1, fluence_cal_cm2=8, height_m=-1), "height_m"),
-    (fx.burn_threshold_cal_cm2, dict(yield_kt=1, degree=4), "degree"),
-    (fx.burn_threshold_cal_cm2, dict(yield_kt=1, degree=True), "degree"),
-    (fx.burn_threshold_cal_cm2, dict(yield_kt=-1), "yield_kt"),
-    (fx.prompt_dose_rem, dict(yield_kt=1, slant_range_km=-1), "slant_range_km"),
-    (fx.prompt_dose_rem, dict(yield_kt=1, slant_range_km=1, enhanced_radiation=1), "enhanced_radiation"),
-    (fx.prompt_dose_rem, dict(yield_kt=1e9, slant_range_km=1), "yield_kt"),
-    (fx.prompt_dose_range_km, dict(yield_kt=1, dose_rem=0), "dose_rem"),
-    (fx.prompt_dose_range_km, dict(yield_kt=1, dose_rem=500, transmission=0), "transmission"),
-    (fx.prompt_dose_range_km, dict(yield_kt=1, dose_rem=500, height_m=1e6), "height_m"),
-    (fx.armour_protected_dose_rem, dict(yield_kt=1, slant_range_km=1, transmission=2), "transmission"),
-    (fx.armour_protected_dose_rem, dict(yield_kt=1, slant_range_km=1, transmission=-0.1), "transmission"),
-    (fx.armour_protected_dose_rem, dict(yield_kt=1, slant_range_km=1, transmission="half"), "transmission"),
-    (fx.emp_ground_radius_km, dict(burst_height_km=0), "burst_height_km"),
-    (fx.emp_ground_radius_km, dict(burst_height_km=-400), "burst_height_km"),
-    (fx.emp_ground_radius_km, dict(burst_height_km="high"), "burst_height_km"),
-    (fx.emp_tangent_distance_km, dict(burst_height_km=float("inf")), "burst_height_km"),
-    (fx.emp_tangent_distance_km, dict(burst_height_km=-1), "burst_height_km"),
-    (fx.emp_tangent_distance_km, dict(burst_height_km=[]), "burst_height_km"),
-    (fx.great_circle_km, dict(lat1_deg=91, lon1_deg=0, lat2_deg=0, lon2_deg=0), "lat1_deg"),
-    (fx.great_circle_km, dict(lat1_deg=0, lon1_deg=0, lat2_deg=0, lon2_deg=200), "lon2_deg"),
-    (fx.great_circle_km, dict(lat1_deg=0, lon1_deg="x", lat2_deg=0, lon2_deg=0), "lon1_deg"),
-    (fx.initial_bearing_deg, dict(lat1_deg=0, lon1_deg=0, lat2_deg=-91, lon2_deg=0), "lat2_deg"),
-    (fx.initial_bearing_deg, dict(lat1_deg=None, lon1_deg=0, lat2_deg=0, lon2_deg=0), "lat1_deg"),
-    (fx.initial_bearing_deg, dict(lat1_deg=0, lon1_deg=-181, lat2_deg=0, lon2_deg=0), "lon1_deg"),
-    (fx.fallout_dose_rate, dict(t_hours=0, rate_at_1h=10), "t_hours"),
-    (fx.fallout_dose_rate, dict(t_hours=1, rate_at_1h=-10), "rate_at_1h"),
-    (fx.fallout_dose_rate, dict(t_hours="1h", rate_at_1h=10), "t_hours"),
-    (fx.fallout_dose_rem, dict(rate_at_1h=10, t_start_h=5, t_end_h=2), "t_end_h"),
-    (fx.fallout_dose_rem, dict(rate_at_1h=10, t_start_h=-1, t_end_h=2), "t_start_h"),
-    (fx.fallout_dose_rem, dict(rate_at_1h=-1, t_start_h=1, t_end_h=2), "rate_at_1h"),
-    (fx.local_fallout_expected, dict(yield_kt=1, height_m=-5), "height_m"),
-    (fx.local_fallout_expected, dict(yield_kt=0, height_m=5), "yield_kt"),
-    (fx.local_fallout_expected, dict(yield_kt=1, height_m="low"), "height_m"),
-    (fx.casualties, dict(yield_kt=15, density_per_km2=-1), "density_per_km2"),
-    (fx.casualties, dict(yield_kt=[1, 2], density_per_km2=100), "yield_kt"),
-    (fx.casualties, dict(yield_kt=15, density_per_km2=100, height_m=-10), "height_m"),
-    (fx.casualties, dict(yield_kt=15, density_per_km2=1e9), "density_per_km2"),
-    (fx.density_preset, dict(name="moon"), "name"),
-    (fx.density_preset, dict(name=3), "name"),
-    (fx.density_preset, dict(name=""), "name"),
-]
-
-
-@pytest.mark.parametrize("func, kwargs, param", BAD_CALLS,
-                         ids=[f"{f.__name__}-{p}-{i}" for i, (f, _, p) in enumerate(BAD_CALLS)])
-def test_bad_input_is_refused_with_the_parameter_named(func, kwargs, param):
-    with pytest.raises((ValueError, TypeError)) as info:
-        func(**kwargs)
-    assert param in str(info.value)
-
-
-def test_every_public_function_has_three_bad_input_cases():
-    counts = {}
-    for func, _, _ in BAD_CALLS:
-        counts[func.__name__] = counts.get(func.__name__, 0) + 1
-    public = [n for n in fx.__all__ if callable(getattr(fx, n)) and not isinstance(getattr(fx, n), type)]
-    assert {n: counts.get(n, 0) for n in public if counts.get(n, 0) < 3} == {}
 
 
 # --------------------------------------------------------------------------- widgets
@@ -401,22 +312,30 @@ def test_fallout_wind_scaling_and_fission_fraction():
 
 
 @given(w=st.floats(0.01, 10_000), r1=st.floats(1.0, 3000.0), r2=st.floats(1.0, 3000.0))
-@settings(max_examples=60, deadline=None)
 def test_fallout_contours_shrink_with_rate_and_grow_with_yield(w, r1, r2):
     lo, hi = sorted((r1, r2))
     assert fx.fallout_contour_km(w, lo).downwind_km >= fx.fallout_contour_km(w, hi).downwind_km
     assert fx.fallout_contour_km(w * 2, lo).downwind_km > fx.fallout_contour_km(w, lo).downwind_km
 
 
-@pytest.mark.parametrize("kwargs, name", [
-    (dict(yield_kt=0.0, rate_at_1h=100), "yield_kt"),
-    (dict(yield_kt=10, rate_at_1h=5000), "rate_at_1h"),
-    (dict(yield_kt=10, rate_at_1h=0.5), "rate_at_1h"),
-    (dict(yield_kt=10, rate_at_1h=100, wind_kmh=5), "wind_kmh"),
-    (dict(yield_kt=10, rate_at_1h=100, wind_kmh=float("nan")), "wind_kmh"),
-    (dict(yield_kt=10, rate_at_1h=100, fission_fraction=0), "fission_fraction"),
-    (dict(yield_kt="ten", rate_at_1h=100), "yield_kt"),
-])
-def test_fallout_contour_rejects_bad_input(kwargs, name):
-    with pytest.raises((ValueError, TypeError), match=name):
-        fx.fallout_contour_km(**kwargs)
+# ---------------------------------------------------------------------------------------
+# Memory: a seminar of 40 shares a Binder node, so no model call may balloon a kernel.
+# (The benchmark found chapter 01's first blast-range call peaking at ~160 MB extra.)
+# ---------------------------------------------------------------------------------------
+
+PEAK_RSS_KB = ("def peak_kb():  # VmHWM: this process's own peak (ru_maxrss survives exec)\n"
+               "    for line in open('/proc/self/status'):\n"
+               "        if line.startswith('VmHWM'):\n"
+               "            return int(line.split()[1])\n")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_first_blast_range_call_stays_light():
+    code = (PEAK_RSS_KB + "import numpy\n"
+            "base = peak_kb()\n"
+            "from deterrence_lab import effects\n"
+            "effects.blast_range_km(15.0, 5.0); effects.casualties(15.0, 1000.0)\n"
+            "print((peak_kb() - base) // 1024)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert int(done.stdout) < 60, f"{done.stdout.strip()} MiB above numpy alone"

@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import absorbing_chains
 
 from deterrence_lab import escalation as esc
 from deterrence_lab.content.sources import SOURCES
 
-FAST = settings(max_examples=40, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
-
-
-# --- strategies -------------------------------------------------------------------------
-
-
-@st.composite
-def absorbing_chains(draw, max_transient=5, max_absorbing=3):
-    """A random absorbing chain: every transient row leaks at least 5% to the end states."""
-    k = draw(st.integers(1, max_transient))
-    m = draw(st.integers(1, max_absorbing))
-    weights = st.floats(0.0, 1.0, allow_nan=False)
-    P = np.zeros((k + m, k + m))
-    for i in range(k):
-        row = np.array(draw(st.lists(weights, min_size=k + m, max_size=k + m)))
-        leak = draw(st.floats(0.05, 1.0))
-        transient, ends = np.where(row[:k] < 1e-6, 0.0, row[:k]), row[k:] + 1e-3
-        total_t = transient.sum()
-        P[i, :k] = (1 - leak) * transient / total_t if total_t > 0 else 0.0
-        P[i, k:] = (leak if total_t > 0 else 1.0) * ends / ends.sum()
-    P[np.arange(k, k + m), np.arange(k, k + m)] = 1.0
-    return P, k
+# --- helpers -----------------------------------------------------------------------------
 
 
 def three_state(a, b):
@@ -197,7 +176,6 @@ def test_every_option_stays_a_valid_chain_over_the_widget_ranges(option, up_scal
 # --- exact results: closed forms ---------------------------------------------------------
 
 
-@FAST
 @given(st.floats(0.01, 0.6), st.floats(0.01, 0.39))
 def test_three_state_chain_matches_closed_form(a, b):
     P = three_state(a, b)
@@ -207,7 +185,6 @@ def test_three_state_chain_matches_closed_form(a, b):
     np.testing.assert_allclose(esc.fundamental_matrix(P), [[1 / (a + b)]], rtol=1e-12)
 
 
-@FAST
 @given(st.floats(0.05, 1.0))
 def test_two_state_chain_time_to_absorption_is_geometric(p):
     P = np.array([[1 - p, p], [0.0, 1.0]])
@@ -243,7 +220,6 @@ def test_fundamental_matrix_equals_sum_of_matrix_powers():
     np.testing.assert_allclose(esc.absorption_probabilities(P), limit, atol=1e-9)
 
 
-@FAST
 @given(absorbing_chains())
 def test_exact_results_are_consistent_on_random_chains(chain):
     P, k = chain
@@ -260,7 +236,6 @@ def test_exact_results_are_consistent_on_random_chains(chain):
     np.testing.assert_allclose(D.sum(axis=0), B[0], atol=1e-3)  # leak >= 5%: tail tiny by 400
 
 
-@FAST
 @given(st.floats(0.5, 1.5), st.floats(0.5, 1.5), st.floats(0.5, 1.5))
 def test_climbing_more_or_settling_less_raises_general_war(up, up2, settle):
     lo, hi = sorted((up, up2))
@@ -311,10 +286,13 @@ def test_simulation_agrees_with_exact_within_four_standard_errors():
         assert abs(share - D[k - 1]) < 4 * np.sqrt(D[k - 1] * (1 - D[k - 1]) / n)
 
 
-@settings(max_examples=8, deadline=None, database=None, derandomize=True)
+# A statistical test: fixed examples (derandomize) and seeds, so it cannot flake at the
+# small rate a 4.5-standard-error bound allows; each example simulates, hence fewer of them.
+@settings(max_examples=max(4, settings.default.max_examples // 6), derandomize=True)
 @given(absorbing_chains(max_transient=4, max_absorbing=2))
 def test_both_samplers_agree_with_exact_on_random_chains(chain):
-    # Fixed examples (derandomize) and seed; tolerance 4.5 standard errors per compared share.
+    # Tolerance 4.5 standard errors per compared share (exact p clipped to [0, 1]: rounding
+    # can put it a few 1e-16 outside, which would make the standard error NaN).
     P, k = chain
     n = 20_000
     B = esc.absorption_probabilities(P)[0]
@@ -323,6 +301,7 @@ def test_both_samplers_agree_with_exact_on_random_chains(chain):
     D = esc.absorption_time_distribution(P, 0, 10).sum(axis=0)  # ended in each state by round 10
     for j, state in enumerate(range(k, P.shape[0])):
         for share, p in ((np.mean(end == state), B[j]), (np.mean(paths[:, -1] == state), D[j])):
+            p = min(max(p, 0.0), 1.0)
             assert abs(share - p) <= 4.5 * np.sqrt(p * (1 - p) / n) + 1e-12
 
 
@@ -397,7 +376,6 @@ def test_brinkmanship_limits():
     assert sure["disaster"] == pytest.approx(1.0)
 
 
-@FAST
 @given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0.001, 1))
 def test_brinkmanship_probabilities_sum_to_one_and_grow_with_resolve(a, b, extra, step):
     out = esc.brinkmanship(a, b, step)
@@ -438,7 +416,6 @@ def test_cumulative_risk_hellman_reference_values():
     assert esc.HELLMAN_RANGE_PER_YEAR.source == "hellman2008"
 
 
-@FAST
 @given(st.floats(0, 1), st.floats(0, 200), st.floats(0, 200))
 def test_cumulative_risk_identities(p, m, n):
     c = esc.cumulative_risk
@@ -530,7 +507,7 @@ def test_brinkmanship_explorer_limits():
     w.set(risk_step_pct=0.0)
     assert w.result["disaster"] == 0 and "no disaster" in w.readout.value
     w.set(risk_step_pct=5.0, resolve_russia_pct=2.0)
-    assert w.result["russia_backs_down"] == 1.0
+    assert w.result["russia_backs_down"] == pytest.approx(1.0, abs=1e-12)
 
 
 def test_cumulative_risk_explorer_matches_model_and_hellman_range():

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from notebook_runs import is_checked
+
 from deterrence_lab.tooling.exercisegen import (MarkerError, build_exercises, dumps, strip_notebook,
                                         strip_source)
 
@@ -60,10 +62,14 @@ def test_notebook_stripping_drops_outputs_solution_only_cells_and_check_marks():
     nb = notebook(("markdown", "# Title", {}),
                   ("code", "### BEGIN SOLUTION\na = 1\n### END SOLUTION", {}),
                   ("code", "# NBVAL_CHECK_OUTPUT\nq1.check(a)", {}),
+                  ("code", "q2.check(a)", {"tags": ["nbval-check-output", "keep-me"]}),
+                  ("code", "q3.check(a)", {"tags": ["nbval-check-output"]}),
                   ("code", "secret()", {"tags": ["solution-only"]}))
     out = strip_notebook(nb, "fixture.ipynb")
     assert [c["source"] for c in out["cells"]] == ["# Title", "# YOUR CODE HERE\na = ...",
-                                                    "q1.check(a)"]
+                                                    "q1.check(a)", "q2.check(a)", "q3.check(a)"]
+    assert [c["metadata"].get("tags") for c in out["cells"][3:]] == [["keep-me"], None]
+    assert not any(is_checked(c) for c in out["cells"])
     assert all(c["outputs"] == [] and c["execution_count"] is None
                for c in out["cells"] if c["cell_type"] == "code")
     assert nb["cells"][1]["outputs"], "the input notebook must not be modified"
@@ -102,5 +108,5 @@ def test_every_solution_region_has_a_checked_answer():
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
         assert any("### BEGIN SOLUTION" in s for s in sources), path.name
-        checks = [s for s in sources if "# NBVAL_CHECK_OUTPUT" in s and ".check(" in s]
+        checks = [c for c in cells if is_checked(c) and ".check(" in "".join(c["source"])]
         assert checks, f"{path.name} has no checked answer"

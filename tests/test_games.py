@@ -1,8 +1,9 @@
 """Tests of deterrence_lab.games: trees, backward induction, credibility, reputation, chicken."""
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from strategies import game_trees
 
 from deterrence_lab import games as g
 from deterrence_lab.models.games import Chance, Decision, Terminal
@@ -87,7 +88,6 @@ def test_red_line_credibility_threshold(cost_unanswered, credible):
         assert sol.plan == g.THREAT_PLAN
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.lists(st.floats(0, 20), min_size=6, max_size=6))
 def test_red_line_spe_is_always_nash_and_perfect(params):
     tree = g.red_line_game(*params)
@@ -99,20 +99,7 @@ def test_red_line_spe_is_always_nash_and_perfect(params):
 
 # --- random trees -------------------------------------------------------------------------------
 
-@st.composite
-def trees(draw, depth=0):
-    kind = draw(st.sampled_from(["terminal", "decision", "chance"] if depth < 3 else ["terminal"]))
-    if kind == "terminal":
-        pay = st.floats(-10, 10, allow_nan=False)
-        return Terminal({"A": draw(pay), "B": draw(pay)})
-    n = draw(st.integers(1, 3))
-    kids = [draw(trees(depth=depth + 1)) for _ in range(n)]
-    if kind == "decision":
-        return Decision(draw(st.sampled_from(["A", "B"])),
-                        tuple((f"a{i}", k) for i, k in enumerate(kids)))
-    raw = np.array([draw(st.floats(0.05, 1)) for _ in range(n)])
-    probs = raw / raw.sum()
-    return Chance(tuple((f"c{i}", float(p), k) for i, (p, k) in enumerate(zip(probs, kids))))
+trees = game_trees
 
 
 def _all_plans(tree):
@@ -123,7 +110,6 @@ def _all_plans(tree):
     return plans
 
 
-@settings(max_examples=80, deadline=None)
 @given(trees())
 def test_backward_induction_on_random_trees(tree):
     sol = g.backward_induction(tree)
@@ -204,7 +190,6 @@ def test_bayes_update_closed_forms():
     assert g.belief_after(0.5, 0, 2) == pytest.approx(1 / 50, abs=1e-12)
 
 
-@settings(max_examples=80, deadline=None)
 @given(st.floats(0.01, 0.99), st.lists(st.booleans(), max_size=8),
        st.floats(0.05, 0.95), st.floats(0.05, 0.95))
 def test_sequential_updates_match_the_closed_form(prior, history, pr, pi):
@@ -215,7 +200,6 @@ def test_sequential_updates_match_the_closed_form(prior, history, pr, pi):
     assert mu == pytest.approx(closed, rel=1e-9, abs=1e-12)
 
 
-@settings(max_examples=80, deadline=None)
 @given(st.floats(0.01, 0.99), st.floats(0.05, 0.95), st.floats(0.05, 0.95))
 def test_answers_raise_and_silence_lowers_belief_when_resolute_answer_more(prior, a, b):
     pr, pi = max(a, b), min(a, b)
@@ -293,7 +277,6 @@ def test_chicken_mixed_equilibrium_closed_form():
     assert eq.payoff_row == pytest.approx(-0.1)
 
 
-@settings(max_examples=80, deadline=None)
 @given(st.floats(0.1, 10), st.floats(0, 10), st.floats(0.1, 100))
 def test_mixed_equilibrium_makes_the_opponent_indifferent(win, lose, extra):
     A, B = g.chicken(win, lose, lose + extra)

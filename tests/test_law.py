@@ -3,7 +3,7 @@ path, the doctrine comparison per scenario, bad inputs, and the chapter 02 widge
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from deterrence_lab import law, sources
@@ -110,7 +110,6 @@ def test_breach_of_distinction_without_survival_is_humanitarian_breach():
     assert law.walk(answers).outcome.node == "non_liquet"
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({k: st.sampled_from(law.ANSWERS) for k in law.QUESTION_KEYS}))
 def test_walk_is_total_and_outcome_depends_only_on_path(answers):
     result = law.walk(answers)
@@ -176,7 +175,6 @@ def test_doctrine_sources_and_2020_letters():
     assert all(set(c.requires) <= set(law.FACTS) for c in law.CONDITIONS)
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({f: st.sampled_from(law.FACT_VALUES) for f in law.FACTS}))
 def test_condition_status_monotone(facts):
     # making a fact firmer ('claimed'/'unclear' -> 'yes') never makes a condition harder to invoke

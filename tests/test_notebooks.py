@@ -1,9 +1,12 @@
-"""Notebook hygiene: every chapter present, outputs stored only where nbval checks them,
-solutions' stored verdicts are passes, and exercises start out *not attempted*."""
+"""Notebook hygiene: every chapter present, outputs stored only where the tests compare
+them (cells tagged ``nbval-check-output``), those outputs are text the project formats
+itself, solutions' stored verdicts are passes, and exercises start out *not attempted*."""
 import json
 from pathlib import Path
 
 import pytest
+
+from notebook_runs import CHECK_MARK, CHECK_TAG, is_checked
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p for folder in ("course", "solutions", "exercises")
@@ -19,10 +22,43 @@ def test_outputs_only_where_checked(path):
     for index, cell in enumerate(cells(path)):
         if cell["cell_type"] != "code":
             continue
-        source = "".join(cell["source"])
-        if "# NBVAL_CHECK_OUTPUT" not in source:
-            assert not cell["outputs"], f"cell {index} stores output nbval does not check"
+        if not is_checked(cell):
+            assert not cell["outputs"], f"cell {index} stores output the tests do not check"
             assert cell["execution_count"] is None, f"cell {index} stores an execution count"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_checked_cells_use_the_tag_not_a_line_students_read(path):
+    for index, cell in enumerate(cells(path)):
+        source = "".join(cell.get("source", ""))
+        assert CHECK_MARK not in source, \
+            f"cell {index}: move the marker into the cell tag {CHECK_TAG!r}"
+        if "exercises" in path.parts:
+            assert not is_checked(cell), f"cell {index}: an exercise has no output to compare"
+
+
+# A checked output must not depend on how a library prints its containers or floats.
+LIBRARY_REPRS = ("Counter(", "defaultdict(", "OrderedDict(", "array(", "np.float", "dtype=",
+                 "{'", '{"', "[(", "<deterrence_lab.", " object at 0x")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_checked_outputs_are_text_the_project_formats(path):
+    for index, cell in enumerate(cells(path)):
+        if not is_checked(cell):
+            continue
+        assert cell["outputs"], f"cell {index} is checked but stores no output"
+        for out in cell["outputs"]:
+            if out["output_type"] == "stream":
+                text = out["text"] if isinstance(out["text"], str) else "".join(out["text"])
+            else:
+                assert out["output_type"] != "error", f"cell {index} stores an error"
+                text = out["data"].get("text/plain", "")
+                text = text if isinstance(text, str) else "".join(text)
+                # an execute_result is only allowed for the project's own verdict objects
+                assert text.startswith("["), f"cell {index}: {text[:80]!r} is a repr"
+            for fragment in LIBRARY_REPRS:
+                assert fragment not in text, f"cell {index}: {fragment!r} in {text[:120]!r}"
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "solutions").glob("*.ipynb")),
@@ -30,7 +66,7 @@ def test_outputs_only_where_checked(path):
 def test_solution_verdicts_are_passes(path):
     for index, cell in enumerate(cells(path)):
         source = "".join(cell.get("source", ""))
-        if ".check(" in source and "# NBVAL_CHECK_OUTPUT" in source:
+        if ".check(" in source and is_checked(cell):
             text = json.dumps(cell["outputs"])
             assert cell["outputs"], f"cell {index}: the check's verdict is not stored"
             assert ": correct]" in text or ": recorded]" in text, f"cell {index}: {text[:200]}"
@@ -43,8 +79,9 @@ def test_first_chapter_exists_and_opens_with_goals():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_notebook_is_valid_nbformat(path):
-    nbformat = pytest.importorskip("nbformat")
     import warnings
+
+    import nbformat
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # e.g. a cell without an id in an nbformat 4.5 notebook

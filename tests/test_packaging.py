@@ -1,4 +1,5 @@
-"""Packaging promises: Binder's pins agree with pyproject, the wheel ships the notebooks."""
+"""Packaging promises: the lock (constraints.txt) and Binder's pins agree with each other and
+with pyproject, the README installs with the lock, the wheel ships the notebooks."""
 import importlib.metadata
 import re
 import zipfile
@@ -10,6 +11,7 @@ from packaging.version import Version
 
 tomllib = pytest.importorskip("tomllib")
 ROOT = Path(__file__).resolve().parents[1]
+PROJECT = "deterrence-lab"
 BINDER_ONLY = {"jupyterlab-widgets"}  # ipywidgets' front end, pinned for rendering on Binder
 
 
@@ -27,6 +29,50 @@ def binder_pins() -> dict[str, Version]:
             assert spec.operator == "==", f"binder pin must be exact: {line}"
             pins[canonical(requirement.name)] = Version(spec.version)
     return pins
+
+
+def lock_pins() -> dict[str, Version]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            requirement = Requirement(line)
+            (spec,) = requirement.specifier
+            assert spec.operator == "==", f"the lock must pin exactly: {line}"
+            pins[canonical(requirement.name)] = Version(spec.version)
+    return pins
+
+
+def test_binder_pins_come_from_the_lock():
+    lock = lock_pins()
+    for name, version in binder_pins().items():
+        assert lock.get(name) == version, \
+            f"binder pins {name}=={version}, the lock {lock.get(name)}: run tools/update_lock.py"
+
+
+def test_lock_covers_every_dependency_within_pyproject_ranges():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    lock = lock_pins()
+    wanted = list(project["dependencies"])
+    for extra in ("test", "browser"):
+        wanted += project["optional-dependencies"][extra]
+    for dependency in map(Requirement, wanted):
+        name = canonical(dependency.name)
+        assert name in lock, f"{name} is a dependency but constraints.txt omits it"
+        assert lock[name] in dependency.specifier, \
+            f"the lock pins {name}=={lock[name]}, outside pyproject's {dependency.specifier}"
+    assert PROJECT not in lock, "the lock must not pin the project itself"
+
+
+def test_readme_and_ci_install_with_the_lock():
+    readme = (ROOT / "README.md").read_text()
+    block = readme[readme.index("## Two commands"):]
+    block = block[block.index("```"):]
+    block = block[:block.index("```", 3)]
+    commands = [line for line in block.splitlines() if "pip install" in line]
+    assert commands and all("-c constraints.txt" in line for line in commands), commands
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "-c constraints.txt" in ci and "newest" in ci
 
 
 def test_binder_pins_satisfy_pyproject_dependencies():
@@ -70,3 +116,18 @@ def test_wheel_ships_the_notebooks(tmp_path):
                    if n.startswith(f"deterrence_lab/_course/{folder}/")}
         expected = {p.name for p in (ROOT / folder).iterdir() if p.suffix in (".ipynb", ".md")}
         assert expected <= shipped, f"{folder}: missing from the wheel: {expected - shipped}"
+
+
+def test_models_and_content_import_no_view_library():
+    """No module in models/ or content/ imports matplotlib, ipywidgets or IPython (parsed, so a
+    lazy import inside a function counts too)."""
+    import ast
+    forbidden = ("matplotlib", "ipywidgets", "IPython")
+    src = ROOT / "src" / "deterrence_lab"
+    offenders = []
+    for path in sorted([*src.joinpath("models").glob("*.py"), *src.joinpath("content").glob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in forbidden]
+    assert offenders == []

@@ -3,16 +3,13 @@ import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from strategies import weight_vectors
 
 from deterrence_lab import response as r
 from deterrence_lab import sources
 
 N_C = len(r.CRITERIA)
 N_O = len(r.OPTIONS)
-
-# slider-like weights: zero or at least 0.001 (weights of 1e-12 only test float rounding)
-weight_vectors = st.lists(st.one_of(st.just(0.0), st.floats(1e-3, 10)), min_size=N_C,
-                          max_size=N_C).filter(lambda w: sum(w) > 0)
 
 
 # --- data ----------------------------------------------------------------------------------
@@ -72,17 +69,17 @@ def test_presets_give_their_expected_winners():
     assert r.ranking(r.PRESETS["hawk"])[0] == "conventional_large"
 
 
-@settings(max_examples=60, deadline=None)
-@given(weight_vectors, st.floats(0.1, 100))
+@given(weight_vectors(N_C), st.floats(0.1, 100))
 def test_scores_ignore_the_scale_of_weights_and_stay_in_range(w, factor):
     a = r.weighted_scores(w)
     np.testing.assert_allclose(a, r.weighted_scores(np.array(w) * factor), rtol=1e-9)
     table = r.score_table()
-    assert np.all(a >= table[0].min(axis=1) - 1e-9) and np.all(a <= 10)
+    # a weighted mean of scores on the 0-10 scale stays in range up to rounding (1e-9);
+    # hypothesis found 10.000000000000002 for a compare without tolerance
+    assert np.all(a >= table[0].min(axis=1) - 1e-9) and np.all(a <= 10 + 1e-9)
 
 
-@settings(max_examples=40, deadline=None)
-@given(weight_vectors, st.integers(0, N_O - 1), st.integers(0, N_C - 1), st.floats(0.0, 3.0))
+@given(weight_vectors(N_C), st.integers(0, N_O - 1), st.integers(0, N_C - 1), st.floats(0.0, 3.0))
 def test_raising_a_score_never_lowers_that_options_total(w, o, c, bump):
     scores = r.score_table()[1].copy()
     before = r.weighted_scores(w, scores)[o]
@@ -130,8 +127,8 @@ def test_dirichlet_weights_centre_on_the_given_weights_and_keep_zeros():
     assert wide[:, 0].std() > draws[:, 0].std()
 
 
-@settings(max_examples=25, deadline=None)
-@given(weight_vectors, st.integers(0, 2**32 - 1), st.sampled_from([None, 1.0, 50.0]))
+@settings(max_examples=max(4, settings.default.max_examples // 2))  # Monte Carlo each
+@given(weight_vectors(N_C), st.integers(0, 2**32 - 1), st.sampled_from([None, 1.0, 50.0]))
 def test_rank_probabilities_sum_to_one(w, seed, concentration):
     res = r.rank_probabilities(w, np.random.default_rng(seed), n_draws=300,
                                concentration=concentration)
@@ -156,9 +153,8 @@ def test_fixed_certain_scores_make_the_winner_certain():
 
 # --- sensitivity -------------------------------------------------------------------------------
 
-@settings(max_examples=40, deadline=None)
 @example(w=[3, 3, 2, 1, 1, 2])
-@given(weight_vectors)
+@given(weight_vectors(N_C))
 def test_sensitivity_thresholds_are_confirmed_by_rescoring(w):
     eps = 1e-6
     for s in r.sensitivity(w):

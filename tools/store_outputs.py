@@ -4,9 +4,10 @@ Maintainers run this after editing a notebook (then ``deterrence-lab build-exerc
 
     python tools/store_outputs.py solutions/01_effects.ipynb course/01_*.ipynb
 
-A cell whose source contains ``# NBVAL_CHECK_OUTPUT`` keeps its executed output and
-execution count (for a solution's check cell: the *correct* verdict, which nbval then
-compares on every test run). All other cells are stored without outputs or counts.
+A cell tagged ``nbval-check-output`` (or, in older notebooks, whose source contains a
+``# NBVAL_CHECK_OUTPUT`` line) keeps its executed output and execution count (for a
+solution's check cell: the *correct* verdict, which the tests then compare on every
+run). Such an output must be text the project formats itself, never a library's repr. All other cells are stored without outputs or counts.
 """
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ import nbformat
 from nbclient import NotebookClient
 
 MARK = "NBVAL_CHECK_OUTPUT"
+TAG = "nbval-check-output"
+
+
+def checked(cell) -> bool:
+    """Whether the tests compare this cell's stored output with a fresh run."""
+    return TAG in cell.get("metadata", {}).get("tags", []) or MARK in cell.source
 
 
 def store(path: Path) -> None:
@@ -30,7 +37,7 @@ def store(path: Path) -> None:
         cell.metadata.pop("execution", None)  # nbclient's timings: noise in every diff
         if cell.cell_type != "code":
             continue
-        if MARK not in cell.source:  # nbval needs the count on checked cells, so keep it there
+        if not checked(cell):  # nbval needs the count on checked cells, so keep it there
             cell.execution_count = None
             cell.outputs = []
     nb.metadata.pop("widgets", None)

@@ -4,17 +4,24 @@ Every question has ``check(answer)``, ``hint()`` and ``solution()``. ``check``
 never raises: a wrong type, a wrong shape or an exception inside a student's
 function becomes an explanation. The placeholder ``...`` (what the exercise
 notebooks start with) means *not attempted*.
+
+For the test suite only, the environment variable ``DETERRENCE_LAB_STRICT_CHECKS=1``
+makes ``check`` re-raise an error inside a checker instead of turning it into a
+"could not be checked" message, so a checker bug fails a test instead of hiding.
 """
 from __future__ import annotations
 
 import math
 import numbers
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from .._display import Markdown
+
+STRICT_ENV = "DETERRENCE_LAB_STRICT_CHECKS"
 
 NOT_ATTEMPTED = "not attempted"
 NOT_YET = "not yet"
@@ -89,6 +96,8 @@ class Question:
         try:
             return self._judge(answer)
         except Exception as error:  # a checker bug must not become a student's traceback
+            if os.environ.get(STRICT_ENV) == "1":  # ... but must fail the tests
+                raise
             return self._outcome(NOT_YET, f"this answer could not be checked ({type(error).__name__}: {error}).")
 
     def _judge(self, answer) -> Outcome:
@@ -104,16 +113,21 @@ def _as_number(answer):
         return None, f"got {answer!r}, a true/false value; give a number."
     if isinstance(answer, str):
         return None, f"got the text {_describe(answer)}; give a number without quotes, e.g. 12.5."
-    if isinstance(answer, numbers.Real):
-        value = float(answer)
-    else:
-        try:
-            arr = np.asarray(answer, dtype=float)
-        except (TypeError, ValueError):
-            return None, f"got {type(answer).__name__} {_describe(answer)}; give a single number."
-        if arr.size != 1:
-            return None, f"got {arr.size} numbers (shape {arr.shape}); give a single number."
-        value = float(arr.reshape(()))
+    try:
+        if isinstance(answer, numbers.Real):
+            value = float(answer)
+        else:
+            try:
+                arr = np.asarray(answer, dtype=float)
+            except (TypeError, ValueError):
+                return None, (f"got {type(answer).__name__} {_describe(answer)}; "
+                              "give a single number.")
+            if arr.size != 1:
+                return None, f"got {arr.size} numbers (shape {arr.shape}); give a single number."
+            value = float(arr.reshape(()))
+    except OverflowError:  # e.g. 10**400: a whole number beyond the range of floats
+        return None, ("got a number beyond 10^308, larger than any answer here; check the "
+                      "calculation and the units.")
     if not math.isfinite(value):
         return None, f"got {value}; give a finite number."
     return value, ""

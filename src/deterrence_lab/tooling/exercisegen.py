@@ -5,8 +5,10 @@ In a code cell, each ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` region beco
 ``name = ...`` per name the region assigns, ``return ...`` if it returns, otherwise
 ``pass``. So an exercise notebook still runs top to bottom and its checks report
 *not attempted*. Cells tagged ``solution-only`` are dropped; outputs, execution
-counts and ``# NBVAL_CHECK_OUTPUT`` markers are removed. The markers are nbgrader's,
-so instructors who grade with nbgrader can use the solution notebooks as they are.
+counts, ``nbval-check-output`` tags and ``# NBVAL_CHECK_OUTPUT`` lines are removed (an
+exercise's check starts *not attempted*, so there is no output to compare). The solution
+markers are nbgrader's, so instructors who grade with nbgrader can use the solution
+notebooks as they are.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 STUB = "# YOUR CODE HERE"
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+CHECK_TAG = "nbval-check-output"
 SOLUTION_ONLY = "solution-only"
 
 
@@ -101,6 +104,11 @@ def strip_notebook(nb: dict, name: str = "notebook") -> dict:
             text = strip_source(text, where=f"{name}, cell {index}")
             cell["outputs"] = []
             cell["execution_count"] = None
+            tags = cell.get("metadata", {}).get("tags")
+            if tags and CHECK_TAG in tags:
+                tags.remove(CHECK_TAG)
+                if not tags:
+                    del cell["metadata"]["tags"]
         elif BEGIN in text or END in text:
             raise MarkerError(f"{name}, cell {index}: solution markers only work in code cells")
         cell["source"] = text

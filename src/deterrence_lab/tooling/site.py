@@ -290,13 +290,17 @@ def _anchor_references(page: str) -> str:
 
 
 def build_site(course_dir: Path, out_dir: Path, *, execute: bool = True, timeout: int = 300,
-               progress: Callable[[str], None] | None = None, kit: bool = False) -> list[Path]:
+               progress: Callable[[str], None] | None = None,
+               executed: Callable[[Path], nbformat.NotebookNode] | None = None,
+               kit: bool = False) -> list[Path]:
     """Execute the course notebooks and write the static site into ``out_dir``.
 
     Every notebook is run (unless ``execute`` is false, which renders stored outputs)
     before any page is written, so a failing notebook leaves ``out_dir`` untouched and
-    raises :class:`SiteError` naming it. Returns the pages written, index first. With ``kit``,
-    the printable seminar kit is written into ``out_dir/kit`` and linked from the index.
+    raises :class:`SiteError` naming it. ``executed``, if given, returns a notebook
+    already executed elsewhere (the test suite passes the runs it made anyway) instead of
+    running it again. Returns the pages written, index first. With ``kit``, the printable
+    seminar kit is written into ``out_dir/kit`` and linked from the index.
     """
     course_dir, out_dir = Path(course_dir), Path(out_dir)
     paths = chapter_notebooks(course_dir)
@@ -304,8 +308,16 @@ def build_site(course_dir: Path, out_dir: Path, *, execute: bool = True, timeout
     for path in paths:
         if progress:
             progress(f"running {path.name}" if execute else f"reading {path.name}")
-        nb = (execute_notebook(path, timeout=timeout) if execute
-              else nbformat.read(path, as_version=4))
+        if not execute:
+            nb = nbformat.read(path, as_version=4)
+        elif executed is not None:
+            try:
+                nb = executed(path)
+            except Exception as error:
+                raise SiteError(f"{path.name} failed while building the site: {error}. "
+                                "No page was written.") from error
+        else:
+            nb = execute_notebook(path, timeout=timeout)
         title, summary = title_and_summary(nb, fallback=path.stem)
         chapters.append(Chapter(path, title, summary, nb))
 
