@@ -25,7 +25,7 @@ OUT = ROOT / "benchmarks" / "SUITE.md"
 GOAL = 1.6
 NBVAL = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=-p no:cacheprovider",
          "--nbval-lax", "--nbval-current-env", "course", "solutions", "exercises"]
-SUITE = [sys.executable, "-m", "pytest", "-q"]
+SUITE = [sys.executable, "-m", "pytest", "-q", "--durations=12"]
 
 
 def load() -> str:
@@ -35,13 +35,16 @@ def load() -> str:
         return "unknown"
 
 
-def timed(command: list[str], env: dict) -> tuple[float, int, str]:
+def timed(command: list[str], env: dict) -> tuple[float, int, str, list[str]]:
     start = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    summary = (done.stdout.strip().splitlines() or [""])[-1]
+    lines = done.stdout.strip().splitlines()
+    summary = (lines or [""])[-1]
+    slowest = [line.strip() for line in lines if re.match(r"\s*[\d.]+s (call|setup|teardown) ",
+                                                          line)]
     print(f"  {seconds:7.1f} s  exit {done.returncode}  {summary}", flush=True)
-    return seconds, done.returncode, summary
+    return seconds, done.returncode, summary, slowest
 
 
 def count(summary: str, word: str) -> int:
@@ -86,6 +89,13 @@ def main() -> int:
         f"**Ratio: {ratio:.2f}x** one nbval pass (goal <= {GOAL}x: {verdict}); the suite ran "
         f"{count(suite[2], 'passed')} tests ({count(suite[2], 'failed')} failed, "
         f"{count(suite[2], 'skipped')} skipped).",
+        "",
+        "Slowest tests of the suite (pytest --durations; the notebooks execute in the",
+        "background, so a test that waits for them shows the wait):",
+        "",
+        "```",
+        *suite[3],
+        "```",
         "",
     ]
     OUT.write_text("\n".join(lines), encoding="utf-8")

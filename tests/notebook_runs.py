@@ -9,8 +9,8 @@ The run happens in an isolated kernel: a temporary working folder, an empty HOME
 network (``unshare -n``) where the machine allows it. The same executed notebooks feed the
 isolation tests (``tests/test_isolation.py``) and the site build test
 (``tests/test_site.py``) through the session fixture ``notebook_runs``. Notebooks start
-executing in background threads as soon as collection is over, so they overlap with the
-model tests; ``DETERRENCE_LAB_NOTEBOOK_WORKERS`` sets how many kernels run at once
+executing in background threads as soon as collection is over, and the tests that read
+them run last, so the notebooks execute while every other test runs; ``DETERRENCE_LAB_NOTEBOOK_WORKERS`` sets how many kernels run at once
 (default 2).
 
 Everything that executes notebooks, starts Jupyter, or builds the widgets and figures the
@@ -150,10 +150,11 @@ class NotebookRuns:
         self.pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="notebook")
         self.futures: dict[Path, Future] = {}
         self.lock = threading.Lock()
-        self.count = 0
+        self.count = 0  # notebooks executed (the probe not counted)
+        self.serial = 0
         self.before = snapshot(ROOT)
         self.after: dict | None = None
-        self.probe_future = self.pool.submit(self._probe)
+        self.probe_future: Future | None = None
 
     # -- execution -------------------------------------------------------------------
     def _execute(self, nb, name: str):
@@ -163,8 +164,8 @@ class NotebookRuns:
         from nbclient.exceptions import CellExecutionError
 
         with self.lock:
-            self.count += 1
-            workdir = self.base / f"work{self.count:02d}-{name}"
+            self.serial += 1
+            workdir = self.base / f"work{self.serial:02d}-{name}"
         workdir.mkdir()
         ipc = Path(tempfile.mkdtemp(prefix="dl-ipc-"))  # short: socket paths are limited
         km = KernelManager(kernel_name="isolated", transport="ipc", ip=str(ipc / "k"),
@@ -193,6 +194,8 @@ class NotebookRuns:
     def _run(self, path: Path) -> Run:
         import nbformat
         start = time.perf_counter()
+        with self.lock:
+            self.count += 1
         nb, workdir, error = self._execute(nbformat.read(path, as_version=4), path.stem)
         return Run(path, nb, workdir, error, time.perf_counter() - start,
                    sorted(p.name for p in workdir.iterdir()))
@@ -221,6 +224,9 @@ class NotebookRuns:
 
     def probe(self):
         """(cwd, HOME, network) lines printed inside an isolated kernel, and its folder."""
+        with self.lock:
+            if self.probe_future is None:
+                self.probe_future = self.pool.submit(self._probe)
         return self.probe_future.result()
 
     def all(self) -> dict[Path, Run]:
@@ -372,10 +378,19 @@ def _drives_views(item) -> bool:
     return _code_drives_views(function) or any(_from_views(v) for v in params.values())
 
 
+def _needs_runs(item) -> bool:
+    return (isinstance(item, (NotebookRunsItem, CheckedCell))
+            or "notebook_runs" in getattr(item, "fixturenames", ()))
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "notebook_runs" in getattr(item, "fixturenames", ()) or _drives_views(item):
+        if _needs_runs(item) or _drives_views(item):
             item.add_marker("notebooks")
+    # Tests that wait for executed notebooks go last (in their order), so that everything
+    # else runs while the notebooks execute in the background.
+    items[:] = [i for i in items if not _needs_runs(i)] + [i for i in items if _needs_runs(i)]
 
 
 def pytest_collection_finish(session):

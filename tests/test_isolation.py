@@ -96,5 +96,5 @@ def test_every_notebook_ran_exactly_once(notebook_runs):
     """The point of the shared runs: no notebook is executed a second time per pytest call."""
     runs = notebook_runs.all()
     assert set(runs) == set(NOTEBOOKS)
-    assert notebook_runs.count == len(NOTEBOOKS) + 1  # + the isolation probe
+    assert notebook_runs.count == len(NOTEBOOKS)
     assert all(np.isfinite(run.seconds) and run.seconds > 0 for run in runs.values())
