@@ -58,12 +58,23 @@ MAX_ROUNDS = 8
 # The option table: the only place the seminar reads Washington's answers from
 # --------------------------------------------------------------------------------------
 NO_RESPONSE = "no_response"
-ASSUMPTION_SETS: tuple[str, ...] = ("central",)
+try:  # the course's one option table (content/options.py), where this checkout has it
+    from ..content import options as _options
+except ImportError:  # pragma: no cover - older checkouts: chapter 05's option effects
+    _options = None
+# Which values of the option table's ranges a game is played with.
+ASSUMPTION_SETS: tuple[str, ...] = (("central",) if _options is None else
+                                    tuple(_options.LEVELS) + ("worst", "best"))
+_STEP_WORD = {"up": "Climbing", "down": "Stepping down", "settle": "Settling"}
 
 
 def _answers() -> tuple[tuple[str, str, str, str], ...]:
     """Washington's answers after a nuclear use: ``(key, name, reason, source)`` each, from
     the course's option table, with "no response" (the chain's own rates) first."""
+    if _options is not None:
+        return tuple((o.key, o.name, " ".join(f"{_STEP_WORD[m]}: {o.ladder[m].reason}"
+                                               for m in _options.LADDER_MOVES),
+                      o.ladder["up"].numbers) for o in _options.OPTIONS)
     rows = [(NO_RESPONSE, "No response",
              "The baseline: the chain's own rates after a nuclear use, with no Western answer.",
              escalation.BASELINE["up"].source)]
@@ -76,19 +87,23 @@ def _answers() -> tuple[tuple[str, str, str, str], ...]:
 def answer_parameters(option: str | None, assumptions: str = "central", *, up_scale=1.0,
                       down_scale=1.0, settle_scale=1.0) -> dict[str, np.ndarray]:
     """Chapter 05's up / down / settle per state for Washington's answer ``option`` (a key of
-    the option table; ``None`` or ``"no_response"`` for none) under the ``assumptions`` set,
-    with the teams' overall scales. The seminar reads every option effect through here."""
+    the option table; ``None`` or ``"no_response"`` for none) under the ``assumptions`` set
+    (which values of the table's ranges), with the teams' overall scales. The seminar reads
+    every option effect through here."""
     check_choice("assumptions", assumptions, ASSUMPTION_SETS)
     key = None if option in (None, NO_RESPONSE) else option
-    return escalation.ladder_parameters(key, up_scale=up_scale, down_scale=down_scale,
-                                        settle_scale=settle_scale)
+    scales = {"up_scale": up_scale, "down_scale": down_scale, "settle_scale": settle_scale}
+    if _options is not None:
+        return escalation.ladder_parameters(key, level=assumptions, **scales)
+    return escalation.ladder_parameters(key, **scales)
 
 
 def assumption_set(assumptions: str = "central") -> dict:
     """What a game was played with: the option table's level, the points rule and the ladder."""
     check_choice("assumptions", assumptions, ASSUMPTION_SETS)
-    return {"option_level": assumptions,
-            "option_table": "chapter 05's option effects (escalation.OPTION_EFFECTS)",
+    table = ("the course's option table (content.options)" if _options is not None
+             else "chapter 05's option effects (escalation.OPTION_EFFECTS)")
+    return {"option_level": assumptions, "option_table": table,
             "ladder": ("remembers a first use" if hasattr(escalation, "PRE_USE_KEYS")
                        else "memoryless compact ladder (chapter 05)"),
             "pressure_step": sc.PRESSURE_STEP, "talk_step": sc.TALK_STEP,
