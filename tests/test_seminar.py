@@ -672,3 +672,13 @@ def test_run_all_of_chapter_06_never_shows_the_model_answer(notebook_runs):
     # the live panel's seed is fresh, not the demonstration game's
     panel_cell = next(c for c in nb.cells if c.source.startswith("panel = CrisisSeminar("))
     assert "seed=" not in panel_cell.source
+
+
+def test_the_engine_builds_no_markdown_and_holds_no_scenario_text():
+    """Models compute; the reports' words live in views, the scenario's in content."""
+    import inspect
+
+    source = inspect.getsource(seminar)
+    assert "Markdown" not in source and "markdown_table" not in source
+    assert "Ukrainian forces advance" not in source        # stage texts are in content
+    assert scenario.STAGES["counteroffensive"].situation.startswith("Ukrainian forces advance")

@@ -9,11 +9,11 @@ top):
 subpackage             what it holds
 =====================  ===========================================================
 ``models``             effects, law, command, response, games, escalation, seminar
-``content``            argument, verdict, glossary, sources
+``content``            argument, verdict, glossary, sources, scenario
 ``views``              figures and tables, one module per concept
 ``widgets``            interactive explorers and the ``chNN`` façades notebooks import
 ``checks``             exercise checks, one module per solution notebook
-``tooling``            cli, launcher, site, exercisegen
+``tooling``            cli, launcher, site, kit, exercisegen
 =====================  ===========================================================
 
 The modules most notebooks use are re-exported here, so ``from deterrence_lab import
@@ -30,6 +30,7 @@ _MODULES = {
     "effects": "models", "law": "models", "command": "models", "response": "models",
     "games": "models", "escalation": "models", "seminar": "models",
     "argument": "content", "verdict": "content", "glossary": "content", "sources": "content",
+    "scenario": "content",
 }
 _OBJECTS = {
     "cite": "content.sources", "reference_list": "content.sources",

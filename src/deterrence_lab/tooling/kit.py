@@ -354,8 +354,6 @@ def _target(key) -> str:
 
 
 def debrief_worksheet() -> Section:
-    from ..views.seminar import distribution_table, outcome_table  # noqa: F401 (text forms)
-
     matrix = _table(["", "outcome good", "outcome bad"],
                     [[f"<b>decision {q}</b>"] + [_e(scenario.MATRIX_CELLS[(q, o)])
                                                  + "<div class='line'></div>" * 2

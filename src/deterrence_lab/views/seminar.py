@@ -17,7 +17,7 @@ from .._display import Markdown, markdown_table, percent
 from ..content import scenario as sc
 from ..content import verdict
 from ..models import escalation, seminar
-from .style import OKABE_ITO, actor_color, new_figure
+from .style import OKABE_ITO, new_figure
 
 _SHORT = {"conventional_war": "conventional war", "nuclear_threats": "nuclear threats",
           "first_use": "single nuclear use", "battlefield_use": "battlefield nuclear use",
