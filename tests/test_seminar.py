@@ -679,6 +679,7 @@ def test_the_engine_builds_no_markdown_and_holds_no_scenario_text():
     import inspect
 
     source = inspect.getsource(seminar)
-    assert "Markdown" not in source and "markdown_table" not in source
+    assert "_display" not in source and "markdown_table" not in source
+    assert "Markdown(" not in source
     assert "Ukrainian forces advance" not in source        # stage texts are in content
     assert scenario.STAGES["counteroffensive"].situation.startswith("Ukrainian forces advance")
