@@ -202,3 +202,30 @@ def test_the_guides_run_sheets_add_up_to_the_session_length():
         rounds = sum(activity.startswith("Round") for _, slots in parts for activity in
                      (s.activity for s in slots))
         assert rounds == f.rounds
+
+
+def test_the_run_sheets_play_each_inject_in_the_round_its_card_names():
+    for fmt, parts in scenario.RUN_SHEETS.items():
+        number = 0
+        for _, slots in parts:
+            for slot in slots:
+                if not slot.activity.startswith("Round"):
+                    continue
+                number += 1
+                listed = re.search(r"injects? ([\d, and-]+)$", slot.activity)
+                if not listed:
+                    continue
+                text = listed.group(1).replace(" and ", ", ")
+                numbers = set()
+                for part in text.split(","):
+                    part = part.strip()
+                    if "-" in part:
+                        lo, hi = part.split("-")
+                        numbers |= set(range(int(lo), int(hi) + 1))
+                    elif part:
+                        numbers.add(int(part))
+                for inject in scenario.INJECTS:
+                    if inject.number in numbers:
+                        assert f"round {number}" in inject.when[fmt], (fmt, number, inject.key)
+        assert number == scenario.FORMATS[fmt].rounds
+    assert {f for i in scenario.INJECTS for f in i.when} == set(scenario.FORMAT_KEYS)

@@ -223,9 +223,18 @@ def forms() -> Section:
         "<div class='line'></div><p class='small muted'>Copy to the white cell. Messages are "
         "delivered by the recorders; the white cell may delay delivery by up to one round "
         "and says so.</p></div>")
+    rows = [[str(n)] + [""] * 7 for n in range(1, seminar.MAX_ROUNDS + 1)]
+    log = ("<h1>White cell: game log</h1><p>Format: ____________ Seed: ________ Premise: "
+           "____________ Assumption set: ________ Teams: ______________________</p>"
+           "<p class='small'>One row per round. Pressure and talk are the clipped sums of the "
+           "teams' points; the bands come from the d100 tables (or the notebook's report).</p>"
+           + _table(["round", "state before", "Washington's answer", "pressure", "talk",
+                     "roll", "state after", "injects played"], rows,
+                    widths=["8%", "16%", "18%", "10%", "8%", "8%", "16%", "16%"], cls="grid"))
     body = (_page("<h1>Decision forms</h1><p>One per team per round.</p>" + decision + decision)
-            + _page("<h1>Message forms</h1>" + message + message + message))
-    return Section("forms.html", "Decision and message forms", body, "forms")
+            + _page("<h1>Message forms</h1>" + message + message + message) + _page(log))
+    return Section("forms.html", "Decision forms, message forms and the game log", body,
+                   "forms")
 
 
 def front_map(directory: Path) -> Section:
