@@ -327,6 +327,11 @@ def test_the_casualty_report_counts_the_targeted_troops_as_ranges():
     for c in est["civilians"].values():
         for low, high in (c["killed"], c["injured"]):
             assert low <= high and float(f"{high:.2g}") == high      # two significant figures
+    # chapter 06's sentence: "tens to hundreds of people over thinly settled countryside and
+    # thousands or more over a town"
+    country = est["civilians"]["front-line countryside"]
+    assert 10 <= country["killed"][0] and country["injured"][1] < 10_000
+    assert est["civilians"]["town"]["killed"][1] >= 1000
     town = effects.casualties(10.0, effects.density_preset("town")).killed
     assert est["civilians"]["town"]["killed"][0] <= town <= est["civilians"]["town"]["killed"][1]
     text = views.effects_text(est)
