@@ -210,8 +210,27 @@ def _table() -> dict:
         t[f"effects.{name}"] = (points, [
             ("lat1_deg", 91.0), ("lon1_deg", 181.0), ("lat2_deg", NAN), ("lon2_deg", "east"),
             ("lat2_deg", [1.0, 2.0], {"lat1_deg": [1.0, 2.0, 3.0]})])
+    t["effects.azimuthal_equidistant_km"] = (
+        {"lat0_deg": 50.45, "lon0_deg": 30.52, "lat_deg": [52.37, 47.83], "lon_deg": [4.9, 35.17]}, [
+            ("lat0_deg", 91.0), ("lon0_deg", NAN), ("lat_deg", "north"), ("lon_deg", 200.0),
+            ("lat_deg", [1.0, 2.0], {"lon_deg": [1.0, 2.0, 3.0]})])
+    t["effects.transmittance"] = ({"slant_range_km": [0.5, 5.0], "height_m": 500.0}, [
+        ("slant_range_km", 0.0), ("slant_range_km", "far"), ("height_m", -1.0),
+        ("visibility_km", 0.1), ("visibility_km", NAN)])
+    t["effects.burn_range_km"] = ({"yield_kt": 15.0, "height_m": 580.0}, yield_bad[:3] + [
+        ("degree", 4), ("probability_pct", 75), ("probability_pct", 100, {"degree": 2}),
+        ("visibility_km", 500.0), ("height_m", NAN)])
+    t["effects.effect_radii_km"] = ({"yield_kt": 15.0}, yield_bad + [
+        ("yield_kt", [1.0, 2.0]), ("burst", "underwater"), ("burst", None),
+        ("height_m", -5.0, {"burst": "custom"}), ("enhanced_radiation", "yes"),
+        ("visibility_km", 0.0)])
+    t["effects.round_significant"] = ({"value": [56_498.0, 0.0456]}, [
+        ("value", "many"), ("value", NAN), ("digits", 0), ("digits", 2.5), ("digits", True)])
     for name, kwargs, param in _EFFECTS_FULL_CALLS:
         t[f"effects.{name}"][1].append((param, kwargs[param], kwargs))
+    # --- basemap (content) -----------------------------------------------------
+    t["basemap.layer"] = ({"name": "europe_coast"}, [
+        ("name", "rivers"), ("name", None), ("name", 3), ("name", "")])
     # --- law -----------------------------------------------------------------
     one = {k: "yes" for k in law.QUESTION_KEYS}
     lookups = {"finding": ("letter", "E"), "paragraph": ("number", "97"),

@@ -1,5 +1,6 @@
-"""Browser smoke test: a real JupyterLab in headless Chromium runs chapters 00 and 06 and
-plays with their widgets.
+"""Browser smoke test: a real JupyterLab in headless Chromium runs chapters 00, 01 and 06 and
+plays with their widgets (chapter 01 with every request outside the local server refused, so
+its maps must render offline).
 
 Starts JupyterLab on a free 127.0.0.1 port with a token, opens chapter 00 through
 Playwright driving Debian's Chromium (``executable_path``, no downloaded browser), runs
@@ -105,12 +106,20 @@ def test_server_refuses_requests_without_the_token(lab):
     assert status(f"{base}/api/contents?token={token}") == 200
 
 
-def open_and_run(browser, lab, notebook: str):
-    """Open ``notebook`` in JupyterLab and run all its cells; returns the page."""
+def open_and_run(browser, lab, notebook: str, workspace: str = ""):
+    """Open ``notebook`` in JupyterLab and run all its cells; returns the page. With a
+    ``workspace`` name the page gets a fresh workspace of its own (``?reset``), so tabs that
+    earlier tests left open are not restored beside it."""
     base, token = lab
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    if hasattr(browser, "pages"):   # a browser context: it sets its own viewport
+        page = browser.new_page()
+    else:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(90_000)
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+    if workspace:
+        page.goto(f"{base}/lab/workspaces/{workspace}/tree/{notebook}?token={token}&reset")
+    else:
+        page.goto(f"{base}/lab/tree/{notebook}?token={token}")
     page.wait_for_selector(".jp-NotebookPanel .jp-Notebook")
     try:  # JupyterLab may ask which kernel to start: take the notebook's own (python3)
         page.click(".jp-Dialog button.jp-mod-accept", timeout=10_000)
@@ -173,3 +182,52 @@ def test_chapter_06_plays_one_round_through_the_widget(browser, lab):
     assert "Pause the offensive" in log.all_inner_texts()
     assert_no_errors(page)
     page.close()
+
+
+def test_chapter_01_draws_its_maps_offline(browser, lab):
+    # Every request that is not to the local JupyterLab is refused: the maps must come from the
+    # base map shipped in the package.
+    base, _ = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    refused = []
+
+    def only_local(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = open_and_run(context, lab, "course/01_small_weapons_large_effects.ipynb",
+                        workspace="chapter01")
+    page.set_default_timeout(300_000)   # the chapter draws several maps; the machine may be busy
+    place = page.locator(".widget-dropdown:has(label:text-is('Ground zero')) select")
+    place.wait_for(state="attached")
+    wait_until_idle(page)
+    assert_no_errors(page)
+    first = page.locator("img.widget-image").first             # the effects explorer's map
+    assert first.evaluate("img => img.complete && img.naturalWidth > 300 && img.naturalHeight > 300")
+    before = first.get_attribute("src")
+    # JupyterLab may render cells lazily: scroll down until the EMP explorer's output exists
+    scroll = ("(dy) => document.querySelectorAll('.jp-WindowedPanel-outer, .jp-NotebookPanel-"
+              "notebook').forEach(e => dy ? e.scrollBy(0, dy) : e.scrollTo(0, 0))")
+    for _ in range(60):
+        if page.locator("text=Harms beyond the pulse").count():
+            break
+        page.evaluate(scroll, 800)
+        page.wait_for_timeout(500)
+    page.wait_for_selector("text=Harms beyond the pulse", state="attached")   # the EMP readout
+    drawn = page.evaluate("() => [...document.querySelectorAll('img.widget-image')]"
+                          ".filter(i => i.complete && i.naturalWidth > 300).length")
+    assert drawn >= 1                                          # the EMP map is an image
+    assert_no_errors(page)
+    page.evaluate(scroll, 0)
+    place.wait_for(state="attached")
+    place.select_option(label="Kyiv")
+    page.wait_for_function("(before) => document.querySelector('img.widget-image')"
+                           ".getAttribute('src') !== before", arg=before)
+    assert_no_errors(page)
+    assert not [u for u in refused if "tile" in u or "openstreetmap" in u]
+    page.close()
+    context.close()

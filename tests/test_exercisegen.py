@@ -110,3 +110,87 @@ def test_every_solution_region_has_a_checked_answer():
         assert any("### BEGIN SOLUTION" in s for s in sources), path.name
         checks = [c for c in cells if is_checked(c) and ".check(" in "".join(c["source"])]
         assert checks, f"{path.name} has no checked answer"
+
+
+# Every way a region can bind a name: (region code, names the next cell uses).
+BINDING_FORMS = {
+    "if/elif/else": ("if x > 10:\n    verdict = 'B'\nelif x > 5:\n    verdict, level = 'C', 2\n"
+                     "else:\n    verdict = 'A'", ["verdict", "level"]),
+    "for target": ("for i, value in enumerate([3, 4]):\n    total = value", ["i", "value", "total"]),
+    "for-else": ("for i in range(2):\n    pass\nelse:\n    found = False", ["i", "found"]),
+    "while": ("n = 0\nwhile n < 3:\n    n += 1\n    last = n\nelse:\n    done = True",
+              ["n", "last", "done"]),
+    "with-as": ("import io\nwith io.StringIO('x') as handle, io.StringIO() as (other):\n"
+                "    text = handle.read()", ["io", "handle", "other", "text"]),
+    "try/except/finally": ("try:\n    ratio = 1 / x\nexcept ZeroDivisionError as error:\n"
+                           "    ratio = None\n    message = str(error)\nelse:\n    ok = True\n"
+                           "finally:\n    tried = True", ["ratio", "message", "ok", "tried"]),
+    "import": ("import math\nimport os.path\nimport numpy as np", ["math", "os", "np"]),
+    "from-import-as": ("from math import sqrt, pi as PI\nfrom os import path as p",
+                       ["sqrt", "PI", "p"]),
+    "augmented": ("count += 1", ["count"]),
+    "annotated": ("rate: float = 0.5\nlabel: str", ["rate", "label"]),
+    "tuple unpacking": ("(a, b), [c, *rest] = (1, 2), [3, 4, 5]", ["a", "b", "c", "rest"]),
+    "walrus": ("if (m := x * 2) > 1:\n    big = [y for y in range(3) if (last_y := y)]",
+               ["m", "last_y", "big"]),
+    "def and class": ("def f():\n    inner = 1\n    return inner\nclass K:\n    attr = 2",
+                      ["f", "K"]),
+    "match": ("match x:\n    case {'k': key, **others}:\n        kind = 1\n    case [first, *tail]:\n"
+              "        kind = 2\n    case int(number) | float(number):\n        kind = 3\n"
+              "    case other_thing:\n        kind = 4",
+              ["key", "others", "kind", "first", "tail", "number", "other_thing"]),
+}
+
+
+@pytest.mark.parametrize("form", sorted(BINDING_FORMS))
+def test_every_binding_form_gets_a_placeholder_and_the_next_cell_runs(form):
+    code, names = BINDING_FORMS[form]
+    nb = notebook(("code", "x = 12\ncount = 0", {}),
+                  ("code", f"### BEGIN SOLUTION\n{code}\n### END SOLUTION", {}),
+                  ("code", "used = [" + ", ".join(names) + "]", {}))
+    out = strip_notebook(nb, "fixture.ipynb")
+    stub = out["cells"][1]["source"].split("\n")
+    assert stub[0] == "# YOUR CODE HERE"
+    assert stub[1:] == [f"{n} = ..." for n in names], form
+    namespace = {}
+    for cell in out["cells"]:
+        exec(cell["source"], namespace)  # a NameError here is the bug this guards against
+    assert namespace["used"] == [...] * len(names)
+
+
+def test_comprehension_and_lambda_variables_and_except_names_are_not_stubbed():
+    src = ("### BEGIN SOLUTION\nsquares = [k * k for k in range(3)]\nf = lambda z: z\n"
+           "try:\n    pass\nexcept Exception as err:\n    pass\n### END SOLUTION")
+    assert strip_source(src) == "# YOUR CODE HERE\nsquares = ...\nf = ..."
+
+
+def test_subscript_and_attribute_targets_bind_nothing_new():
+    src = ("### BEGIN SOLUTION\nparams = {}\nparams[module.KEY] *= 2\nobj.x = 1\n"
+           "### END SOLUTION")
+    assert strip_source(src) == "# YOUR CODE HERE\nparams = ..."
+
+
+def test_global_declarations_are_kept_and_returns_in_branches_count():
+    src = ("def f(x):\n    global seen\n    ### BEGIN SOLUTION\n    global counter\n"
+           "    if x:\n        counter = 1\n        return x\n    ### END SOLUTION\n")
+    assert strip_source(src) == ("def f(x):\n    global seen\n    # YOUR CODE HERE\n"
+                                 "    global counter\n    counter = ...\n    return ...\n")
+
+
+def test_region_with_multiline_string_at_column_zero_inside_a_function():
+    src = ('def f():\n    ### BEGIN SOLUTION\n    text = """one\ntwo"""\n    return text\n'
+           '    ### END SOLUTION')
+    assert strip_source(src) == "def f():\n    # YOUR CODE HERE\n    text = ...\n    return ..."
+
+
+@pytest.mark.parametrize("code, problem", [
+    ("from math import *", r"from math import \*"),
+    ("yield 1", "yield"),
+    ("x = (1,", "not complete Python"),
+    ("%matplotlib inline", "not complete Python"),
+])
+def test_regions_that_cannot_be_stubbed_name_file_and_cell(code, problem):
+    nb = notebook(("markdown", "intro", {}), ("code", "a = 1", {}),
+                  ("code", f"### BEGIN SOLUTION\n{code}\n### END SOLUTION", {}))
+    with pytest.raises(MarkerError, match=rf"fixture.ipynb, cell 2: .*{problem}"):
+        strip_notebook(nb, "fixture.ipynb")

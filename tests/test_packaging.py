@@ -1,5 +1,6 @@
 """Packaging promises: the lock (constraints.txt) and Binder's pins agree with each other and
-with pyproject, the README installs with the lock, the wheel ships the notebooks."""
+with pyproject, the README installs with the lock, the wheel ships the notebooks and the base
+map."""
 import importlib.metadata
 import re
 import zipfile
@@ -116,6 +117,9 @@ def test_wheel_ships_the_notebooks(tmp_path):
                    if n.startswith(f"deterrence_lab/_course/{folder}/")}
         expected = {p.name for p in (ROOT / folder).iterdir() if p.suffix in (".ipynb", ".md")}
         assert expected <= shipped, f"{folder}: missing from the wheel: {expected - shipped}"
+    # the offline base map of chapter 01 and its licence notes
+    assert "deterrence_lab/content/data/basemap.npz" in names
+    assert "deterrence_lab/content/data/README.md" in names
 
 
 def test_models_and_content_import_no_view_library():

@@ -3,7 +3,10 @@
 Every question has ``check(answer)``, ``hint()`` and ``solution()``. ``check``
 never raises: a wrong type, a wrong shape or an exception inside a student's
 function becomes an explanation. The placeholder ``...`` (what the exercise
-notebooks start with) means *not attempted*.
+notebooks start with) means *not attempted*, and so does a value left over from
+before an answer cell that stopped with an error (see ``_fresh``). A number in the wrong
+unit is named as such (see ``_units``). Under nbgrader's autograder a check that is not
+correct raises, so nbgrader scores its cell zero.
 
 For the test suite only, the environment variable ``DETERRENCE_LAB_STRICT_CHECKS=1``
 makes ``check`` re-raise an error inside a checker instead of turning it into a
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._display import Markdown
+from . import _fresh, _units
 
 STRICT_ENV = "DETERRENCE_LAB_STRICT_CHECKS"
 
@@ -89,10 +93,20 @@ class Question:
         """The worked answer, with the reasoning."""
         return Markdown(f"**Solution for {self.label}.** {self._solution}")
 
+    #: whether nbgrader may score this question's check cell (written answers are graded by hand)
+    autograded = True
+
     def check(self, answer) -> Outcome:
-        """Judge ``answer``; never raises."""
+        """Judge ``answer``; never raises, except under nbgrader's autograder (see
+        :func:`_fail_for_nbgrader`)."""
+        return _fail_for_nbgrader(self, self._check(answer))
+
+    def _check(self, answer) -> Outcome:
         if _is_placeholder(answer):
             return self._outcome(NOT_ATTEMPTED, "replace the `...` with your answer and run the cell again.")
+        stale = _fresh.stale_message(answer)
+        if stale:
+            return self._outcome(NOT_ATTEMPTED, stale)
         try:
             return self._judge(answer)
         except Exception as error:  # a checker bug must not become a student's traceback
@@ -105,6 +119,21 @@ class Question:
 
     def _outcome(self, status: str, message: str) -> Outcome:
         return Outcome(status, message, self.label)
+
+
+class NotCorrect(AssertionError):
+    """Raised by a check cell only while nbgrader grades or validates, so the cell scores zero."""
+
+
+def _fail_for_nbgrader(question: Question, outcome: Outcome) -> Outcome:
+    """Under ``nbgrader autograde`` or ``nbgrader validate`` (which set ``NBGRADER_EXECUTION``
+    in the kernel's environment), an auto-graded question that is not answered correctly
+    raises :class:`NotCorrect`: nbgrader scores a test cell by whether it raises. Anywhere
+    else the outcome is returned and shown."""
+    if (question.autograded and outcome.status != CORRECT
+            and os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")):
+        raise NotCorrect(str(outcome))
+    return outcome
 
 
 def _as_number(answer):
@@ -137,11 +166,17 @@ class NumericQuestion(Question):
     """A number with a unit, accepted within a relative tolerance."""
 
     def __init__(self, label: str, prompt: str, expected: float, *, unit: str = "", rtol: float = 0.02,
-                 **kw):
+                 quantity: str | None = None, **kw):
         super().__init__(label, prompt, **kw)
         self.expected = float(expected)
         self.unit = unit
         self.rtol = rtol
+        # 'length', 'yield', 'dose' or 'probability' (inferred from the unit when not given):
+        # names the unit a wrong answer seems to be in
+        if quantity is not None and quantity not in _units.QUANTITIES:
+            raise ValueError(f"quantity must be one of {sorted(_units.QUANTITIES)} or None, "
+                             f"got {quantity!r}")
+        self.quantity = quantity or _units.quantity_of(unit)
 
     def _fmt(self, value: float) -> str:
         return f"{value:.4g} {self.unit}".strip()
@@ -156,13 +191,18 @@ class NumericQuestion(Question):
             return self._outcome(CORRECT, f"{self._fmt(value)} is right{margin}.")
         if expected != 0 and value != 0 and (value > 0) != (expected > 0):
             return self._outcome(NOT_YET, f"{self._fmt(value)} has the wrong sign.")
+        slip = _units.explain_slip(value, expected, self.unit, self.quantity, self.rtol)
+        if slip:
+            return self._outcome(NOT_YET, slip)
         if expected != 0 and value != 0:
             ratio = value / expected
             for power in (3, 6, 2, 1, 5, 9):
                 for factor in (10.0 ** power, 10.0 ** -power):
                     if math.isclose(ratio, factor, rel_tol=self.rtol):
+                        which = _units.SCALE_HINTS.get(self.quantity, "")
                         return self._outcome(NOT_YET, f"{self._fmt(value)} is off by a factor of "
-                                             f"{factor:g} — check your units (km or m? kt or Mt?).")
+                                             f"{factor:g} — check your units"
+                                             + (f" ({which})." if which else "."))
             direction = "too high" if ratio > 1 else "too low"
             return self._outcome(NOT_YET, f"{self._fmt(value)} is {direction} by about "
                                  f"{abs(ratio - 1):.0%}.")
@@ -264,6 +304,8 @@ class FunctionQuestion(Question):
 
 class ReflectionQuestion(Question):
     """A written answer: not graded; recorded, with a model answer on request."""
+
+    autograded = False
 
     def __init__(self, label: str, prompt: str, model_answer: str, *, min_words: int = 20, **kw):
         super().__init__(label, prompt, solution=model_answer, **kw)

@@ -2,14 +2,41 @@
 :mod:`deterrence_lab.effects`, so a model change that breaks an exercise fails a test."""
 from __future__ import annotations
 
+import math
+
 from ..models import effects as fx
-from ._core import ChoiceQuestion, FunctionQuestion, NumericQuestion, ReflectionQuestion
+from ._core import (NOT_YET, ChoiceQuestion, FunctionQuestion, NumericQuestion, ReflectionQuestion,
+                    _as_number)
 
 _R5_10KT = fx.blast_range_km(10.0, 5.0)
 _EMP_400 = fx.emp_ground_radius_km(400.0)
+_SHELTER_SHARE = fx.fallout_dose_rem(1.0, 1.0, 48.0) / fx.fallout_dose_rem(1.0, 1.0, 200 * 24.0)
 _TANK_T = 0.5
+# Q6 says "at ground level": a contact surface burst, which halves the prompt dose
+# [glasstone1977, §8.65]. The air-burst figure (height 0 but no halving) is the expected slip.
 _TANK_KM = fx.prompt_dose_range_km(1.0, fx.INCAPACITATION_REM, enhanced_radiation=True,
-                                   transmission=_TANK_T)
+                                   transmission=_TANK_T, surface=True)
+_TANK_AIR_KM = fx.prompt_dose_range_km(1.0, fx.INCAPACITATION_REM, enhanced_radiation=True,
+                                       transmission=_TANK_T)
+
+
+class _SurfaceBurstQuestion(NumericQuestion):
+    """A numeric question that recognises the air-burst answer and says what it missed."""
+
+    def __init__(self, *args, air_burst_answer: float, **kw):
+        super().__init__(*args, **kw)
+        self.air_burst_answer = float(air_burst_answer)
+
+    def _judge(self, answer):
+        outcome = super()._judge(answer)
+        value, _ = _as_number(answer)
+        if (not outcome.passed and value is not None
+                and math.isclose(value, self.air_burst_answer, rel_tol=self.rtol)):
+            return self._outcome(NOT_YET, f"{self._fmt(value)} is the range for an air burst. "
+                                 "The weapon explodes on the ground: pass `surface=True`, which "
+                                 "halves the prompt dose (Glasstone & Dolan §8.65).")
+        return outcome
+
 
 q1 = NumericQuestion(
     "Q1", "Ground range (km) of the 5 psi ring for a 10 kt burst at the height that maximises it.",
@@ -40,8 +67,10 @@ q3 = FunctionQuestion(
            "An antiderivative of t^-1.2 is −5·t^-0.2.",
            "Return 5 * rate_at_1h * (t_start_h**-0.2 - t_end_h**-0.2)."],
     solution="`5 * rate_at_1h * (t_start_h**-0.2 - t_end_h**-0.2)` [glasstone1977, §9.150]. "
-             "Most of the dose arrives early: staying sheltered through the first day or two "
-             "avoids most of it.")
+             "Most of the dose arrives early: for fallout that is already there at one hour, "
+             f"hours 1 to 48 bring {_SHELTER_SHARE:.0%} of the dose of the first 200 days (the "
+             "span over which the t^-1.2 law holds, §9.146-9.148), so sheltering through the "
+             "first two days avoids about two-thirds of it.")
 
 q4 = NumericQuestion(
     "Q4", "Ground radius (km) of the EMP footprint of a burst at 400 km altitude (great-circle "
@@ -74,17 +103,22 @@ q5 = ChoiceQuestion(
              "and thinly), while its EMP reaches everything in line of sight "
              "[glasstone1977, §2.28, §2.52, §11.26]. The op-ed's wording needs care on fallout.")
 
-q6 = NumericQuestion(
-    "Q6", f"A 1 kt enhanced-radiation burst on the ground. Assume armour passes {_TANK_T:.0%} of "
-          "the prompt dose (an assumption: the real figure is uncertain). Out to what ground "
-          "range (km) does a tank crew receive at least 5,000 rem?",
-    _TANK_KM, unit="km", rtol=0.02,
+q6 = _SurfaceBurstQuestion(
+    "Q6", f"A 1 kt enhanced-radiation weapon explodes at ground level (a contact surface burst). "
+          f"Assume armour passes {_TANK_T:.0%} of the prompt dose (an assumption: the real figure "
+          "is uncertain). Out to what ground range (km) does a tank crew receive at least "
+          "5,000 rem?",
+    _TANK_KM, unit="km", rtol=0.02, air_burst_answer=_TANK_AIR_KM,
     hints=["Use `effects.prompt_dose_range_km` with `enhanced_radiation=True`.",
-           f"The armour enters as `transmission={_TANK_T}`; the dose threshold is 5000 (rem)."],
+           f"The armour enters as `transmission={_TANK_T}`; the dose threshold is 5000 (rem).",
+           "A burst on the ground is a contact surface burst: add `surface=True`."],
     solution=f"`effects.prompt_dose_range_km(1, 5000, enhanced_radiation=True, "
-             f"transmission={_TANK_T})` ≈ {_TANK_KM:.2f} km. Halving the transmission again moves "
-             "the line in by only about a hundred metres: radiation falls off steeply, so the "
-             "answer is less sensitive to the uncertain armour factor than one might expect.")
+             f"transmission={_TANK_T}, surface=True)` ≈ {_TANK_KM:.2f} km. For a contact "
+             "surface burst Glasstone & Dolan give about half the air-burst neutron dose "
+             "[glasstone1977, §8.65]; the model halves the whole dose (the chapter says why). An air burst low over the tanks would reach "
+             f"{_TANK_AIR_KM:.2f} km. Halving the armour's transmission again moves the line in by "
+             "less than a hundred metres: radiation falls off steeply, so the answer is less "
+             "sensitive to the uncertain armour factor than one might expect.")
 
 q7 = ReflectionQuestion(
     "Q7", "The op-ed says 'small' nuclear weapons kill many thousands. Using the model, say "

@@ -11,6 +11,7 @@ _Q1 = dict(n=3, k=2, p_rogue=0.02, p_fail=0.05, pal=True, p_pal_defeat=0.1)
 q1 = NumericQuestion(
     "q1", "P(unauthorised use) per crisis for 2-of-3 with p_rogue = 0.02 and a code lock beaten with "
     "probability 0.1.", float(command.command_risks(**_Q1).p_unauthorised), unit="per crisis", rtol=0.01,
+    quantity="probability",
     hints=["Unauthorised use needs two things at once: at least 2 of the 3 members going rogue, AND the "
            "lock defeated. Multiply the two probabilities.",
            "P(at least 2 of 3) = 3·p²·(1−p) + p³ with p = 0.02.",

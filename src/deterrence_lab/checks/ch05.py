@@ -21,6 +21,7 @@ _FIRST = esc.STATE_KEYS.index("first_use")
 
 q1 = NumericQuestion(
     "Q1", "The probability that the crisis simply continues for one more round.",
+    quantity="probability",
     expected=THREE_STATE[0, 0],
     hints=["Each row of a transition matrix lists the chances of every next state; they sum to 1.",
            "From the crisis: 0.3 to settlement, 0.1 to war, and the rest stays in crisis."],
@@ -30,6 +31,7 @@ q1 = NumericQuestion(
 
 q2 = NumericQuestion(
     "Q2", "By hand: the probability that the three-state crisis ends in war.",
+    quantity="probability",
     expected=THREE_STATE[0, 2] / (THREE_STATE[0, 1] + THREE_STATE[0, 2]),
     hints=["Rounds in which the crisis continues change nothing about *where* it ends.",
            "Only the rounds that end the crisis matter: compare the chance of war with the chance "
@@ -41,6 +43,7 @@ q2 = NumericQuestion(
 q3 = NumericQuestion(
     "Q3", "With the library: the probability that the four-state chain, started in crisis, ends "
           "in war.",
+    quantity="probability",
     expected=esc.absorption_probabilities(FOUR_STATE)[0, 1],
     hints=["`escalation.absorption_probabilities(P4)` returns one row per transient state and one "
            "column per absorbing state, both in index order.",
@@ -52,6 +55,7 @@ q3 = NumericQuestion(
 q4 = NumericQuestion(
     "Q4", "Compact ladder: the probability of general nuclear war from a single nuclear use when "
           "the chance of settling right after that use is doubled.",
+    quantity="probability",
     expected=esc.absorption_probabilities(esc.ladder_matrix(**_MORE_SETTLING))[_FIRST, 1],
     hints=["Start from `params = escalation.ladder_parameters()` and change "
            "`params['settle'][i]` for `i = escalation.TRANSIENT_KEYS.index('first_use')`.",
@@ -95,6 +99,7 @@ q6 = FunctionQuestion(
 q7 = NumericQuestion(
     "Q7", "The baseline model's probability that a conventional war ever crosses the nuclear "
           "threshold.",
+    quantity="probability",
     expected=esc.nuclear_use_probability(esc.ladder_matrix(**esc.ladder_parameters())),
     hints=["`escalation.nuclear_use_probability(P, 'conventional_war')` with the baseline matrix.",
            "P = escalation.ladder_matrix(**escalation.ladder_parameters())"],

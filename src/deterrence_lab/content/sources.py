@@ -45,13 +45,25 @@ _ENTRIES = [
     # --- Weapon effects (chapter 01) ---
     Source("glasstone1977", "Glasstone & Dolan", "Samuel Glasstone and Philip J. Dolan (eds.)", 1977,
            "The Effects of Nuclear Weapons, 3rd edition",
-           "US Department of Defense and Energy Research and Development Administration, Washington DC"),
+           "US Department of Defense and Energy Research and Development Administration, Washington DC",
+           note="Figures 7.98 (transmittance) and 12.65 (burn exposures) were digitised from the "
+                "figure scans of the online edition (atomicarchive.com)."),
     Source("brode1986", "Brode", "Harold L. Brode", 1986,
            "Airblast from nuclear bursts: analytic approximations",
-           "Pacific-Sierra Research Corporation, report for the Defense Nuclear Agency"),
+           "Pacific-Sierra Research Corporation, report for the Defense Nuclear Agency",
+           note="The fit's equations (pp. 60-71) were used as transcribed in public effects "
+                "codes, which differ in one coefficient: 17.5 in the open-source 'glasstone' "
+                "Python library (github.com/GOFAI/glasstone, overpressure.py), 17.15 in other "
+                "transcriptions, which we use; the report itself was not consulted."),
     Source("wellerstein2012", "Wellerstein", "Alex Wellerstein", 2012,
            "NUKEMAP", "Online nuclear-effects calculator (in continuous development since 2012)",
-           url="https://nuclearsecrecy.com/nukemap/"),
+           url="https://nuclearsecrecy.com/nukemap/",
+           note="Reference rings were computed with NUKEMAP's own effects code (NukeEffects, as "
+                "served in 2022 and 2025), run unmodified; today's site may differ."),
+    Source("wellerstein2020", "Wellerstein", "Alex Wellerstein", 2020,
+           "Counting the dead at Hiroshima and Nagasaki",
+           "Bulletin of the Atomic Scientists, 4 August 2020",
+           url="https://thebulletin.org/2020/08/counting-the-dead-at-hiroshima-and-nagasaki/"),
     Source("ota1979", "OTA", "Office of Technology Assessment, US Congress", 1979,
            "The Effects of Nuclear War", "US Government Printing Office, Washington DC"),
     Source("pittock1986", "Pittock et al.", "A. B. Pittock, T. P. Ackerman, P. J. Crutzen, "

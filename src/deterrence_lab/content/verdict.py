@@ -155,8 +155,9 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "threshold that is vague and has been lowered.",
                  ("russia2020", "russia2024", "oliker2018", "kofman2020")),
     ClaimVerdict("C3",
-                 "Chapter 01: the Hiroshima bomb killed about 68,000 people in the city's survey "
-                 "zones; the model gives thousands killed by a 10 kt air burst over a town, under "
+                 "Chapter 01: at Hiroshima a survey estimate counts about 68,000 civilians killed "
+                 "in the city's survey zones (estimates of all deaths run higher); the model "
+                 "gives thousands killed by a 10 kt air burst over a town, under "
                  "a hundred over thinly populated front-line land (soldiers not counted).",
                  "Nothing after February 2023 changes the physics; FAS still counts well over a "
                  "thousand Russian non-strategic warheads.",

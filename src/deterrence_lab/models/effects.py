@@ -5,8 +5,10 @@ All distances are in km (heights of burst in m, EMP burst heights in km), yields
 Every function is vectorised over numpy arrays and validates its arguments. Each constant
 names its source key (see :mod:`deterrence_lab.sources`) or is marked a teaching assumption.
 
-Accuracy: the blast fit is good to about ±10% in overpressure on ideal flat ground
-[brode1986]; heat, radiation and casualty figures are rougher (factors, not percent).
+Accuracy: the blast fit follows Brode's curves to about ±10% in overpressure on ideal flat
+ground [brode1986]; that is the fit's error, not the real-world accuracy of blast predictions,
+which is worse (terrain, buildings, weather). Heat, radiation and casualty figures are rougher
+still (factors, not percent).
 Nothing here is more detailed than Glasstone & Dolan (1977) or NUKEMAP.
 """
 from __future__ import annotations
@@ -16,7 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from .._validate import check_bool, check_broadcast, check_choice, check_range, single_number
+from .._validate import (as_float_array, check_bool, check_broadcast, check_choice, check_range,
+                         single_number)
 from ..content.sources import TEACHING_ASSUMPTION
 
 # --------------------------------------------------------------------------- limits
@@ -43,7 +46,9 @@ class Assumption:
 ASSUMPTIONS = (
     Assumption("blast fit", "peak overpressure vs scaled range and height, W^(1/3) scaling, 1 kt "
                "reference", "brode1986", "section on overpressure versus range and burst height",
-               "about ±10% on ideal flat ground; public transcriptions differ in one coefficient "
+               "the fit reproduces Brode's curves to about ±10% on ideal flat ground (an error of the fit, "
+               "not a real-world accuracy); the equations were taken from public transcriptions "
+               "of the report, which was not consulted itself. The transcriptions differ in one coefficient "
                "(17.15 vs 17.5), which moves radii by under 1%; we use 17.15"),
     Assumption("cube-root scaling of blast distances", "R ∝ W^(1/3)", "glasstone1977", "§3.61–3.64"),
     Assumption("fireball maximum radius", "about twice the radius at breakaway: 200 ft × W^0.4 "
@@ -55,14 +60,20 @@ ASSUMPTIONS = (
     Assumption("thermal partition, air burst", "f = 0.35", "glasstone1977", "Table 7.88"),
     Assumption("thermal partition, contact surface burst", "f = 0.18 (effective)", "glasstone1977",
                "§7.101", "bursts slightly above the surface lie between 0.18 and 0.35 (Table 7.101)"),
-    Assumption("atmospheric transmittance", "τ = 0.7 by default", TEACHING_ASSUMPTION, "",
-               "a clear day at a few km; Glasstone & Dolan give transmittance as a graph for 12-mile "
-               "visibility (Fig. 7.98); haze, cloud or smoke lower it"),
-    Assumption("burn thresholds", "3rd degree: 8 / 10 / 12 cal/cm² at 20 kt / 1 Mt / 20 Mt",
-               TEACHING_ASSUMPTION, "",
-               "commonly tabulated values, interpolated in log-yield and held constant outside "
-               "20 kt–20 Mt. That larger yields need more energy (a longer pulse) is Glasstone & "
-               "Dolan's (§12.63, Fig. 12.65), but their graph was not read for these numbers"),
+    Assumption("atmospheric transmittance", "τ = 0.92·exp(−(D/L)^1.2), L = 12.8 km × (1 + 0.37 "
+               "H/km) on a clear day", "glasstone1977", "Fig. 7.98, §7.98",
+               "fitted to the figure's contours (12-mile visibility, burst heights 0.3-1.2 km) "
+               "digitised from a scan; largest error 0.025 in τ (TAU_FIT_ERROR). The figure has "
+               "one visibility: scaling L in proportion to other visibilities is a teaching "
+               "simplification"),
+    Assumption("burn thresholds", "radiant exposure for 50% and 100% third-degree and 50% "
+               "first- and second-degree burns, rising with yield", "glasstone1977",
+               "Fig. 12.65, §12.63",
+               "digitised from a scan of the figure at 1, 10, 100, 1,000 and 10,000 kt (reading "
+               "error about ±0.05 cal/cm²; NUKEMAP's own fit to the figure agrees within 0.06); "
+               "interpolated linearly in log-yield and held at the end values outside 1 kt-10 Mt, "
+               "which slightly understates burn ranges below 1 kt, where the pulse is shorter "
+               "still"),
     Assumption("prompt radiation", "D = K·W·exp(−R/λ)/R², λ = 0.218 km × W^0.046",
                "minoborony1987", "air-burst initial radiation curves, 1–1,000 kt",
                "fitted to the 500 and 5,000 rad ranges of the digitised curves (within ~20% in "
@@ -73,13 +84,22 @@ ASSUMPTIONS = (
                "wellerstein2012", "NUKEMAP's documented simplification",
                "blast and heat stay those of the actual yield"),
     Assumption("surface-burst prompt radiation", "half the air-burst dose", "glasstone1977",
-               "§8.65, Table 8.37", "neutrons: one-half for a contact surface burst; gamma rays: "
-               "two-thirds for 1-50 kt; we use one-half for the total"),
-    Assumption("fallout decay", "R(t) = R1 · t^-1.2", "glasstone1977", "§9.147"),
+               "§8.65, Table 8.37", "Glasstone & Dolan halve the neutrons (and the secondary "
+               "gamma rays they make) and scale the other gamma rays by about two-thirds for "
+               "1-50 kt; NUKEMAP uses two-thirds for gamma rays. We halve the total: close in, "
+               "where the rings lie, the neutrons matter most, and two-thirds for the gamma share "
+               "would move a ring outward by at most about 5%"),
+    Assumption("fallout decay", "R(t) = R1 · t^-1.2", "glasstone1977", "§9.146–9.148",
+               "within about 25% from half an hour to about 200 days, counted from the burst but "
+               "valid only once the fallout has arrived; the '7–10 rule' (7 times later, a tenth "
+               "of the rate) is §9.15"),
     Assumption("idealised fallout contours", "downwind length a·W^0.45 miles in a 15 mph wind, "
                "× (1 + (v − 15)/60) above 15 mph, × (1 + (v − 15)/30) below", "glasstone1977",
                "Table 9.93, §9.97", "idealised shapes for a steady wind with little shear; they "
                "tend to overstate the downwind reach (§9.99)"),
+    Assumption("'many thousands' killed", "2,000 or more", TEACHING_ASSUMPTION, "",
+               "the op-ed gives no number; the chapter's figure draws the line here and lets "
+               "students move it"),
     Assumption("casualty rates by overpressure ring", ">12 psi 98% killed; 5–12 psi 50% killed, "
                "40% injured; 2–5 psi 5% killed, 45% injured; 1–2 psi 25% injured", "ota1979",
                "", "applied by OTA to megaton-range attacks on large cities; here applied to "
@@ -118,8 +138,41 @@ REFERENCE_YIELDS = (
                    "south-west of Hawaii"),
 )
 HIROSHIMA_HEIGHT_M = 580.0        # [pittock1986, ch. 1, §1.1.2]
+HIROSHIMA_FLASH_BURN_KM = 6000 * 0.3048e-3   # fatal flash burns in the open out to ~6,000 ft
+                                             # "or more" [glasstone1977, §12.69]
+# NUKEMAP's third-degree ring (its default, the 100% line of Fig. 12.65) from its own effects
+# code, NukeEffects, run unmodified [wellerstein2012]: yield (kt) -> (air-burst height m at
+# NUKEMAP's 5 psi optimum, ground range km, contact-surface-burst range km).
+NUKEMAP_THIRD_DEGREE_KM = {1.0: (312.0, 0.51, 0.50), 10.0: (673.0, 1.53, 1.41),
+                           15.0: (770.0, 1.84, 1.69)}
 HIROSHIMA_SURVEY = {"killed": 68_000, "injured": 76_000}   # [glasstone1977, Table 12.09]
 STARFISH = {"yield_kt": 1400.0, "height_km": 400.0, "oahu_distance_km": 1300.0}  # §2.52, §11.26
+
+
+@dataclass(frozen=True)
+class IndirectHarm:
+    """A harm of a high-altitude burst beyond its EMP, with its source."""
+
+    name: str
+    text: str
+    source: str
+    where: str = ""
+
+
+# What a high-altitude "demonstration" does besides its pulse (listed beside the EMP map).
+HIGH_ALTITUDE_HARMS = (
+    IndirectHarm("eyes", "the flash of a large burst above about 25 miles (40 km) can burn the "
+                 "retina of people looking towards it, out to the horizon on a clear night",
+                 "glasstone1977", "§12.87"),
+    IndirectHarm("satellites", "Starfish Prime made artificial radiation belts that damaged "
+                 "satellites in orbit; low orbit is far more crowded today", "glasstone1977",
+                 "§2.147"),
+    IndirectHarm("misreading", "a pulse that cuts command and communications is also how an "
+                 "attack could begin, so the country below may read a demonstration as the "
+                 "opening of an attack", TEACHING_ASSUMPTION,
+                 "the course's reasoning; the op-ed itself expects the pulse to disrupt "
+                 "communications"),
+)
 
 
 @dataclass(frozen=True)
@@ -171,8 +224,14 @@ class Place:
     lon_deg: float
 
 
-PLACES_SOURCE = "standard geographic coordinates of city centres, rounded to 0.01°"
+PLACES_SOURCE = ("standard geographic coordinates of city centres, rounded to 0.01° (Natural "
+                 "Earth populated places where it lists the city)")
 PLACES = (
+    Place("Zaporizhzhia", 47.83, 35.17), Place("The Hague", 52.08, 4.27),
+    Place("Hiroshima", 34.39, 132.46), Place("Brussels", 50.84, 4.33),
+    Place("Vienna", 48.20, 16.37), Place("Prague", 50.09, 14.42), Place("Budapest", 47.50, 19.08),
+    Place("Bucharest", 44.44, 26.10), Place("Madrid", 40.40, -3.69), Place("Oslo", 59.92, 10.75),
+    Place("Vilnius", 54.68, 25.32), Place("Riga", 56.95, 24.10), Place("Tallinn", 59.43, 24.73),
     Place("Moscow", 55.76, 37.62), Place("Saint Petersburg", 59.94, 30.31),
     Place("Kazan", 55.79, 49.12), Place("Yekaterinburg", 56.84, 60.61),
     Place("Murmansk", 68.97, 33.09), Place("Rostov-on-Don", 47.24, 39.71),
@@ -356,37 +415,166 @@ def local_fallout_expected(yield_kt, height_m):
     return np.asarray(h / 1000.0 < 180.0 * _FT_KM * w**0.4)[()]
 
 
-def _thermal_energy(w, surface, transmittance):
-    f = 0.18 if check_bool("surface", surface) else 0.35
-    tau = check_range("transmittance", transmittance, 0.0, 1.0, low_open=True)
+def _thermal_partition(surface):
+    return 0.18 if check_bool("surface", surface) else 0.35
+
+
+# [glasstone1977, Fig. 7.98]: transmittance τ to a target on the ground on a clear day (12-mile
+# visibility, the only one drawn), as contours over ground distance and burst height. Digitised
+# from the figure (contour crossings at burst heights of 0.30-1.22 km; see ASSUMPTIONS) and
+# fitted by τ = τ0·exp(-(D/L)^p), D the slant range, L = L0·(1 + k·H) growing with the burst
+# height H (held at 1.22 km above that) and, a teaching assumption, in proportion to visibility.
+VISIBILITY_CLEAR_KM = 12 * 1.609344          # 12 statute miles: "a typical clear day" (§7.42)
+TAU_FIG_HEIGHTS_KM = np.array([0.30, 0.46, 0.61, 0.76, 0.91, 1.22])
+TAU_FIG_LEVELS = np.array([0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.01])
+TAU_FIG_GROUND_KM = np.array([               # ground distance where each contour crosses H
+    [2.8, 4.9, 6.8, 9.8, 12.4, 16.2, 19.5, 28.0, 54.4],
+    [2.8, 5.1, 7.1, 10.2, 12.8, 16.5, 20.3, 28.9, 56.2],
+    [2.9, 5.3, 7.4, 10.6, 13.3, 17.4, 21.0, 29.9, 58.6],
+    [3.1, 5.6, 7.8, 11.2, 14.1, 18.4, 22.6, 31.8, 62.4],
+    [3.2, 5.8, 8.1, 11.6, 14.5, 19.1, 23.5, 32.6, 65.0],
+    [3.4, 6.4, 9.1, 12.6, 15.8, 20.7, 25.9, 36.1, 72.2],
+])
+TAU_FIT = {"tau0": 0.92, "scale_km": 12.8, "height_per_km": 0.37, "power": 1.2,
+           "max_height_km": 1.22}
+# Largest error of the fit against the digitised contours: in τ, and in the distance at which
+# a contour is reached (relative; the largest is at the faint τ = 0.01 contour).
+TAU_FIT_ERROR = {"tau": 0.025, "distance": 0.10}
+
+
+def _transmittance(slant_km, height_m, visibility_km):
+    """Unvalidated core of :func:`transmittance` (the fit to Fig. 7.98, see ``TAU_FIT``)."""
+    fit = TAU_FIT
+    h_km = np.minimum(np.asarray(height_m, float) / 1000.0, fit["max_height_km"])
+    scale = (fit["scale_km"] * (1.0 + fit["height_per_km"] * h_km)
+             * np.asarray(visibility_km, float) / VISIBILITY_CLEAR_KM)
+    return fit["tau0"] * np.exp(-(np.asarray(slant_km, float) / scale) ** fit["power"])
+
+
+def _visibility(value):
+    return check_range("visibility_km", value, 2.0, 100.0, unit="km")
+
+
+def transmittance(slant_range_km, height_m=0.0, visibility_km=VISIBILITY_CLEAR_KM):
+    """Fraction τ of the thermal radiation that reaches a target on the ground at
+    ``slant_range_km`` from a burst at ``height_m`` [glasstone1977, Fig. 7.98].
+
+    Parameters
+    ----------
+    slant_range_km : float or array, (0, 20000] km
+        Straight-line distance from the burst to the target.
+    height_m : float or array, [0, 20000] m
+        Burst height; τ grows slowly with it (less air near the burst). Heights above
+        1,220 m are treated as 1,220 m, the highest digitised (this understates τ a little).
+    visibility_km : float or array, [2, 100] km
+        Daylight visibility. 19.3 km (12 miles) is the figure's "typical clear day" (§7.42);
+        cities are often hazier (§7.98).
+
+    Returns
+    -------
+    float or ndarray, in (0, 0.92]
+
+    Notes
+    -----
+    τ = 0.92·exp(−(D/L)^1.2) with L = 12.8 km × (1 + 0.37 H/km) × (visibility / 19.3 km).
+    The fit reproduces the digitised contours of Fig. 7.98 to within ``TAU_FIT_ERROR`` (0.025
+    in τ). The figure gives one visibility only: scaling L with the visibility is a teaching
+    assumption (haze removes light in proportion to the extinction that sets the visibility).
+    Scattered light that still reaches the target is included, which is why τ stays near 0.9
+    close to the burst. Clouds above the burst or snow on the ground raise the exposure by up
+    to 1.5 times each (§7.100); that is not modelled.
+    """
+    d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
+    h = _height(height_m)
+    v = _visibility(visibility_km)
+    check_broadcast(slant_range_km=d, height_m=h, visibility_km=v)
+    return _scalar_or_array(_transmittance(d, h, v))
+
+
+def _fluence(w, slant_km, surface, transmittance_value, height_m, visibility_km):
+    """Radiant exposure (cal/cm²), unvalidated. ``transmittance_value=None``: τ from Fig. 7.98."""
+    tau = (_transmittance(slant_km, height_m, visibility_km) if transmittance_value is None
+           else transmittance_value)
     # 1 kt = 1e12 cal; Q = f W tau / (4 pi D^2), with D in km -> cm (1 km^2 = 1e10 cm^2)
-    return f * w * tau * 1e12 / (4 * np.pi * 1e10)
+    return _thermal_partition(surface) * w * tau * 1e12 / (4 * np.pi * 1e10) / slant_km**2
 
 
-def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittance=0.7):
-    """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²) [glasstone1977, §7.96],
+def _tau_arg(transmittance_value):
+    if transmittance_value is None:
+        return None
+    return check_range("transmittance", transmittance_value, 0.0, 1.0, low_open=True)
+
+
+def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittance=None,
+                            height_m=0.0, visibility_km=VISIBILITY_CLEAR_KM):
+    """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²) [glasstone1977, §7.96].
+
     f = 0.35 for an air burst (Table 7.88), an effective 0.18 for a contact surface burst
-    (§7.101); τ is the atmospheric transmittance."""
+    (§7.101). τ is the atmospheric transmittance: by default it depends on the range, the burst
+    height and the visibility (:func:`transmittance`, Fig. 7.98); pass a number to hold it
+    fixed (then ``height_m`` and ``visibility_km`` are not used)."""
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
-    check_broadcast(yield_kt=w, slant_range_km=d, transmittance=transmittance)
-    return _scalar_or_array(_thermal_energy(w, surface, transmittance) / d**2)
+    tau = _tau_arg(transmittance)
+    h = _height(height_m)
+    v = _visibility(visibility_km)
+    check_broadcast(yield_kt=w, slant_range_km=d, height_m=h, visibility_km=v,
+                    **({} if tau is None else {"transmittance": tau}))
+    return _scalar_or_array(_fluence(w, d, surface, tau, h, v))
 
 
-_BURN_YIELDS_KT = np.array([20.0, 1000.0, 20_000.0])
-_BURN_TABLE = {1: np.array([2.5, 3.2, 5.0]), 2: np.array([5.0, 6.0, 8.5]),
-               3: np.array([8.0, 10.0, 12.0])}
+# [glasstone1977, Fig. 12.65]: radiant exposure (cal/cm²) that burns bare skin of an average
+# unshielded population, against yield (the figure spans 1 kt to 10 Mt). Digitised from a scan
+# of the figure (reading error about ±0.05 cal/cm², see ASSUMPTIONS). Keys: (degree, percent of
+# people burnt at least to that degree): the solid lines are 50%, the top broken line is the
+# "100% third-degree" line.
+BURN_FIG_YIELDS_KT = np.array([1.0, 10.0, 100.0, 1000.0, 10_000.0])
+BURN_CURVES = {
+    (1, 50): np.array([1.90, 2.32, 2.74, 3.16, 3.58]),
+    (2, 50): np.array([3.95, 4.70, 5.45, 6.20, 6.96]),
+    (3, 50): np.array([5.95, 7.19, 8.44, 9.69, 10.94]),
+    (3, 100): np.array([6.97, 8.43, 9.88, 11.33, 12.79]),
+}
 
 
-def burn_threshold_cal_cm2(yield_kt, degree=3):
-    """Radiant exposure (cal/cm²) that causes burns of the given degree on bare skin. Larger
-    yields need more, because their heat arrives over a longer pulse (teaching values, see
-    ``ASSUMPTIONS``; constant below 20 kt and above 20 Mt)."""
+def _burn_threshold(w, kind):
+    curve = BURN_CURVES[kind]
+    return np.interp(np.log(w), np.log(BURN_FIG_YIELDS_KT), curve)
+
+
+def burn_threshold_cal_cm2(yield_kt, degree=3, probability_pct=50):
+    """Radiant exposure (cal/cm²) that burns bare skin [glasstone1977, Fig. 12.65].
+
+    Parameters
+    ----------
+    yield_kt : float or array, kt
+    degree : {1, 2, 3}
+        First-, second- or third-degree burn.
+    probability_pct : {50, 100}
+        Share of exposed people burnt at least to that degree; 100 is given for third-degree
+        burns only (NUKEMAP's third-degree ring uses it).
+
+    Returns
+    -------
+    float or ndarray, cal/cm²
+
+    Notes
+    -----
+    Larger yields need more energy for the same burn because their heat arrives over a longer
+    pulse and the skin cools meanwhile (§12.63). Interpolated linearly in log-yield between
+    the digitised points; held at the end values outside the figure's yield range.
+    """
     w = _yield(yield_kt)
     if (isinstance(degree, (bool, np.bool_)) or not isinstance(degree, (int, np.integer))
-            or degree not in _BURN_TABLE):
+            or degree not in (1, 2, 3)):
         raise ValueError(f"degree={degree!r} is not one of: 1, 2, 3")
-    return _scalar_or_array(np.interp(np.log(w), np.log(_BURN_YIELDS_KT), _BURN_TABLE[degree]))
+    if (isinstance(probability_pct, (bool, np.bool_))
+            or not isinstance(probability_pct, (int, np.integer)) or probability_pct not in (50, 100)):
+        raise ValueError(f"probability_pct={probability_pct!r} is not one of: 50, 100")
+    if (degree, probability_pct) not in BURN_CURVES:
+        raise ValueError(f"probability_pct={probability_pct!r} is given only for third-degree "
+                         f"burns: use probability_pct=50 with degree={degree}")
+    return _scalar_or_array(_burn_threshold(w, (degree, probability_pct)))
 
 
 def _ground_from_slant(slant_km, height_m):
@@ -394,15 +582,63 @@ def _ground_from_slant(slant_km, height_m):
     return np.sqrt(np.clip(slant_km**2 - h_km**2, 0.0, None))
 
 
-def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=0.7, height_m=0.0):
+def _thermal_slant(w, q, surface, tau, height_m, visibility_km):
+    """Slant range (km) where the exposure falls to ``q``; exact for fixed τ, bisection in
+    log-range otherwise (the exposure falls monotonically with range)."""
+    if tau is not None:
+        return np.sqrt(_fluence(w, 1.0, surface, tau, height_m, visibility_km) / q)
+    w, q, h, v = np.broadcast_arrays(np.asarray(w, float), np.asarray(q, float),
+                                     np.asarray(height_m, float), np.asarray(visibility_km, float))
+    lo = np.full(w.shape, np.log(1e-4))
+    hi = np.full(w.shape, np.log(MAX_RANGE_KM))
+    for _ in range(45):
+        mid = 0.5 * (lo + hi)
+        above = _fluence(w, np.exp(mid), surface, None, h, v) >= q
+        lo = np.where(above, mid, lo)
+        hi = np.where(above, hi, mid)
+    return np.exp(0.5 * (lo + hi))
+
+
+def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=None, height_m=0.0,
+                     visibility_km=VISIBILITY_CLEAR_KM):
     """Ground range (km) out to which the radiant exposure is at least ``fluence_cal_cm2``,
-    for a burst at ``height_m`` (inverse of :func:`thermal_fluence_cal_cm2`)."""
+    for a burst at ``height_m`` (inverse of :func:`thermal_fluence_cal_cm2`; τ from range and
+    visibility unless ``transmittance`` is given)."""
     w = _yield(yield_kt)
     q = check_range("fluence_cal_cm2", fluence_cal_cm2, 0.0, None, low_open=True, unit="cal/cm²")
     h = _height(height_m)
-    check_broadcast(yield_kt=w, fluence_cal_cm2=q, height_m=h, transmittance=transmittance)
-    slant = np.sqrt(_thermal_energy(w, surface, transmittance) / q)
-    return _scalar_or_array(_ground_from_slant(slant, h))
+    tau = _tau_arg(transmittance)
+    v = _visibility(visibility_km)
+    check_broadcast(yield_kt=w, fluence_cal_cm2=q, height_m=h, visibility_km=v,
+                    **({} if tau is None else {"transmittance": tau}))
+    check_bool("surface", surface)
+    return _scalar_or_array(_ground_from_slant(_thermal_slant(w, q, surface, tau, h, v), h))
+
+
+def burn_range_km(yield_kt, degree=3, probability_pct=50, surface=False, height_m=0.0,
+                  visibility_km=VISIBILITY_CLEAR_KM):
+    """Ground range (km) of a burn ring: the threshold of Fig. 12.65 at this yield, reached
+    through air of the given visibility (Fig. 7.98) [glasstone1977].
+
+    Parameters
+    ----------
+    yield_kt : float or array, kt
+    degree, probability_pct : see :func:`burn_threshold_cal_cm2`
+        The explorer's ring (and NUKEMAP's) is ``degree=3, probability_pct=100``.
+    surface : bool
+        Contact surface burst (thermal partition 0.18 instead of 0.35, §7.101).
+    height_m : float or array, m
+        Burst height; the ring is the ground range below the slant range.
+    visibility_km : float or array, km
+        See :func:`transmittance`.
+
+    Returns
+    -------
+    float or ndarray, km (0 where the burst is too high for the threshold to reach the ground)
+    """
+    q = burn_threshold_cal_cm2(yield_kt, degree, probability_pct)
+    return thermal_range_km(yield_kt, q, surface=surface, height_m=height_m,
+                            visibility_km=visibility_km)
 
 
 # --------------------------------------------------------------------------- prompt radiation
@@ -410,8 +646,16 @@ _RAD_K = 12_388.0        # rad km² per kt (fit, see ASSUMPTIONS: minoborony1987
 _RAD_LAMBDA_KM = 0.218
 _RAD_LAMBDA_EXP = 0.046
 ER_YIELD_FACTOR = 10.0   # [wellerstein2012]: enhanced radiation ~ 10x yield for prompt radiation
-INCAPACITATION_REM = 5000.0   # near-immediate incapacitation [glasstone1977, Table 12.108]
+INCAPACITATION_REM = 5000.0   # CNS syndrome, incapacitation almost at once [glasstone1977, Table 12.108]
+INCAPACITATION_RANGE_REM = (2000.0, 6000.0)   # where that line may lie [glasstone1977, §12.111]
+LETHAL_DOSE_RANGE_REM = (600.0, 1000.0)       # death probable within weeks [glasstone1977, Table 12.108]
 LETHAL_REM = 500.0            # NUKEMAP's radiation ring: 50-90% mortality [wellerstein2012]
+# Contact surface burst: half the air-burst dose. Glasstone & Dolan halve the neutron dose (and
+# the secondary gammas it makes) and scale the other gamma rays by about 2/3 for 1-50 kt
+# [glasstone1977, §8.65, Table 8.37]; NUKEMAP scales gamma by 2/3 [wellerstein2012]. We halve
+# the total: neutrons dominate the dose close in, where the rings lie, and the 2/3 factor would
+# move a ring by under 5%, well inside the factor-2 uncertainty of the curves (§8.33).
+SURFACE_RADIATION_FACTOR = 0.5
 
 
 def _radiation_yield(w, enhanced_radiation):
@@ -419,7 +663,7 @@ def _radiation_yield(w, enhanced_radiation):
 
 
 def _dose(w_rad, slant_km, surface):
-    source = 0.5 if surface else 1.0
+    source = SURFACE_RADIATION_FACTOR if surface else 1.0
     lam = _RAD_LAMBDA_KM * w_rad**_RAD_LAMBDA_EXP
     return source * _RAD_K * w_rad * np.exp(-slant_km / lam) / slant_km**2
 
@@ -447,8 +691,13 @@ def prompt_dose_range_km(yield_kt, dose_rem, surface=False, enhanced_radiation=F
     t = check_range("transmission", transmission, 0.0, 1.0, low_open=True)
     check_broadcast(yield_kt=w, dose_rem=dose, height_m=h, transmission=t)
     surface = check_bool("surface", surface)
-    w_rad = _radiation_yield(w, enhanced_radiation)
-    target, w_rad = np.broadcast_arrays(dose / t, w_rad)
+    return _scalar_or_array(_dose_range(_radiation_yield(w, enhanced_radiation), dose / t,
+                                        surface, h))
+
+
+def _dose_range(w_rad, target_rem, surface, height_m):
+    """Unvalidated core of :func:`prompt_dose_range_km`: bisection in log slant range."""
+    target, w_rad = np.broadcast_arrays(np.asarray(target_rem, float), np.asarray(w_rad, float))
     lo = np.full(target.shape, np.log(1e-4))
     hi = np.full(target.shape, np.log(200.0))
     for _ in range(40):
@@ -456,7 +705,7 @@ def prompt_dose_range_km(yield_kt, dose_rem, surface=False, enhanced_radiation=F
         above = _dose(w_rad, np.exp(mid), surface) >= target
         lo = np.where(above, mid, lo)
         hi = np.where(above, hi, mid)
-    return _scalar_or_array(_ground_from_slant(np.exp(0.5 * (lo + hi)), h))
+    return _ground_from_slant(np.exp(0.5 * (lo + hi)), height_m)
 
 
 def armour_protected_dose_rem(yield_kt, slant_range_km, transmission, surface=False,
@@ -468,6 +717,71 @@ def armour_protected_dose_rem(yield_kt, slant_range_km, transmission, surface=Fa
     t = check_range("transmission", transmission, 0.0, 1.0, low_open=True)
     check_broadcast(yield_kt=yield_kt, slant_range_km=slant_range_km, transmission=t)
     return _scalar_or_array(t * prompt_dose_rem(yield_kt, slant_range_km, surface, enhanced_radiation))
+
+
+# --------------------------------------------------------------------------- one burst, all rings
+BURST_KINDS = ("optimum", "surface", "custom")
+RING_NAMES = ("fireball", "20 psi", "5 psi", "1 psi", "500 rem", "3rd-degree burns")
+
+
+@dataclass(frozen=True)
+class BurstRadii:
+    """Ground radii (km) of the chapter's rings for one burst, keyed by ``RING_NAMES``, and
+    the burst height used (m)."""
+
+    radii_km: dict
+    height_m: float
+    surface: bool
+
+
+def effect_radii_km(yield_kt, burst="optimum", height_m=0.0, enhanced_radiation=False,
+                    visibility_km=VISIBILITY_CLEAR_KM):
+    """All ring radii (km) for one burst, validated once.
+
+    Parameters
+    ----------
+    yield_kt : float, kt
+    burst : {"optimum", "surface", "custom"}
+        ``"optimum"``: air burst at the height that carries 5 psi farthest; ``"surface"``: a
+        contact surface burst (height 0, surface thermal partition and radiation rule);
+        ``"custom"``: an air burst at ``height_m``.
+    height_m : float, m
+        Used only for ``burst="custom"``.
+    enhanced_radiation : bool
+        Prompt radiation as from ten times the yield [wellerstein2012].
+    visibility_km : float, km
+        Visibility for the burn ring (Fig. 7.98).
+
+    Returns
+    -------
+    BurstRadii
+        ``radii_km`` has the rings of ``RING_NAMES``: maximum fireball; 20, 5 and 1 psi
+        [brode1986]; 500 rem of prompt radiation [wellerstein2012]; 100% third-degree burns
+        [glasstone1977, Fig. 12.65] (the ring NUKEMAP draws).
+    """
+    w = single_number("yield_kt", _yield(yield_kt))
+    burst = check_choice("burst", burst, BURST_KINDS)
+    h_custom = single_number("height_m", _height(height_m))
+    er = check_bool("enhanced_radiation", enhanced_radiation)
+    v = single_number("visibility_km", _visibility(visibility_km))
+    surface = burst == "surface"
+    if burst == "surface":
+        h = 0.0
+    elif burst == "custom":
+        h = h_custom
+    else:
+        log_psi, _, y_opt = _optimum_table()
+        h = float(np.interp(np.log(5.0), log_psi, y_opt) * KM_PER_KFT * 1000.0 * np.cbrt(w))
+    r20, r5, r1 = _blast_range(w, np.array([20.0, 5.0, 1.0]), h)
+    q_burn = _burn_threshold(w, (3, 100))
+    radii = {
+        "fireball": float((290.0 if surface else 200.0) * _FT_KM * w**0.4),
+        "20 psi": float(r20), "5 psi": float(r5), "1 psi": float(r1),
+        "500 rem": float(_dose_range(_radiation_yield(w, er), LETHAL_REM, surface, h)),
+        "3rd-degree burns": float(_ground_from_slant(_thermal_slant(w, q_burn, surface, None, h, v),
+                                                     h)),
+    }
+    return BurstRadii(radii_km=radii, height_m=h, surface=surface)
 
 
 # --------------------------------------------------------------------------- EMP reach
@@ -489,12 +803,13 @@ def emp_tangent_distance_km(burst_height_km):
     return _scalar_or_array(np.sqrt((EARTH_RADIUS_KM + h) ** 2 - EARTH_RADIUS_KM**2))
 
 
-def _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
+def _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg,
+                names=("lat1_deg", "lon1_deg", "lat2_deg", "lon2_deg")):
     """Latitudes and longitude difference in radians, checked and broadcast together."""
-    named = {"lat1_deg": check_range("lat1_deg", lat1_deg, -90, 90, unit="°"),
-             "lon1_deg": check_range("lon1_deg", lon1_deg, -180, 180, unit="°"),
-             "lat2_deg": check_range("lat2_deg", lat2_deg, -90, 90, unit="°"),
-             "lon2_deg": check_range("lon2_deg", lon2_deg, -180, 180, unit="°")}
+    values = (lat1_deg, lon1_deg, lat2_deg, lon2_deg)
+    named = {name: check_range(name, value, -90 if name.startswith("lat") else -180,
+                               90 if name.startswith("lat") else 180, unit="°")
+             for name, value in zip(names, values)}
     try:
         la1, lo1, la2, lo2 = np.broadcast_arrays(*named.values())
     except ValueError:
@@ -511,6 +826,38 @@ def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
     return _scalar_or_array(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1))))
 
 
+def azimuthal_equidistant_km(lat0_deg, lon0_deg, lat_deg, lon_deg):
+    """Map coordinates of points in the azimuthal equidistant projection centred on
+    (``lat0_deg``, ``lon0_deg``) on a spherical Earth.
+
+    Every point lies at its true great-circle distance and bearing from the centre, so a circle
+    of a given ground range around the centre (an effect ring, the EMP horizon) is drawn true
+    to scale. Distances between two other points are not exact; the error grows with the
+    distance from the centre (at right angles to the radius the scale is too large by c/sin c, c
+    the central angle: about 1% at 1,600 km, 4% at 3,000 km).
+
+    Parameters
+    ----------
+    lat0_deg, lon0_deg : float or array, degrees
+        The centre (north and east positive).
+    lat_deg, lon_deg : float or array, degrees
+        The points; all four broadcast together.
+
+    Returns
+    -------
+    (x_km, y_km) : floats or ndarrays
+        km east and km north of the centre along the map.
+    """
+    la1, la2, dlon = _two_points(lat0_deg, lon0_deg, lat_deg, lon_deg,
+                                 names=("lat0_deg", "lon0_deg", "lat_deg", "lon_deg"))
+    cos_c = np.clip(np.sin(la1) * np.sin(la2) + np.cos(la1) * np.cos(la2) * np.cos(dlon), -1, 1)
+    c = np.arccos(cos_c)                                   # central angle (radians)
+    k = np.where(c > 1e-12, c / np.where(c > 1e-12, np.sin(c), 1.0), 1.0)
+    x = EARTH_RADIUS_KM * k * np.cos(la2) * np.sin(dlon)
+    y = EARTH_RADIUS_KM * k * (np.cos(la1) * np.sin(la2) - np.sin(la1) * np.cos(la2) * np.cos(dlon))
+    return _scalar_or_array(x), _scalar_or_array(y)
+
+
 def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
     """Compass bearing (degrees clockwise from north) of the great circle from point 1 to 2."""
     la1, la2, dlon = _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg)
@@ -522,7 +869,9 @@ def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
 # --------------------------------------------------------------------------- fallout
 def fallout_dose_rate(t_hours, rate_at_1h):
     """Fallout dose rate (rem/h) at ``t_hours`` after the burst: R1·t^-1.2 [glasstone1977,
-    §9.147]. So seven times later the rate is about a tenth (7^-1.2 ≈ 0.097)."""
+    §9.146–9.148], good to about 25% from 0.5 h to about 200 days once the fallout has
+    arrived. So seven times later the rate is about a tenth (7^-1.2 ≈ 0.097), the "7–10
+    rule" (§9.15)."""
     t = check_range("t_hours", t_hours, 0.0, None, low_open=True, unit="h")
     r1 = check_range("rate_at_1h", rate_at_1h, 0.0, None, unit="rem/h")
     check_broadcast(t_hours=t, rate_at_1h=r1)
@@ -662,6 +1011,33 @@ def casualties(yield_kt, density_per_km2, height_m=None):
         ring_radii_km=tuple(float(r) for r in radii), height_m=float(height))
 
 
+CASUALTY_SIG_FIGS = 2   # the ring model supports no more precision than this (teaching choice)
+# The op-ed's "many thousands" gives no number: the course reads it as 2,000 killed or more, a
+# teaching choice that the chapter's figure lets students move (see ASSUMPTIONS).
+MANY_THOUSANDS_KILLED = 2000
+
+
+def round_significant(value, digits=CASUALTY_SIG_FIGS):
+    """``value`` rounded to ``digits`` significant figures (0 stays 0), e.g. 56,498 -> 56,000.
+
+    Parameters
+    ----------
+    value : float or array
+    digits : int, 1-15
+
+    Returns
+    -------
+    float or ndarray
+    """
+    x = as_float_array("value", value)
+    if isinstance(digits, (bool, np.bool_)) or not isinstance(digits, (int, np.integer)) \
+            or not 1 <= digits <= 15:
+        raise ValueError(f"digits={digits!r} is outside the valid range [1, 15] (whole numbers)")
+    mag = np.floor(np.log10(np.where(x == 0, 1.0, np.abs(x))))
+    scale = 10.0 ** (digits - 1 - mag)
+    return _scalar_or_array(np.where(x == 0, 0.0, np.round(x * scale) / scale))
+
+
 def density_preset(name):
     """The population density (people/km²) of a named preset in ``DENSITY_PRESETS``."""
     presets = {p.name: p for p in DENSITY_PRESETS}
@@ -669,11 +1045,16 @@ def density_preset(name):
 
 
 __all__ = [
-    "ASSUMPTIONS", "DENSITY_PRESETS", "SHIELDING", "Shielding", "HIROSHIMA_HEIGHT_M", "HIROSHIMA_SURVEY", "PLACES",
-    "PLACES_SOURCE", "REFERENCE_YIELDS", "RING_PSI", "RING_RATES", "STARFISH", "CasualtyEstimate",
-    "armour_protected_dose_rem", "blast_range_km", "burn_threshold_cal_cm2", "casualties",
-    "density_preset", "emp_ground_radius_km", "emp_tangent_distance_km", "fallout_dose_rate",
-    "fallout_dose_rem", "fireball_radius_km", "great_circle_km", "initial_bearing_deg",
-    "local_fallout_expected", "optimum_height_m", "overpressure_psi", "prompt_dose_range_km",
-    "prompt_dose_rem", "thermal_fluence_cal_cm2", "thermal_range_km",
+    "ASSUMPTIONS", "BURN_CURVES", "BURN_FIG_YIELDS_KT", "BURST_KINDS", "BurstRadii",
+    "CASUALTY_SIG_FIGS", "CasualtyEstimate", "MANY_THOUSANDS_KILLED", "DENSITY_PRESETS", "HIGH_ALTITUDE_HARMS",
+    "HIROSHIMA_FLASH_BURN_KM", "HIROSHIMA_HEIGHT_M", "HIROSHIMA_SURVEY", "NUKEMAP_THIRD_DEGREE_KM", "INCAPACITATION_RANGE_REM", "INCAPACITATION_REM",
+    "LETHAL_DOSE_RANGE_REM", "LETHAL_REM", "PLACES", "PLACES_SOURCE", "REFERENCE_YIELDS",
+    "RING_NAMES", "RING_PSI", "RING_RATES", "SHIELDING", "STARFISH", "Shielding",
+    "SURFACE_RADIATION_FACTOR", "TAU_FIT", "TAU_FIT_ERROR", "VISIBILITY_CLEAR_KM",
+    "armour_protected_dose_rem", "azimuthal_equidistant_km", "blast_range_km", "burn_range_km",
+    "burn_threshold_cal_cm2", "casualties", "density_preset", "effect_radii_km",
+    "emp_ground_radius_km", "emp_tangent_distance_km", "fallout_dose_rate", "fallout_dose_rem",
+    "fireball_radius_km", "great_circle_km", "initial_bearing_deg", "local_fallout_expected",
+    "optimum_height_m", "overpressure_psi", "prompt_dose_range_km", "prompt_dose_rem",
+    "round_significant", "thermal_fluence_cal_cm2", "thermal_range_km", "transmittance",
 ]

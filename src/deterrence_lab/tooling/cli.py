@@ -18,11 +18,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     opener = commands.add_parser(
         "open", help="open the course in JupyterLab at chapter 00 (the default)",
-        description="Open the course in JupyterLab (127.0.0.1, token authentication). From an "
-                    "installed package the notebooks are first copied into DIR; existing files "
-                    "are never overwritten.")
+        description="Open the course in JupyterLab (127.0.0.1, token authentication). The "
+                    "notebooks are first copied into DIR (from a source checkout: its git-ignored "
+                    "deterrence-lab-course/ folder); existing files are never overwritten, and "
+                    "when the course has changed the new versions are put beside yours.")
     opener.add_argument("directory", nargs="?", type=Path, metavar="DIR",
-                        help="where to keep your copy (default: ./deterrence-lab-course)")
+                        help="where to keep your copy (default: ./deterrence-lab-course, or "
+                             "deterrence-lab-course/ inside a source checkout)")
     opener.add_argument("--port", type=int, help="port for JupyterLab (default: first free from 8888)")
     opener.add_argument("--no-browser", action="store_true", help="do not open a web browser")
     builder = commands.add_parser(
@@ -51,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:  # Ctrl+C before JupyterLab started (e.g. while copying)
+        print("Stopped.", file=sys.stderr)
+        return 130
+
+
+def _run(args) -> int:
     if args.command in (None, "open"):
         from .launcher import open_course
 

@@ -1,55 +1,196 @@
-"""The high-altitude EMP footprint drawn around a chosen centre, with cities at their great-
-circle distances (chapter 01)."""
+"""Maps for chapter 01: the high-altitude EMP footprint over Europe and the effect rings over
+a place the student picks.
+
+Both use the azimuthal equidistant projection centred on the point below the burst
+(:func:`deterrence_lab.models.effects.azimuthal_equidistant_km`): every point lies at its
+true great-circle distance and bearing from that centre, so the rings and the horizon circle
+are drawn true to scale. Coastlines and borders come from the offline Natural Earth extract
+in :mod:`deterrence_lab.content.basemap`; nothing is downloaded.
+"""
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.patches import Circle
+from matplotlib.patches import Circle, Rectangle
 
-from .._validate import check_choice
+from ..content import basemap as bm
 from ..models import effects as fx
+from .rings import EFFECT_COLORS, yield_strip
 from .style import OKABE_ITO, new_figure
 
+# places the effects map offers: each has 1:10m coast and borders in the base map
+RING_PLACES = ("Zaporizhzhia", "Kyiv", "Kharkiv", "Odesa", "Moscow", "The Hague", "Amsterdam",
+               "Hiroshima")
 
-# --------------------------------------------------------------------------- EMP map
-def _places_from(centre):
-    lat0, lon0 = centre.lat_deg, centre.lon_deg
-    lats = np.array([p.lat_deg for p in fx.PLACES])
-    lons = np.array([p.lon_deg for p in fx.PLACES])
-    d = np.atleast_1d(fx.great_circle_km(lat0, lon0, lats, lons))
-    b = np.atleast_1d(fx.initial_bearing_deg(lat0, lon0, lats, lons))
-    return d, b
+COAST_STYLE = {"color": "#4d4d4d", "lw": 0.8}
+BORDER_STYLE = {"color": "#8c8c8c", "lw": 0.7, "ls": (0, (4, 2))}
+GRATICULE_STYLE = {"color": "#c8c8c8", "lw": 0.4}
+MAP_NOTE = ("Azimuthal equidistant projection centred below the burst: distances and directions "
+            "from the centre are true. Base map: Natural Earth (public domain); Crimea drawn as "
+            "part of Ukraine (UN General Assembly resolution 68/262).")
+
+
+def _place(name, param="place"):
+    places = {p.name: p for p in fx.PLACES}
+    if not isinstance(name, str) or name not in places:
+        raise ValueError(f"{param}={name!r} is not one of: {', '.join(places)}")
+    return places[name]
+
+
+def _projected(lines: bm.Polylines, lat0, lon0, max_km):
+    """Projected polylines (km) joined into one array with NaN rows between lines; vertices
+    farther than ``max_km`` from the centre are dropped (lines break there)."""
+    if len(lines) == 0:
+        return np.empty((0, 2))
+    x, y = fx.azimuthal_equidistant_km(lat0, lon0, lines.lonlat[:, 1], lines.lonlat[:, 0])
+    xy = np.column_stack([np.atleast_1d(x), np.atleast_1d(y)])
+    xy[np.hypot(xy[:, 0], xy[:, 1]) > max_km] = np.nan
+    parts = np.split(xy, lines.offsets[1:-1])
+    gap = np.full((1, 2), np.nan)
+    return np.concatenate([np.concatenate([p, gap]) for p in parts])
+
+
+def _draw_layers(ax, lat0, lon0, view_km, detail=False):
+    """Coast and borders around the centre; the finer layer where a detail box covers it."""
+    reach = 3.0 * view_km + 50.0
+    layers = [("world_coast", COAST_STYLE), ("europe_coast", COAST_STYLE),
+              ("europe_border", BORDER_STYLE)]
+    if detail:
+        layers = [("detail_coast", COAST_STYLE), ("detail_border", BORDER_STYLE)]
+    for name, kw in layers:
+        xy = _projected(bm.layer(name), lat0, lon0, reach)
+        if len(xy):
+            ax.plot(xy[:, 0], xy[:, 1], zorder=1, **kw)
+
+
+def _graticule(ax, lat0, lon0, view_km, step_deg=10.0):
+    """Meridians and parallels every ``step_deg`` degrees, projected."""
+    reach = 3.0 * view_km
+    fine = np.linspace(-89.0, 89.0, 179)
+    for lon in np.arange(-180.0, 180.0, step_deg):
+        x, y = fx.azimuthal_equidistant_km(lat0, lon0, fine, np.full_like(fine, lon))
+        ok = np.hypot(x, y) < reach
+        ax.plot(np.where(ok, x, np.nan), np.where(ok, y, np.nan), zorder=0, **GRATICULE_STYLE)
+    lons = np.linspace(-180.0, 180.0, 361)
+    for lat in np.arange(-80.0, 90.0, step_deg):
+        x, y = fx.azimuthal_equidistant_km(lat0, lon0, np.full_like(lons, lat), lons)
+        ok = np.hypot(x, y) < reach
+        ax.plot(np.where(ok, x, np.nan), np.where(ok, y, np.nan), zorder=0, **GRATICULE_STYLE)
+
+
+def scale_bar(ax, view_km, corner="lower left"):
+    """A black bar of a round length (km) in a corner of a map whose half-width is ``view_km``."""
+    nice = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]
+    length = max([n for n in nice if n <= view_km * 0.5] or [nice[0]])
+    x0 = -0.92 * view_km if "left" in corner else 0.92 * view_km - length
+    y0 = -0.9 * view_km
+    ax.plot([x0, x0 + length], [y0, y0], color="black", lw=3, solid_capstyle="butt", zorder=6)
+    ax.text(x0 + length / 2, y0 + 0.035 * view_km, f"{length:,g} km", ha="center", fontsize=9,
+            zorder=6, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7, "pad": 1})
+    return length
+
+
+def _map_axes(ax, view_km, xlabel):
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(True)
+    ax.set_xlim(-view_km, view_km)
+    ax.set_ylim(-view_km, view_km)
+    ax.set_aspect("equal")
+    ax.grid(False)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("km north")
+    ax.set_facecolor("#f7fbff")
 
 
 def emp_map_figure(centre_name, burst_height_km, view_km=None):
-    """Azimuthal-equidistant sketch centred under the burst: each city at its true great-circle
-    distance and bearing; the circle is the horizon (EMP ground radius)."""
-    places = {p.name: p for p in fx.PLACES}
-    centre = places[check_choice("centre_name", centre_name, places)]
+    """The EMP footprint of a burst above ``centre_name`` on a map of Europe (or of the world
+    outside it): the horizon circle, coastlines, borders and the cities named, inside the
+    footprint in red. Returns ``(figure, radius_km, names_inside)``."""
+    centre = _place(centre_name, "centre_name")
     radius = fx.emp_ground_radius_km(burst_height_km)
-    d, b = _places_from(centre)
-    view = view_km or max(1.25 * radius, 2500.0)
-    fig, ax = new_figure(6.4, 6.0)
-    ax.add_patch(Circle((0, 0), radius, facecolor=OKABE_ITO["sky_blue"], alpha=0.25,
-                        edgecolor=OKABE_ITO["blue"], lw=2,
-                        label=f"line of sight from {burst_height_km:,.0f} km: {radius:,.0f} km"))
-    x, y = d * np.sin(np.radians(b)), d * np.cos(np.radians(b))
-    shown = (np.abs(x) < view) & (np.abs(y) < view)
+    view = view_km or max(1.2 * radius, 1500.0)
+    fig, ax = new_figure(7.2, 6.8)
+    lat0, lon0 = centre.lat_deg, centre.lon_deg
+    _graticule(ax, lat0, lon0, view)
+    _draw_layers(ax, lat0, lon0, view)
+    ax.add_patch(Circle((0, 0), radius, facecolor=OKABE_ITO["sky_blue"], alpha=0.22,
+                        edgecolor=OKABE_ITO["blue"], lw=2, zorder=2,
+                        label=f"in line of sight of a burst at {burst_height_km:,.0f} km: "
+                              f"{radius:,.0f} km radius"))
+    lats = np.array([p.lat_deg for p in fx.PLACES])
+    lons = np.array([p.lon_deg for p in fx.PLACES])
+    x, y = (np.atleast_1d(v) for v in fx.azimuthal_equidistant_km(lat0, lon0, lats, lons))
+    d = np.atleast_1d(fx.great_circle_km(lat0, lon0, lats, lons))
+    shown = (np.abs(x) < view) & (np.abs(y) < view) & (d > 1.0)
     inside = d <= radius
-    ax.scatter(x[shown & inside], y[shown & inside], color=OKABE_ITO["vermillion"], zorder=3,
-               label="city in view of the burst")
-    ax.scatter(x[shown & ~inside], y[shown & ~inside], color=OKABE_ITO["grey"], zorder=3,
+    ax.scatter(x[shown & inside], y[shown & inside], s=18, color=OKABE_ITO["vermillion"],
+               zorder=4, label="city inside the footprint")
+    ax.scatter(x[shown & ~inside], y[shown & ~inside], s=18, color="#555555", zorder=4,
                label="city beyond the horizon")
     for i in np.nonzero(shown)[0]:
-        if d[i] > 1.0:
-            ax.annotate(fx.PLACES[i].name, (x[i], y[i]), xytext=(4, 3), textcoords="offset points",
-                        fontsize=8)
-    ax.plot(0, 0, marker="*", ms=14, color="black", label=f"point below the burst ({centre.name})")
-    ax.set_xlim(-view, view)
-    ax.set_ylim(-view, view)
-    ax.set_aspect("equal")
-    ax.set_xlabel("km east (along great circles)")
-    ax.set_ylabel("km north")
-    ax.legend(loc="lower left", fontsize=8, framealpha=0.9)
-    ax.set_title("High-altitude burst: who is in line of sight?")
+        ax.annotate(fx.PLACES[i].name, (x[i], y[i]), xytext=(3, 2), textcoords="offset points",
+                    fontsize=7.5, zorder=5)
+    ax.plot(0, 0, marker="*", ms=14, color="black", zorder=5, ls="none",
+            label=f"point below the burst ({centre.name})")
+    _map_axes(ax, view, "km east of the point below the burst")
+    scale_bar(ax, view, corner="lower right")
+    ax.legend(loc="upper left", fontsize=8, framealpha=0.92)
+    ax.set_title(f"High-altitude burst above {centre.name}: who is in line of sight?")
+    ax.text(0.01, 0.01, "azimuthal equidistant about the point below the burst; "
+            "Natural Earth (public domain)", transform=ax.transAxes, fontsize=6.5,
+            color="#555555", zorder=6)
     names = [fx.PLACES[i].name for i in np.nonzero(inside & (d > 1.0))[0]]
     return fig, radius, names
+
+
+def _has_detail(lat, lon):
+    """True where the 1:10m layers of the base map cover the point."""
+    boxes = bm.detail_boxes()
+    return bool(np.any((boxes[:, 0] <= lon) & (lon <= boxes[:, 1])
+                       & (boxes[:, 2] <= lat) & (lat <= boxes[:, 3])))
+
+
+def rings_map_figure(radii_km, place_name, yield_kt=None, title="", min_view_km=2.0):
+    """Effect rings (``radii_km``: name -> km, drawn in ``EFFECT_COLORS``) around ground zero at
+    ``place_name``, over the coast and borders (1:10m where the base map has them), with a scale
+    bar, an inset locating the place in its region and, given ``yield_kt``, the yield strip."""
+    centre = _place(place_name)
+    lat0, lon0 = centre.lat_deg, centre.lon_deg
+    view = max(max(radii_km.values()) * 1.2, min_view_km)
+    fig, axes = new_figure(6.6, 7.4 if yield_kt is not None else 6.4,
+                           nrows=2 if yield_kt is not None else 1,
+                           **({"gridspec_kw": {"height_ratios": [6, 1]}} if yield_kt is not None else {}))
+    ax = axes[0] if yield_kt is not None else axes
+    _draw_layers(ax, lat0, lon0, view, detail=_has_detail(lat0, lon0))
+    for name, r in sorted(radii_km.items(), key=lambda kv: -kv[1]):
+        color = EFFECT_COLORS[name]
+        fill = name == "fireball"
+        ax.add_patch(Circle((0, 0), r, facecolor=color if fill else "none", edgecolor=color,
+                            lw=2.2, alpha=0.9, zorder=3, label=f"{name}: {r:.2f} km"))
+    ax.plot(0, 0, marker="+", color="black", ms=12, zorder=5, ls="none")
+    ax.annotate(f"ground zero: centre of {centre.name}", (0, 0), xytext=(6, -12),
+                textcoords="offset points", fontsize=8, zorder=5)
+    _map_axes(ax, view, "km east of ground zero")
+    scale_bar(ax, view, corner="lower right")
+    ax.legend(loc="upper right", fontsize=8, framealpha=0.92)
+    ax.text(0.99, 0.005, "coast and borders: Natural Earth (public domain); no streets offline",
+            transform=ax.transAxes, fontsize=6.5, color="#555555", ha="right", va="bottom",
+            zorder=6)
+    if title:
+        ax.set_title(title)
+    inset = ax.inset_axes([0.0, 0.0, 0.3, 0.3], zorder=7)
+    region = 600.0
+    _draw_layers(inset, lat0, lon0, region)
+    inset.add_patch(Rectangle((-view, -view), 2 * view, 2 * view, fill=False,
+                              edgecolor=OKABE_ITO["vermillion"], lw=1.2))
+    inset.plot(0, 0, marker="o", ms=3, color=OKABE_ITO["vermillion"])
+    inset.set_xlim(-region, region)
+    inset.set_ylim(-region, region)
+    inset.set_aspect("equal")
+    inset.set_xticks([])
+    inset.set_yticks([])
+    inset.grid(False)
+    inset.set_facecolor("white")
+    inset.set_title(f"where: {2 * region:,.0f} km across", fontsize=7, pad=2)
+    if yield_kt is not None:
+        yield_strip(axes[1], yield_kt)
+    return fig

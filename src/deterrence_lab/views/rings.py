@@ -21,10 +21,10 @@ EFFECT_COLORS = {
 EFFECT_MEANING = {
     "fireball": "maximum size of the fireball",
     "20 psi": "heavy concrete buildings destroyed; few survive",
-    "5 psi": "most buildings collapse; many killed",
+    "5 psi": "most residential buildings collapse; many killed",
     "1 psi": "windows shatter; injuries from glass",
     "500 rem": "prompt radiation: 50–90% die of it without other injuries",
-    "3rd-degree burns": "on exposed skin, clear day",
+    "3rd-degree burns": "all exposed skin burnt to the third degree (clear day, 12-mile visibility)",
 }
 
 

@@ -7,34 +7,39 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .._validate import check_choice
+from ..content import sources
 from ..models import effects as fx
 from ..views.effects_curves import casualty_figure, fallout_figure, tank_dose_figure
-from ..views.maps import emp_map_figure
+from ..views.maps import RING_PLACES, emp_map_figure, rings_map_figure
 from ..views.rings import EFFECT_COLORS, EFFECT_MEANING, plan_view_figure, yield_strip, yields_figure
 from ._base import Explorer
 
-__all__ = ['EffectsExplorer', 'EmpExplorer', 'effect_radii', 'BURSTS', 'EFFECT_COLORS', 'EFFECT_MEANING', 'plan_view_figure', 'yield_strip', 'yields_figure', 'emp_map_figure', 'casualty_figure', 'tank_dose_figure', 'fallout_figure']
+__all__ = ['EffectsExplorer', 'EmpExplorer', 'effect_radii', 'people_range', 'rings_map_figure', 'BURSTS', 'EFFECT_COLORS', 'EFFECT_MEANING', 'plan_view_figure', 'yield_strip', 'yields_figure', 'emp_map_figure', 'casualty_figure', 'tank_dose_figure', 'fallout_figure']
 
 BURSTS = {"optimum": "Air burst (height for greatest 5 psi range)", "surface": "Surface burst",
           "custom": "Air burst at a chosen height"}
 
 
 def effect_radii(yield_kt, burst="optimum", height_m=0.0, enhanced_radiation=False):
-    """Ground radii (km) of the chapter's effect rings and the burst height used (m)."""
-    burst = check_choice("burst", burst, BURSTS)
-    surface = burst == "surface"
-    height = {"surface": 0.0, "optimum": None, "custom": height_m}[burst]
-    h = fx.optimum_height_m(yield_kt, 5.0) if height is None else float(height)
-    r20, r5, r1 = fx.blast_range_km(yield_kt, [20.0, 5.0, 1.0], h)
-    radii = {
-        "fireball": fx.fireball_radius_km(yield_kt, surface=surface),
-        "20 psi": float(r20), "5 psi": float(r5), "1 psi": float(r1),
-        "500 rem": fx.prompt_dose_range_km(yield_kt, fx.LETHAL_REM, surface=surface,
-                                           enhanced_radiation=enhanced_radiation, height_m=h),
-        "3rd-degree burns": fx.thermal_range_km(yield_kt, fx.burn_threshold_cal_cm2(yield_kt, 3),
-                                                surface=surface, height_m=h),
-    }
-    return radii, h
+    """Ground radii (km) of the chapter's effect rings and the burst height used (m): a thin
+    wrapper of :func:`deterrence_lab.effects.effect_radii_km`."""
+    result = fx.effect_radii_km(yield_kt, burst, height_m, enhanced_radiation)
+    return dict(result.radii_km), result.height_m
+
+
+def people_range(bounds) -> str:
+    """A low-high pair of people counts as text, each to two significant figures."""
+    low, high = (fx.round_significant(float(b)) for b in bounds)
+    if low == high:
+        return f"about {low:,.0f}"
+    return f"{low:,.0f}–{high:,.0f}"
+
+
+def _harm_source(harm) -> str:
+    if harm.source == fx.TEACHING_ASSUMPTION:
+        return harm.where
+    ref = sources.get(harm.source)
+    return f"{ref.short} {ref.year}, {harm.where}"
 
 
 class EffectsExplorer(Explorer):
@@ -63,23 +68,37 @@ class EffectsExplorer(Explorer):
             "density": W.FloatLogSlider(value=3000.0, base=10, min=0, max=4.7, step=0.01,
                                         description="Custom density (people/km²)", style=style,
                                         layout=layout, readout_format=",.0f"),
+            "place": W.Dropdown(options=[(name, name) for name in RING_PLACES]
+                                + [("no map (rings only)", "none")],
+                                value="Hiroshima", description="Ground zero", style=style,
+                                layout=layout),
+            "visibility_km": W.FloatSlider(value=round(fx.VISIBILITY_CLEAR_KM, 1), min=2.0,
+                                           max=60.0, step=0.5, description="Visibility (km)",
+                                           style=style, layout=layout),
         }
 
-    def _draw(self, yield_kt, burst, height_m, weapon, setting, density):
-        radii, h = effect_radii(yield_kt, burst, height_m, enhanced_radiation=weapon == "er")
+    def _draw(self, yield_kt, burst, height_m, weapon, setting, density, place, visibility_km):
+        burst_radii = fx.effect_radii_km(yield_kt, burst, height_m,
+                                         enhanced_radiation=weapon == "er",
+                                         visibility_km=visibility_km)
+        radii, h = dict(burst_radii.radii_km), burst_radii.height_m
         rho = density if setting == "custom" else fx.density_preset(setting)
         est = fx.casualties(yield_kt, rho, h)
-        fig = plan_view_figure(radii, yield_kt)
+        title = f"{yield_kt:.3g} kt, {BURSTS[burst].lower()}"
+        if place == "none":
+            fig = plan_view_figure(radii, yield_kt, title=title)
+        else:
+            fig = rings_map_figure(radii, place, yield_kt, title=f"{title}, over {place}")
         rows = "".join(f"<tr><td>{name}</td><td style='text-align:right'>{r:.2f} km</td>"
                        f"<td>{EFFECT_MEANING[name]}</td></tr>" for name, r in radii.items())
-        html = (f"<b>{yield_kt:.3g} kt</b>, burst height {h:,.0f} m, density {rho:,.0f} people/km²."
+        killed, injured = people_range(est.killed_range), people_range(est.injured_range)
+        html = (f"<b>{yield_kt:.3g} kt</b>, burst height {h:,.0f} m, density {rho:,.0f} people/km², "
+                f"visibility {visibility_km:g} km."
                 f"<table>{rows}</table>"
-                f"Blast-ring estimate (OTA rates): about <b>{est.killed:,.0f}</b> killed "
-                f"(range {est.killed_range[0]:,.0f}–{est.killed_range[1]:,.0f}) and "
-                f"<b>{est.injured:,.0f}</b> injured "
-                f"(range {est.injured_range[0]:,.0f}–{est.injured_range[1]:,.0f}). "
-                "The range reflects only the blast fit's ±10%; the real uncertainty is larger.")
-        result = {"radii_km": radii, "height_m": h, "density_per_km2": rho,
+                f"Blast-ring estimate (OTA rates, uniform density): <b>{killed}</b> killed and "
+                f"<b>{injured}</b> injured (two significant figures). The range reflects only the "
+                "blast fit's ±10%; the real uncertainty is larger.")
+        result = {"radii_km": radii, "height_m": h, "density_per_km2": rho, "place": place,
                   "killed": est.killed, "injured": est.injured,
                   "killed_range": est.killed_range, "injured_range": est.injured_range}
         return fig, result, html
@@ -88,7 +107,7 @@ class EffectsExplorer(Explorer):
 class EmpExplorer(Explorer):
     """Burst height and location → EMP footprint on an azimuthal-equidistant sketch."""
 
-    title = "High-altitude burst: EMP footprint (no map download; cities as coordinates)"
+    title = "High-altitude burst: EMP footprint on a map (offline Natural Earth base map)"
 
     def _controls(self):
         style = {"description_width": "150px"}
@@ -110,7 +129,10 @@ class EmpExplorer(Explorer):
                 f"that horizon is {tangent:,.0f} km). Cities inside: "
                 f"{', '.join(names) if names else 'none of those listed'}. "
                 "Inside the circle, EMP <i>can</i> reach; how strong it is depends on yield, "
-                "height, latitude and design, which this sketch does not model.")
+                "height, latitude and design, which this map does not model."
+                "<br><b>Harms beyond the pulse:</b><ul>"
+                + "".join(f"<li><b>{harm.name}</b>: {harm.text} ({_harm_source(harm)})</li>"
+                          for harm in fx.HIGH_ALTITUDE_HARMS) + "</ul>")
         return fig, {"radius_km": radius, "tangent_km": tangent, "cities_inside": names}, html
 
 
