@@ -820,15 +820,7 @@ MAP_PLACES: tuple[MapPlace, ...] = (
     MapPlace("Simferopol", 44.95, 34.10), MapPlace("Kerch", 45.36, 36.47),
     MapPlace("Donetsk", 48.02, 37.80),
 )
-# Schematic lines, drawn as such: a few points along the Dnipro (through the cities it
-# passes), a rough outline of the Crimean peninsula and of the Belarus-Ukraine border.
+# The Dnipro is not in the base map: a sketch through the cities it passes, drawn as such.
 DNIPRO_SCHEMATIC = ((50.45, 30.55), (49.44, 32.06), (49.07, 33.42), (48.46, 35.05),
                     (47.84, 35.14), (47.57, 34.40), (46.75, 33.37), (46.64, 32.62),
                     (46.50, 32.20))
-CRIMEA_SCHEMATIC = ((46.15, 33.70), (45.85, 33.00), (45.50, 32.50), (45.19, 33.37),
-                    (44.60, 33.50), (44.39, 33.75), (44.49, 34.17), (44.67, 34.41),
-                    (44.85, 34.97), (45.03, 35.38), (45.00, 35.90), (45.10, 36.43),
-                    (45.36, 36.47), (45.45, 36.20), (45.30, 35.45), (45.55, 35.00),
-                    (45.95, 34.45), (46.10, 34.00), (46.15, 33.70))
-BELARUS_BORDER_SCHEMATIC = ((51.55, 23.60), (51.90, 25.00), (51.90, 26.60), (51.50, 28.00),
-                            (51.45, 29.50), (51.30, 30.60), (51.90, 31.20), (52.10, 31.80))

@@ -248,12 +248,13 @@ def front_map(directory: Path) -> Section:
 
     plt.close(fig)
     names = ", ".join(p.name for p in scenario.MAP_PLACES)
-    body = _page("<h1>The front</h1><figure><img src='map.png' alt='Schematic map of southern "
-                 "and northern Ukraine with the places the briefs name'></figure>"
-                 f"<p class='small'>Places at {_e(scenario.MAP_SOURCE)}: {_e(names)}. The river, "
-                 "Crimea's coast and the Belarus-Ukraine border are sketches to orient the "
-                 "room, not survey lines; no front line is drawn, because the scenario leaves "
-                 "it to the white cell.</p>")
+    body = _page("<h1>The front</h1><figure><img src='map.png' alt='Map of Ukraine from the "
+                 "Belarus border to Crimea with the places the briefs name'></figure>"
+                 f"<p class='small'>Places at {_e(scenario.MAP_SOURCE)}: {_e(names)}. Coastlines "
+                 "and borders from Natural Earth (public domain), with Crimea drawn as part of "
+                 "Ukraine (UN General Assembly resolution 68/262); the Dnipro is a sketch "
+                 "through the cities it passes. No front line is drawn: the scenario leaves it "
+                 "to the white cell.</p>")
     return Section("map.html", "Map of the front", body, "map")
 
 

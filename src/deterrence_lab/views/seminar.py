@@ -328,54 +328,72 @@ def debrief_figure(state: seminar.GameState):
     return fig
 
 
+FRONT_MAP_CENTRE = (48.3, 33.6)   # lat, lon: between Kyiv and Crimea
+FRONT_MAP_VIEW_KM = (560.0, 520.0)   # half-width, half-height
+
+
 def front_map_figure():
-    """A schematic map of the front: the places the briefs name (standard coordinates), with
-    the Dnipro, Crimea's coast and the Belarus-Ukraine border drawn as labelled sketches."""
-    fig, ax = new_figure(8.0, 8.0)
-    cos = np.cos(np.radians(48.0))   # equirectangular at 48°N: distances roughly right
+    """A map of the front for the seminar: Natural Earth's coastlines and borders (offline,
+    public domain; Crimea drawn as part of Ukraine) around Zaporizhzhia, Kherson and Crimea up
+    to the Belarus border, with the places the briefs name. The Dnipro is a sketch through
+    the cities it passes; no front line is drawn."""
+    from ..models import effects as fx
+    from ..content import basemap as bm
+    from .maps import BORDER_STYLE, COAST_STYLE, _projected, scale_bar
 
-    def xy(points):
-        lat, lon = np.array(points).T
-        return lon * cos, lat
+    lat0, lon0 = FRONT_MAP_CENTRE
+    half_x, half_y = FRONT_MAP_VIEW_KM
+    fig, ax = new_figure(8.0, 7.6)
 
-    ax.plot(*xy(sc.DNIPRO_SCHEMATIC), color=OKABE_ITO["sky_blue"], lw=2.5,
-            label="Dnipro river (sketch)")
-    ax.fill(*xy(sc.CRIMEA_SCHEMATIC), color="#eeeeee", ec=OKABE_ITO["grey"], lw=1,
-            label="Crimean peninsula (outline sketch)")
-    ax.plot(*xy(sc.BELARUS_BORDER_SCHEMATIC), color=OKABE_ITO["black"], lw=1.2, ls="--",
-            label="Belarus-Ukraine border (sketch)")
-    offsets = {"Kherson": (-8, -12), "Nova Kakhovka": (4, 5), "Melitopol": (4, 5),
-               "Enerhodar (nuclear power plant)": (-12, -12), "Zaporizhzhia": (6, 2),
-               "Sevastopol": (-10, -12), "Dnipro": (6, 2)}
+    def xy(lats, lons):
+        x, y = fx.azimuthal_equidistant_km(lat0, lon0, np.asarray(lats), np.asarray(lons))
+        return np.atleast_1d(x), np.atleast_1d(y)
+
+    for name, kw in (("europe_coast", COAST_STYLE), ("europe_border", BORDER_STYLE)):
+        lines = _projected(bm.layer(name), lat0, lon0, 3.0 * max(half_x, half_y))
+        ax.plot(lines[:, 0], lines[:, 1], zorder=1, **kw)
+    ax.plot([], [], label="coastline (Natural Earth)", **COAST_STYLE)
+    ax.plot([], [], label="international border (Natural Earth)", **BORDER_STYLE)
+    lats, lons = zip(*sc.DNIPRO_SCHEMATIC)
+    ax.plot(*xy(lats, lons), color=OKABE_ITO["sky_blue"], lw=2.2, zorder=2,
+            label="Dnipro (sketch through the cities it passes)")
+    offsets = {"Kherson": (-6, 5, "right"), "Nova Kakhovka": (4, 5, "left"),
+               "Melitopol": (4, 5, "left"), "Zaporizhzhia": (6, 2, "left"),
+               "Enerhodar (nuclear power plant)": (-6, -10, "right"),
+               "Sevastopol": (-6, -10, "left"), "Dnipro": (6, 2, "left")}
     for p in sc.MAP_PLACES:
-        x, y = p.lon_deg * cos, p.lat_deg
-        marker = "^" if p.kind == "plant" else "o"
-        ax.plot(x, y, marker, color=OKABE_ITO["black"], ms=6)
-        ax.annotate(p.name, (x, y), xytext=offsets.get(p.name, (4, 4)),
-                    textcoords="offset points", fontsize=8.5)
-    ax.text(29.5 * cos, 52.0, "BELARUS", fontsize=10, color=OKABE_ITO["grey"], ha="center")
-    ax.text(30.3 * cos, 49.0, "UKRAINE", fontsize=10, color=OKABE_ITO["grey"], ha="center")
-    ax.text(38.0 * cos, 50.8, "RUSSIA", fontsize=10, color=OKABE_ITO["grey"], ha="center")
-    ax.text(31.8 * cos, 44.6, "Black Sea", fontsize=9, color=OKABE_ITO["blue"], ha="center",
-            style="italic")
-    ax.text(36.6 * cos, 47.6, "Zaporizhzhia oblast", fontsize=8,
-            color=OKABE_ITO["vermillion"], ha="center", style="italic")
-    ax.text(34.0 * cos, 46.35, "Kherson oblast", fontsize=8, color=OKABE_ITO["vermillion"],
-            ha="center", style="italic")
-    ax.text(34.6 * cos, 45.45, "Crimea", fontsize=8, color=OKABE_ITO["grey"], ha="center",
-            style="italic")
-    scale_x0, scale_y = 29.0 * cos, 44.5
-    km_per_deg = 111.2
-    ax.plot([scale_x0, scale_x0 + 200 / km_per_deg], [scale_y, scale_y], color="black", lw=2)
-    ax.text(scale_x0 + 100 / km_per_deg, scale_y + 0.15, "200 km", ha="center", fontsize=8)
-    ax.set_xlim(28.0 * cos, 39.5 * cos)
-    ax.set_ylim(44.1, 52.6)
+        (x,), (y,) = xy([p.lat_deg], [p.lon_deg])
+        ax.plot(x, y, "^" if p.kind == "plant" else "o", color=OKABE_ITO["black"], ms=6,
+                zorder=4)
+        dx, dy, ha = offsets.get(p.name, (4, 4, "left"))
+        ax.annotate(p.name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
+                    fontsize=8.5, zorder=5)
+    for text, lat, lon, colour, style in (
+            ("BELARUS", 52.2, 28.6, OKABE_ITO["grey"], "normal"),
+            ("UKRAINE", 49.3, 30.6, OKABE_ITO["grey"], "normal"),
+            ("RUSSIA", 51.0, 38.2, OKABE_ITO["grey"], "normal"),
+            ("MOLDOVA", 47.3, 28.5, OKABE_ITO["grey"], "normal"),
+            ("Black Sea", 44.1, 32.0, OKABE_ITO["blue"], "italic"),
+            ("Sea of Azov", 46.2, 36.6, OKABE_ITO["blue"], "italic"),
+            ("Zaporizhzhia oblast", 47.6, 36.4, OKABE_ITO["vermillion"], "italic"),
+            ("Kherson oblast", 46.35, 34.1, OKABE_ITO["vermillion"], "italic"),
+            ("Crimea", 45.45, 34.6, OKABE_ITO["grey"], "italic")):
+        (x,), (y,) = xy([lat], [lon])
+        ax.text(x, y, text, fontsize=9 if style == "normal" else 8, color=colour, ha="center",
+                style=style, zorder=3)
+    ax.set_xlim(-half_x, half_x)
+    ax.set_ylim(-half_y, half_y)
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.legend(loc="upper right", fontsize=8, frameon=True, framealpha=1.0)
-    ax.set_title("The front of the scenario: a schematic map (places at standard coordinates; "
-                 "lines are sketches,\nno front line is drawn)", fontsize=10)
+    ax.set_facecolor("#f7fbff")
+    scale_bar(ax, min(half_x, half_y), corner="lower left")
+    ax.legend(loc="upper right", fontsize=7.5, framealpha=0.95)
+    ax.set_title("The front of the scenario: places the briefs name (no front line is drawn)",
+                 fontsize=10)
+    ax.text(0.01, 0.01, "azimuthal equidistant projection; base map Natural Earth (public "
+            "domain), Crimea drawn as part of Ukraine (UN General Assembly resolution 68/262)",
+            transform=ax.transAxes, fontsize=6.2, color="#555555", zorder=6)
     return fig
 
 
