@@ -688,3 +688,14 @@ def test_the_engine_builds_no_markdown_and_holds_no_scenario_text():
     assert "Markdown(" not in source
     assert "Ukrainian forces advance" not in source        # stage texts are in content
     assert scenario.STAGES["counteroffensive"].situation.startswith("Ukrainian forces advance")
+
+
+def test_a_game_after_a_use_never_reads_as_below_the_threshold():
+    for seed in range(300):
+        game = seminar.play(seminar.DEMO_SCRIPT, seed=seed, game_format="day_after")
+        if game.ladder_state in ("conventional_war", "nuclear_threats"):
+            assert game.outcome.endswith(", after a nuclear use.")
+            break
+    for seed in range(40):
+        game = seminar.play(seminar.DEMO_SCRIPT, seed=seed)
+        assert "below the nuclear threshold" not in game.outcome

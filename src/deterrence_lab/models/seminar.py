@@ -246,8 +246,11 @@ class GameState:
             return "Settlement or ceasefire: the crisis left the ladder." + used
         if self.ladder_state == "general_war":
             return "General nuclear war: the chain reached its worst end state." + used
-        return (f"Unresolved when play stopped after round {len(self.history)}: "
-                f"{in_sentence(self.ladder_state)}." + used)
+        where = in_sentence(self.ladder_state)
+        if self.detonated and self.ladder_state in _PRE_USE:
+            where += ", after a nuclear use"      # the game remembers what the chain forgets
+        return (f"Unresolved when play stopped after round {len(self.history)}: {where}."
+                + used)
 
 
 def stage(state: GameState) -> sc.Stage:
