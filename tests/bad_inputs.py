@@ -144,8 +144,15 @@ def _table() -> dict:
             ("claim_id", "C999"), ("claim_id", 1), ("claim_id", None), ("claim_id", "")])
     t["argument.by_chapter"] = ({}, [])
     t["argument.table"] = ({}, [])
+    t["argument.reading_table"] = ({}, [])
+    t["argument.translation_table"] = ({}, [])
+    # --- legal notes -----------------------------------------------------------
+    t["legal_notes.note"] = ({"option": "protest"}, [
+        ("option", "nuke"), ("option", None), ("option", 1)])
+    t["legal_notes.notes_table"] = ({"part": "reprisals"}, [
+        ("part", "morality"), ("part", 1), ("part", "")])
     # --- sources -------------------------------------------------------------
-    for name in ("get", "reference"):
+    for name in ("get", "reference", "sort_key"):
         t[f"sources.{name}"] = ({"key": "nederlof2023"}, [
             ("key", "nobody1999"), ("key", 2023), ("key", None), ("key", "")])
     t["sources.cite"] = ({"key": "nederlof2023", "where": "para 3"}, [
@@ -279,6 +286,7 @@ def _table() -> dict:
     t["command.profile_risks"] = ({"key": "uk", "p_rogue": 0.01}, [
         ("key", "atlantis"), ("p_rogue", 1.5), ("p_fail", NAN), ("p_cutoff", "some")])
     t["command.verdict_table"] = ({}, [])
+    t["command.control_table"] = ({}, [])
     t["command.profile_table"] = ({"keys": ["us", "uk"]}, [
         ("keys", ["atlantis"]), ("keys", "us"), ("keys", 5), ("keys", [None])])
     # --- response ------------------------------------------------------------
@@ -490,7 +498,7 @@ def _table() -> dict:
         ("claim_id", "C99"), ("claim_id", None), ("claim_id", 1)])
     t["verdict.timeline"] = ({"claim_id": "C1", "after_oped": True}, [
         ("claim_id", "C99"), ("claim_id", 3), ("after_oped", "yes"), ("after_oped", 1.5)])
-    for name in ("timeline_table", "options_table", "template"):
+    for name in ("timeline_table", "options_table", "template", "netherlands_perspective"):
         t[f"verdict.{name}"] = ({}, [])
     t["verdict.verdict_table"] = ({"model_answer": False}, [
         ("model_answer", "yes"), ("model_answer", None), ("model_answer", 1.0)])

@@ -672,7 +672,7 @@ def test_scripts_must_give_moves_for_the_phase_reached():
 
 # --- argument -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("bad", ["C15", "c1", 1, None])
+@pytest.mark.parametrize("bad", ["C16", "c1", 1, None])
 def test_unknown_claim_is_a_clear_error(bad):
     with pytest.raises(ValueError, match=r"claim_id=.* is not one of: C1, C2"):
         argument.claim(bad)

@@ -181,7 +181,7 @@ def test_odds_in_words():
 # --- national profiles -------------------------------------------------------------------------
 
 def test_profiles_cite_existing_sources_with_valid_confidence():
-    assert [p.key for p in c.PROFILES] == ["us", "uk", "france", "russia"]
+    assert [p.key for p in c.PROFILES] == ["us", "uk", "france", "russia", "belarus", "nato_nl"]
     for profile in c.PROFILES:
         assert profile.features
         for feature in profile.features:
@@ -199,6 +199,32 @@ def test_profiles_encode_the_sources():
     assert any(f.confidence == "unknown" for f in c.get_profile("france").features)
 
 
+def test_profiles_are_like_for_like_and_placed_in_feavers_typology():
+    # same n and k everywhere (no source gives a team size), so no country looks more reliable
+    # because of an invented team: a valid order fails equally often wherever a lock is fitted.
+    assert {(p.design.n, p.design.k) for p in c.PROFILES} == {(2, 2)}
+    locked = [c.profile_risks(p.key).p_valid_fails for p in c.PROFILES if p.design.pal]
+    assert max(locked) - min(locked) < 1e-12
+    for p in c.PROFILES:
+        assert p.control in c.CONTROL_TYPES and p.control_basis
+    assert c.get_profile("uk").control == "delegative"
+    table = c.control_table()
+    assert len(table.splitlines()) == 2 + len(c.PROFILES)
+    russia = c.get_profile("russia")
+    perimetr = next(f for f in russia.features if f.topic == "Perimetr")
+    assert "duty officers" in perimetr.finding and "not pre-delegation to a machine" in perimetr.finding
+    cheget = next(f for f in russia.features if f.topic == "code terminals")
+    assert "strategic forces" in cheget.finding
+    assert any(f.topic == "release of non-strategic weapons" and f.confidence == "unknown"
+               for f in russia.features)
+    france = {f.topic: f for f in c.get_profile("france").features}
+    assert france["order codes"].confidence == "documented"
+    assert france["code locks"].confidence == "reported"
+    nl = c.get_profile("nato_nl")
+    assert {"defensie2024", "tweedekamer2020", "nsam1962"} <= set(nl.sources)
+    assert any("neither confirms nor denies" in f.finding for f in nl.features)
+
+
 def test_profile_placement_uses_classroom_assumptions():
     uk, us = c.profile_risks("uk"), c.profile_risks("us")
     # no lock: ten times the unauthorised risk (1/p_pal_defeat), lower failure (no cut-off)
@@ -208,7 +234,7 @@ def test_profile_placement_uses_classroom_assumptions():
     table = c.profile_table()
     assert all(name in table for name in ("United States", "United Kingdom", "France", "Russia"))
     verdicts = c.verdict_table()
-    assert "Contradicted" in verdicts and "Partly answered" in verdicts and verdicts.count("\n") == 5
+    assert "Contradicted" in verdicts and "Partly answered" in verdicts and verdicts.count("\n") == 1 + len(c.PROFILES)
 
 
 # --- the chapter's widget and figures, driven from Python -------------------------------------

@@ -282,3 +282,27 @@ def test_checks_accept_the_answers_and_refuse_near_misses():
     for q in ch02.QUESTIONS:
         assert q.check(...).status == "not attempted"
         assert q.hint() and q.solution()
+
+
+# --- legal notes per response option (content/legal_notes.py) -------------------------------
+
+def test_legal_notes_cover_every_option_with_all_four_parts():
+    from deterrence_lab import legal_notes
+    from deterrence_lab.content import sources
+    assert legal_notes.OPTION_NAMES == ("no response", "protest", "conventional strikes",
+                                        "nuclear demonstration", "other answers")
+    for n in legal_notes.LEGAL_NOTES:
+        for part in legal_notes.PARTS:
+            assert n.part(part), (n.option, part)
+        for key, where in n.cites:
+            assert key in sources.SOURCES and where
+        assert ("un1945", "Art. 2(4)") in n.cites and ("un1945", "Art. 51") in n.cites
+    strikes = legal_notes.note("conventional strikes")
+    assert "request" in strikes.ad_bellum and "para 41" in strikes.ad_bellum
+    demo = legal_notes.note("nuclear demonstration")
+    assert "para 46" in demo.reprisals and "paras 88-89" in demo.neutrality
+    assert ("icj1996", "para 46") in demo.cites
+    table = legal_notes.notes_table("reprisals")
+    assert len(table.splitlines()) == 2 + 5 and "para 46" in table
+    with pytest.raises(ValueError, match="name="):   # the table in bad_inputs.py covers note()
+        strikes.part("morality")

@@ -198,6 +198,13 @@ def test_scripted_game_is_reproducible_and_pinned():
     assert game.history[0]["state_before"] == "battlefield_use"
 
 
+def test_the_verdict_structure_the_chapter_describes():
+    model = {v.claim: v.model for v in verdict.VERDICTS}
+    starting = [c.id for c in argument.CLAIMS if not c.premises]
+    assert {k for k, v in model.items() if v == "needs correction"} <= set(starting)
+    assert model["C11"] == model["C12"] == model["C13"] == "value judgement"
+
+
 def test_every_round_record_is_a_probability_distribution():
     game = seminar.play(PHASED, seed=7, game_format="pre_crisis")
     for record in game.history:
@@ -537,15 +544,15 @@ def test_figures_have_labelled_axes_and_the_path_starts_where_the_game_starts():
 
 def test_verdict_map_colours_each_claim_by_its_verdict():
     def colours(fig):
-        return [t.get_bbox_patch().get_facecolor() for t in fig.axes[0].texts
-                if t.get_bbox_patch() is not None]
+        return [p.get_facecolor() for p in fig.axes[0].patches
+                if (p.get_gid() or "").startswith("box ")]
 
     from matplotlib.colors import to_rgba
     model = colours(verdict_map_figure())
-    assert model == [to_rgba(VERDICT_COLORS[verdict.verdict(c.id).model], 0.85)
+    assert model == [to_rgba(VERDICT_COLORS[verdict.verdict(c.id).model], 0.9)
                      for c in argument.CLAIMS]
     empty = colours(verdict_map_figure(verdict.template(), title="Yours"))
-    assert set(empty) == {to_rgba(VERDICT_COLORS[None], 0.85)}
+    assert set(empty) == {to_rgba(VERDICT_COLORS[None], 0.9)}
     with pytest.raises(ValueError, match="verdicts"):
         verdict_map_figure({"C1": "perhaps"})
 
@@ -564,11 +571,11 @@ def test_verdict_recorder():
     assert set(v.result.values()) == {None}
     assert v.controls["C1"].label == VerdictRecorder.NOT_YET   # "not yet" is shown, not a blank
     v.set(C4="needs correction", C1="holds")
-    assert v.compare() == 1 and "1 of 14 match" in v.output.value
+    assert v.compare() == 1 and "1 of 15 match" in v.output.value
     with pytest.raises(ValueError, match="verdicts\\['C2'\\]"):
         v.set(C2="true")
     with pytest.raises(ValueError, match="verdicts key"):
-        v.set(C15="open")
+        v.set(C16="open")
     assert v.set(C4=None)["C4"] is None and v.controls["C4"].label == VerdictRecorder.NOT_YET
     v.set(C4="open")
     assert v.reset()["C4"] is None
@@ -598,7 +605,9 @@ def test_timeline_is_dated_and_ordered_around_the_oped():
     assert [e.sort_key for e in events] == sorted(e.sort_key for e in events)
     assert next(e for e in events if e.kind == "op-ed").date == verdict.OPED_DATE
     after = verdict.timeline(after_oped=True)
-    assert {e.date for e in after} >= {"2023-03-25", "2024-11-19", "2025"}
+    assert {e.date for e in after} >= {"2023-03-25", "2024-02-28", "2024-08-06", "2024-11-19",
+                                       "2024-11-21", "2026-02-05", "2026-02"}
+    assert max(e.sort_key for e in events) <= (2026, 11, 99)   # the record to November 2026
     assert all(e.after_oped for e in after)
     assert not any(e.after_oped for e in verdict.timeline(after_oped=False))
     assert all("C6" in e.claims for e in verdict.timeline("C6"))
@@ -614,11 +623,11 @@ def test_verdict_text_agrees_with_the_models():
     assert response.ranking(response.PRESETS["op-ed"])[0] == "conventional_strikes"
     assert response.ranking(response.PRESETS["hawk"])[0] != "conventional_strikes"
     assert response.ranking(response.PRESETS["dove"])[0] != "conventional_strikes"
-    # C9's and C12's findings: a protest scores low on deterrence; volunteers rank 3rd-5th.
+    # C9's and C13's findings: a protest scores low on deterrence; volunteers rank 3rd-5th.
     assert response.get_score("protest", "deterrence").likely <= 2
     assert all(3 <= response.ranking(w).index("volunteers") + 1 <= 5
                for w in response.PRESETS.values())
-    assert "third to fifth" in verdict.verdict("C12").found
+    assert "third to fifth" in verdict.verdict("C13").found
     # C4's finding: 7-7 with a casting vote on the extreme case.
     e = law.finding("E")
     assert (e.votes_for, e.votes_against) == (7, 7) and e.casting_vote
@@ -632,17 +641,17 @@ def test_verdict_text_agrees_with_the_models():
     assert effects.emp_ground_radius_km(400.0) > effects.STARFISH["oahu_distance_km"]
     assert not effects.local_fallout_expected(1400.0, 400_000.0)
     assert "1,300 km" in verdict.verdict("C10").found
-    # C14's finding: Plan A's total dead.
+    # C12's finding: Plan A's total dead.
     assert escalation.PLAN_A_TOTAL_MILLION["dead"] == 34.1
-    assert "34.1 million" in verdict.verdict("C14").found
+    assert "34.1 million" in verdict.verdict("C12").found
 
 
 def test_compare_and_check_verdicts():
     mine = verdict.template()
-    assert len(mine) == 14 and set(mine.values()) == {None}
-    mine.update(C4="needs correction", C14="holds")
+    assert len(mine) == 15 and set(mine.values()) == {None}
+    mine.update(C4="needs correction", C12="value judgement")
     text = verdict.compare(mine)
-    assert text.startswith("You gave 2 of 14 verdicts; 2 match")
+    assert text.startswith("You gave 2 of 15 verdicts; 2 match")
     with pytest.raises(ValueError, match="verdicts\\['C1'\\]"):
         verdict.check_verdicts({"C1": "maybe"})
     with pytest.raises(ValueError, match="verdicts key"):
@@ -699,3 +708,46 @@ def test_a_game_after_a_use_never_reads_as_below_the_threshold():
     for seed in range(40):
         game = seminar.play(seminar.DEMO_SCRIPT, seed=seed)
         assert "below the nuclear threshold" not in game.outcome
+
+
+def test_normative_claims_get_a_normative_verdict():
+    normative = [c.id for c in argument.CLAIMS if c.kind in ("normative", "recommendation")]
+    for cid in normative:
+        v = verdict.verdict(cid)
+        assert v.model in (verdict.NORMATIVE_VERDICT, "open"), cid
+        if v.model == verdict.NORMATIVE_VERDICT:
+            assert v.if_accepted, f"{cid}: a value judgement says what follows from its values"
+    for v in verdict.VERDICTS:       # and no empirical verdict on a normative claim
+        if argument.claim(v.claim).kind == "normative":
+            assert v.model == verdict.NORMATIVE_VERDICT
+    assert "If one accepts its values" in verdict.verdict_table()
+    # C12: Plan A is cited as a scenario, not a forecast.
+    assert "not offer as a forecast" in verdict.verdict("C12").found
+
+
+def test_rejudged_claims_c1_c2():
+    c1 = verdict.verdict("C1")
+    assert c1.model == "open" and "Kursk" in c1.afterwards and "never arose" in c1.afterwards
+    c2 = verdict.verdict("C2")
+    assert "signalling" in c2.found and "Financial Times" in c2.afterwards
+    assert "seddon2024" in c2.sources
+    assert "public only in 2024" in verdict.verdict("C7").found
+
+
+def test_events_since_2024_say_where_in_each_source():
+    for e in verdict.timeline():
+        if e.where:
+            assert len(e.where) == len(e.sources), e.title
+        if e.sort_key >= (2024, 2, 28) and e.date not in ("2024-03", "2024-11-19"):
+            assert e.where and all(e.where), f"{e.title}: where in the source?"
+    assert "[seddon2024] opening paragraphs" in verdict.timeline_table()
+
+
+def test_netherlands_perspective_separates_official_from_reported():
+    text = verdict.netherlands_perspective()
+    assert "official or documented" in text and "reported, not confirmed" in text
+    assert "neither confirms nor denies" in text and "[defensie2024" in text
+    claims = [cid for cid, _, _ in verdict.NETHERLANDS_IMPLICATIONS]
+    assert claims == ["C10", "C11", "C13", "C15"]
+    for _, text_, keys in verdict.NETHERLANDS_IMPLICATIONS:
+        assert text_ and keys

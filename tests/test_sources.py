@@ -66,14 +66,33 @@ def test_cite_and_reference_render():
 
 
 def test_reference_list_sorts_by_author_and_deduplicates():
-    # "Kees Nederlof" sorts before "Samuel Glasstone": the list sorts on the authors field.
+    # Glasstone before Nederlof: the list sorts on surnames, not on first names.
     text = sources.reference_list(["nederlof2023", "glasstone1977", "nederlof2023"])
     lines = text.splitlines()
     assert len(lines) == 2
-    assert [l.split("]")[0] for l in lines] == ["- **[nederlof2023", "- **[glasstone1977"]
+    assert [l.split("]")[0] for l in lines] == ["- **[glasstone1977", "- **[nederlof2023"]
 
 
 def test_bibliography_lists_every_entry():
     text = sources.bibliography()
     for key in sources.SOURCES:
         assert f"[{key}]" in text
+
+
+def test_reference_lists_sort_by_surname_then_year():
+    listing = sources.reference_list(["wellerstein2012", "nederlof2023", "glasstone1977",
+                                      "hoffman2009", "hoffman1998"]).splitlines()
+    order = [line.split("]")[0].split("[")[1] for line in listing]
+    assert order == ["glasstone1977", "hoffman1998", "hoffman2009", "nederlof2023",
+                     "wellerstein2012"]
+
+
+def test_glossary_dutch_terms_checked_against_dutch_usage():
+    from deterrence_lab import glossary
+    terms = {t.english: t for t in glossary.TERMS}
+    assert "opbrengst" not in terms["yield"].dutch and "kracht" in terms["yield"].dutch
+    assert terms["yield"].nl_source in sources.SOURCES and terms["yield"].nl_where
+    assert terms["backward induction"].dutch == "achterwaartse inductie"
+    for t in glossary.TERMS:
+        assert not t.nl_source or t.nl_source in sources.SOURCES, t.english
+    assert "Dutch usage: [nrc2022" in glossary.glossary_table()

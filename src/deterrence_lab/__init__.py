@@ -30,7 +30,7 @@ _MODULES = {
     "effects": "models", "law": "models", "command": "models", "response": "models",
     "games": "models", "escalation": "models", "seminar": "models",
     "argument": "content", "verdict": "content", "glossary": "content", "sources": "content",
-    "scenario": "content",
+    "scenario": "content", "legal_notes": "content",
 }
 _OBJECTS = {
     "cite": "content.sources", "reference_list": "content.sources",

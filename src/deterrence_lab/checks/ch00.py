@@ -1,6 +1,7 @@
-"""Checks for the warm-up exercises (solutions/00_warmup.ipynb): learning check/hint/solution."""
+"""Checks for the warm-up exercises (solutions/00_warmup.ipynb): learning check/hint/solution,
+and a close reading of the Dutch text."""
 from ..content import argument
-from ._core import ChoiceQuestion, NumericQuestion, ReflectionQuestion
+from ._core import ChoiceQuestion, MatchingQuestion, NumericQuestion, ReflectionQuestion
 
 q1 = ChoiceQuestion(
     "Question 1",
@@ -43,4 +44,62 @@ q3 = ReflectionQuestion(
     hints=["Start from the `kind` of the claim: a legal claim is settled by legal texts, an "
            "empirical one by data, a forecast by events.",
            "The 'what would settle it' line in the claim explorer is a good starting point."],
+)
+
+# Close reading: the closer English for each Dutch phrase, and a tempting rendering beside it.
+_SLIPS = {t.dutch: t for t in argument.TRANSLATION_SLIPS}
+_CLOSE_READING = ("moet … garanderen", "verzengen", "verdedigingswapens", "communicatiecentra",
+                  "terstond")
+
+q4 = MatchingQuestion(
+    "Question 4",
+    "Close reading: give each Dutch phrase of the op-ed the English that keeps its meaning.",
+    key={d: _SLIPS[d].closer for d in _CLOSE_READING},
+    labels=sorted({_SLIPS[d].closer for d in _CLOSE_READING}
+                  | {_SLIPS[d].tempting for d in _CLOSE_READING if "(" not in _SLIPS[d].tempting}
+                  | {"eventually"}),
+    hints=["Each phrase has one close rendering and one tempting one that changes the argument; "
+           "`argument.reading_table()` glosses the loaded words.",
+           "'moet' is 'must' or 'is meant to', not 'does'; 'verzengen' is a word of heat; "
+           "'terstond' is about time."],
+    solution=argument.translation_table(),
+)
+
+q5 = ChoiceQuestion(
+    "Question 5",
+    "The sentence about the escalation ladder (C12) ends with 'want' (because). What is its role "
+    "in the argument?",
+    options={"A": "the conclusion on which all the other claims converge",
+             "B": "the reason given for the recommendation of conventional strikes (C11)",
+             "C": "a forecast of what Russia will do",
+             "D": "a legal claim about the law of armed conflict"},
+    correct="B",
+    why_not={"A": "it is not the last sentence: it closes the strikes paragraph, and the op-ed "
+                  "goes on to other answers, the overriding values and a warning to Moscow.",
+             "C": "it says what both states must do, a normative claim, with a reason attached.",
+             "D": "it names no rule of law."},
+    hints=["Find the sentence in the Dutch text: which paragraph does it close?",
+           "`argument.dependents('C12')` shows which claims rest on it."],
+    solution="B: the sentence closes the paragraph that recommends conventional precision strikes "
+             "and gives its reason ('want die eindigt in afgrijselijke vernietiging'); it echoes "
+             "the headline. On the map, C12 is a premise of C11 (and of C13).",
+)
+
+q6 = ReflectionQuestion(
+    "Question 6",
+    "Where would a translation change the argument? Pick one Dutch phrase of the op-ed, give a "
+    "tempting English rendering and a closer one, and say which claim's verdict would change.",
+    model_answer=(
+        "For example 'moet … garanderen' in C6. Rendered 'guarantees', the claim becomes a factual "
+        "statement that the code device ensures political control in the US, the UK and France, "
+        "and the UK's lack of code locks on its submarine weapons (reported in 2007) refutes it. "
+        "Rendered 'is meant to ensure', it states the purpose of the arrangements, and the UK case "
+        "shows that the purpose is met by other means there (procedures and people, not a lock). "
+        "The verdict moves from 'wrong' towards 'needs qualification'. Other good choices: "
+        "'communicatiecentra' (adding 'command' turns the strikes into decapitation) or "
+        "'terstond' (an answer that works only slowly fails the authors' own test)."),
+    min_words=30,
+    hints=["`argument.translation_table()` lists candidates; choose one and read the claim "
+           "it sits in.",
+           "Ask: which evidence would refute the claim under each rendering?"],
 )

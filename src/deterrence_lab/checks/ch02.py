@@ -125,3 +125,37 @@ q5 = ReflectionQuestion(
     hints=["Which question did you answer 'no'?", "Look up para 41 with `law.paragraph('41')`."])
 
 QUESTIONS = (q1, q2, q3, q4, q5, q6, q7)
+
+# q8: a legal memo on one response option (written, recorded, not graded).
+q8 = ReflectionQuestion(
+    "Q8", "A legal memo to the Dutch minister of foreign affairs (at most two pages, about 400-800 words) "
+    "on one response option of chapter 04: the facts assumed, the jus ad bellum route, the "
+    "conduct of hostilities, reprisals, neutrality and the Netherlands' position, and a "
+    "conclusion that says what is lawful, what is open and what the minister should ask.",
+    "A strong memo (here on conventional strikes, in outline): (1) Question and assumed facts: "
+    "Russia has detonated a low-yield weapon against Ukrainian forces; the US proposes strikes "
+    "on Russian arsenals and communication centres and asks allies for support. (2) Jus ad "
+    "bellum: the strikes are force against Russia, banned by Charter Art. 2(4) unless they are "
+    "collective self-defence under Art. 51; that requires an armed attack on Ukraine under way "
+    "(the nuclear strike is one), Ukraine's request, and force necessary and proportionate to "
+    "repelling the attack (ICJ 1996, para 41) - a test the stated aim of making Moscow stop at "
+    "once may meet, while an aim of punishment would not. Report to the Security Council. "
+    "(3) Jus in bello: the US becomes a party; arsenals are military objectives, communication "
+    "centres may be dual-use, so distinction and expected civilian harm must be assessed target "
+    "by target (para 78; finding D). (4) Reprisals: if presented as punishment, the action reads "
+    "as an armed reprisal; the Court ties any belligerent reprisal to proportionality (para 46). "
+    "(5) Neutrality and the Netherlands: supporting the strikes with intelligence, bases or "
+    "aircraft moves the Netherlands towards being a party; Russia's 2024 doctrine calls support "
+    "by a nuclear state a joint attack (a political claim, not law); any NATO nuclear step would "
+    "need Dutch consent, and the government neither confirms nor denies what is at Volkel. "
+    "(6) Conclusion: lawful if framed and limited as collective self-defence at Ukraine's "
+    "request; open on proportionality for particular targets; the minister should ask for the "
+    "request, the target list and the legal basis the US will report to the Council. The memo "
+    "should separate what the law says from what it leaves to judgement, and cite paragraphs.",
+    min_words=300,
+    hints=["Use `legal_notes.note('conventional strikes')` (or another option) as a skeleton: "
+           "one section per part, then a conclusion.",
+           "Quote the Charter and the Court by article and paragraph (Art. 2(4), Art. 51; paras 41, "
+           "46, 78, 88-89), and say which facts you assume.",
+           "Chapter 03's section on the Netherlands says what is official and what is only "
+           "reported; a memo to a minister must keep the two apart."])

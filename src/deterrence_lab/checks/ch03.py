@@ -84,15 +84,16 @@ q5 = MatchingQuestion(
     {"US weapons carry code locks released from the top": "supported",
      "British weapons carry PAL-type code locks": "contradicted",
      "French weapons carry code locks comparable to PALs": "thin evidence",
-     "Russia has a central code system for authorising use": "supported",
+     "Russia has a central code system for authorising strategic use": "supported",
      "A Russian field commander could use a non-strategic weapon alone": "thin evidence"},
     ["supported", "contradicted", "thin evidence"],
     hints=["Read `command.profile_table()`: the confidence column says how sure the sources are.",
            "'reported' by several independent sources counts as support; a single press report with "
            "conflicting accounts, or nothing public, is thin."],
-    solution="US: documented (NSAM 160). UK: contradicted by the 2007 BBC report. France: only reported, "
-             "with key parts unknown. Russia: the Cheget/Kazbek system and code locks are reported by "
-             "several sources. A commander acting alone: no public source can settle it.")
+    solution="US: documented (NSAM 160). UK: contradicted by the 2007 BBC report. France: order codes are documented, "
+             "locks on the weapons only reported, with key parts unknown. Russia: the Cheget/Kazbek system for the strategic forces and code "
+             "locks are reported by several sources; how non-strategic weapons would be released is "
+             "not documented. A commander acting alone: no public source can settle it.")
 
 # q6: a judgment question with a model answer.
 q6 = ReflectionQuestion(

@@ -5,7 +5,8 @@ read it in the original. Where the op-ed uses a Dutch term, that term is given
 (``oped=True``); otherwise the Dutch column is standard usage, chosen conservatively
 (the English term is kept where Dutch writing usually keeps it). Definitions are
 short paraphrases; ``source`` names the entry in :mod:`deterrence_lab.sources` a
-definition rests on, and ``where`` the place in it. Terms without a source are
+definition rests on, and ``where`` the place in it; ``nl_source`` and ``nl_where`` name a
+Dutch text that uses the Dutch term in this sense, where the choice needed checking. Terms without a source are
 general usage in the field.
 """
 from __future__ import annotations
@@ -25,6 +26,8 @@ class Term:
     source: str = ""
     where: str = ""
     oped: bool = False
+    nl_source: str = ""   # a Dutch text that uses the Dutch term in this sense
+    nl_where: str = ""
 
 
 TERMS: tuple[Term, ...] = (
@@ -37,9 +40,11 @@ TERMS: tuple[Term, ...] = (
     Term("strategic nuclear weapon", "strategisch kernwapen",
          "A nuclear weapon on a long-range carrier (intercontinental missile, submarine-launched "
          "missile, heavy bomber) meant to strike an adversary's homeland."),
-    Term("yield", "explosieve kracht (opbrengst)",
+    Term("yield", "explosieve kracht, kracht (sterkte)",
          "The energy a nuclear explosion releases, stated as the mass of TNT that would release "
-         "the same energy, in kilotons (kt) or megatons (Mt).", "glasstone1977"),
+         "the same energy, in kilotons (kt) or megatons (Mt). Not 'opbrengst', which is a "
+         "yield in the sense of a harvest or return.", "glasstone1977",
+         nl_source="nrc2022", nl_where="'een explosieve kracht, een yield'"),
     Term("kiloton (kt)", "kiloton (kt)",
          "Unit of yield: the energy released by about 1,000 tonnes of TNT, fixed by convention "
          "at 10¹² calories (4.184 × 10¹² joules). A megaton is 1,000 kilotons.",
@@ -181,7 +186,7 @@ TERMS: tuple[Term, ...] = (
     Term("game tree (extensive form)", "spelboom (extensieve vorm)",
          "A diagram of a strategic interaction as a sequence of moves, showing who chooses "
          "when, what each knows, and the pay-offs at the end."),
-    Term("backward induction", "terugwaartse inductie",
+    Term("backward induction", "achterwaartse inductie",
          "Solving a game tree from its last moves back to its first: at each point, assume the "
          "player chooses what is best given how the rest of the game will be played."),
     Term("subgame-perfect equilibrium", "deelspelperfect evenwicht",
@@ -215,5 +220,8 @@ def glossary_table(terms=TERMS) -> Markdown:
     for t in sorted(terms, key=lambda t: t.english.lower()):
         dutch = f"{t.dutch} *(op-ed)*" if t.oped else t.dutch
         cite = f"[{t.source}, {t.where}]" if t.where else (f"[{t.source}]" if t.source else "")
+        if t.nl_source:
+            cite += f" Dutch usage: [{t.nl_source}, {t.nl_where}]" if t.nl_where else \
+                f" Dutch usage: [{t.nl_source}]"
         rows.append([f"**{t.english}**", dutch, t.definition, cite])
     return markdown_table(["English", "Nederlands", "Definition", "Source"], rows)

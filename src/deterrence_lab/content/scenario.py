@@ -312,20 +312,27 @@ TEAMS: tuple[Team, ...] = (
          "the Dutch government (optional team): a European ally's view from The Hague",
          "The Netherlands is a NATO ally and an EU member; the authors of the op-ed are a "
          "former Dutch ambassador for nuclear security and a former Dutch minister of "
-         "defence [nederlof2023]. The International Court of Justice, whose 1996 opinion "
-         "the op-ed cites, sits in The Hague [icj1996]. You speak inside NATO Europe's "
-         "councils but decide your own line.",
+         "defence [nederlof2023]. The Netherlands has a nuclear task within NATO, flown since "
+         "June 2024 by one squadron of F-35A aircraft at Volkel [defensie2024]; NATO's nuclear "
+         "decisions need unanimity, so they need Dutch consent, and the government neither "
+         "confirms nor denies where US weapons are kept [tweedekamer2020]. The International "
+         "Court of Justice, whose 1996 opinion the op-ed cites, sits in The Hague [icj1996].",
          ("Hold on to Ukraine's self-determination and the ban on conquest and war crimes, "
           "which the op-ed calls of overriding importance [nederlof2023].",
           "An answer that keeps to international law and can be defended in parliament.",
-          "Alliance unity."),
+          "Alliance unity, without being drawn into a nuclear answer you have not agreed to."),
          ("A Western answer that breaks the law of armed conflict.",
+          "A NATO nuclear answer decided without your consent.",
           "Dutch forces committed without a parliamentary debate."),
-         ("Your parliament has asked for a debate before any military answer; the white "
+         ("Any nuclear answer through NATO needs your government's consent [tweedekamer2020]: "
+          "in the North Atlantic Council sub-round you can block it, and others know that only "
+          "if you say so.",
+          "Your parliament has asked for a debate before any military answer; the white "
           "cell tells you when it is scheduled.",
           "You can offer The Hague as a venue for talks."),
-         ("00 The argument", "02 The law", "04 The dilemma"),
-         sources=("nederlof2023", "icj1996"),
+         ("00 The argument", "02 The law", "03 Who holds the key: the Dutch section",
+          "04 The dilemma"),
+         sources=("nederlof2023", "defensie2024", "tweedekamer2020", "icj1996"),
          optional=True,
          extra_roles=(Role("Parliamentary liaison", "Reports what parliament will accept and "
                            "asks the team to justify its line in one sentence a member of "

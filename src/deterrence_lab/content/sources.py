@@ -48,6 +48,11 @@ _ENTRIES = [
            "US Department of Defense and Energy Research and Development Administration, Washington DC",
            note="Figures 7.98 (transmittance) and 12.65 (burn exposures) were digitised from the "
                 "figure scans of the online edition (atomicarchive.com)."),
+    Source("nrc2022", "NRC", "NRC", 2022,
+           "Het gevaar, de kracht en de fallout van tactische kernwapens [The danger, the yield "
+           "and the fallout of tactical nuclear weapons] (25 March 2022)", "NRC",
+           url="https://www.nrc.nl/nieuws/2022/03/25/het-gevaar-de-kracht-en-de-fallout-van-tactische-kernwapens-a4104980",
+           note="Dutch usage: renders 'yield' as 'explosieve kracht'."),
     Source("brode1986", "Brode", "Harold L. Brode", 1986,
            "Airblast from nuclear bursts: analytic approximations",
            "Pacific-Sierra Research Corporation, report for the Defense Nuclear Agency",
@@ -83,6 +88,10 @@ _ENTRIES = [
     Source("icj1996", "ICJ", "International Court of Justice", 1996,
            "Legality of the Threat or Use of Nuclear Weapons, Advisory Opinion of 8 July 1996",
            "I.C.J. Reports 1996, p. 226"),
+    Source("un1945", "UN Charter", "United Nations", 1945,
+           "Charter of the United Nations (26 June 1945)", "United Nations, San Francisco",
+           note="Article 2(4): the ban on the threat or use of force; Article 51: the inherent "
+                "right of individual or collective self-defence if an armed attack occurs."),
     Source("unga1994", "UN General Assembly", "United Nations General Assembly", 1994,
            "Resolution 49/75 K, Request for an advisory opinion from the International Court of "
            "Justice on the legality of the threat or use of nuclear weapons (15 December 1994)",
@@ -165,6 +174,11 @@ _ENTRIES = [
            "France: Nuclear Command, Control, and Communications",
            "NAPSNet Special Report, Nautilus Institute, 10 June 2019",
            url="https://nautilus.org/napsnet/napsnet-special-reports/france-nuclear-command-control-and-communications/"),
+    Source("tfone2022", "TF1", "TF1 Info", 2022,
+           "Document TF1: 36 heures à bord du Triomphant, l'un des quatre sous-marins nucléaires "
+           "français lanceurs d'engins (July 2022)", "TF1 Info",
+           url="https://www.tf1info.fr/justice-faits-divers/document-tf1-36-heures-a-bord-du-triomphant-l-un-des-quatre-sous-marins-nucleaires-francais-lanceurs-d-engins-2226075.html",
+           note="Televised reporting with the submarine's commander on the record."),
     # chapter 03 additions go here
 
     # --- The dilemma (chapter 04) ---
@@ -255,6 +269,114 @@ _ENTRIES = [
            note="A framework for classroom simulations (process or content goals, time and "
                 "technology limits, roles and briefs), drawing on the ICONS project."),
     # chapter 06 additions go here
+    # The record since the op-ed (2023-2026). Newspaper and agency items are cited as reporting;
+    # several were read in syndicated or republished copies, as each note says.
+    Source("reuters2023", "Reuters", "Reuters", 2023,
+           "Exclusive: Wagner fighters neared Russian nuclear base during revolt (11 July 2023)",
+           "Reuters", note="Reporting; read in a syndicated copy (Philippine Daily Inquirer). "
+                           "Gives the distance from Voronezh-45 as about 100 km."),
+    Source("moscowtimes2023", "The Moscow Times", "The Moscow Times", 2023,
+           "Wagner neared Russian nuclear base during rebellion - Reuters (11 July 2023)",
+           "The Moscow Times",
+           url="https://www.themoscowtimes.com/2023/07/11/wagner-neared-russian-nuclear-base-during-rebellion-reuters-a81796",
+           note="Reporting; gives the distance as about 110 km, where Reuters' text says 100."),
+    Source("seddon2024", "Seddon & Cook", "Max Seddon and Chris Cook", 2024,
+           "Leaked Russian military files reveal criteria for nuclear strike",
+           "Financial Times, 28 February 2024",
+           note="Reporting on 29 classified Russian military documents of 2008-2014 (war-game "
+                "scenarios, naval training presentations); read in a republished copy."),
+    Source("moscowtimes2024", "The Moscow Times", "The Moscow Times", 2024,
+           "Russia's nuclear strike threshold lower than publicly stated - FT (28 February 2024)",
+           "The Moscow Times",
+           url="https://www.themoscowtimes.com/2024/02/28/russias-nuclear-strike-threshold-lower-than-publicly-stated-ft-a84274",
+           note="Reporting; lists the triggers named in the leaked files."),
+    Source("sciutto2024", "Sciutto", "Jim Sciutto", 2024,
+           "Exclusive: US prepared 'rigorously' for potential Russian nuclear strike in Ukraine in "
+           "late 2022, officials say", "CNN, 9 March 2024",
+           note="Reporting from two senior officials, drawn from Sciutto's book The Return of "
+                "Great Powers (2024); read in a syndicated copy."),
+    Source("defensie2024", "Defensie", "Ministerie van Defensie (Netherlands)", 2024,
+           "F-35 neemt Nederlandse kernwapentaak binnen de NAVO over van F-16 [The F-35 takes "
+           "over the Dutch nuclear task within NATO from the F-16] (30 May 2024)",
+           "Defensie.nl news release",
+           url="https://defensie.nl/actueel/nieuws/2024/05/30/f-35-neemt-nederlandse-kernwapentaak-binnen-de-navo-over-van-f-16",
+           note="Official."),
+    Source("tweedekamer2020", "Blok & Bijleveld",
+           "Stef Blok and Ank Bijleveld (ministers of foreign affairs and defence)", 2020,
+           "Antwoord op vragen over kernwapens [Answers to parliamentary questions 2019Z22857 on "
+           "nuclear weapons] (6 January 2020)", "Tweede Kamer, Aanhangsel Handelingen "
+           "2019-2020, no. 1269",
+           url="https://zoek.officielebekendmakingen.nl/ah-tk-20192020-1269.html",
+           note="Official; answer 2 on the duty of secrecy about numbers and locations."),
+    Source("politico2024", "POLITICO Europe", "POLITICO Europe", 2024,
+           "Report on Ukraine's incursion into Russia's Kursk region (7 August 2024)",
+           "POLITICO Europe",
+           url="https://www.politico.eu/article/vladimir-putin-react-russia-battle-ukraine-attack-kursk-region/",
+           note="Reporting."),
+    Source("sokov2024", "Sokov", "Nikolai N. Sokov", 2024,
+           "The Battle of Kursk probably won't result in nuclear weapons use against Ukraine",
+           "Bulletin of the Atomic Scientists, 26 August 2024", url="https://thebulletin.org/?p=115518"),
+    Source("babel2024", "Babel", "Babel.ua", 2024,
+           "Report of Putin's statement on the strike on Dnipro with a new intermediate-range "
+           "missile, 'Oreshnik' (21-22 November 2024)", "Babel.ua",
+           url="https://babel.ua/en/news/112905-putin-declared-an-attack-on-dnipro-with-the-latest-medium-range-system-the-missile-was-called-experimental-in-the-usa",
+           note="Reporting; gives Ukraine's Air Force's first account (an ICBM) and US officials' "
+                "(an experimental missile)."),
+    Source("tass2024", "TASS", "TASS", 2024,
+           "Report of the Pentagon briefing on the Oreshnik launch (22 November 2024)", "TASS",
+           url="https://tass.com/world/1876005",
+           note="Russian state agency reporting a US briefing: the US was notified shortly before "
+                "the launch through the Nuclear Risk Reduction channels."),
+    Source("kyivindependent2025", "The Kyiv Independent", "The Kyiv Independent", 2025,
+           "General Staff confirms withdrawal from Sudzha, Kursk Oblast (16 March 2025)",
+           "The Kyiv Independent",
+           url="https://kyivindependent.com/general-staff-confirms-withdrawal-from-sudzha-kursk-oblast/",
+           note="Reporting."),
+    Source("moscowtimes2025", "The Moscow Times", "The Moscow Times / AFP", 2025,
+           "Russian army says Kursk region fully 'liberated' from Ukraine (26 April 2025)",
+           "The Moscow Times",
+           url="https://www.themoscowtimes.com/2025/04/26/russian-army-says-kursk-region-fully-liberated-from-ukraine-a88879",
+           note="Reporting of the Russian General Staff's claim."),
+    Source("abcnews2025", "ABC News", "ABC News", 2025,
+           "Ukraine denies Putin's claim Russian forces regained Kursk (26 April 2025)", "ABC News",
+           url="https://abcnews.go.com/International/ukraine-denies-putins-claim-russian-forces-regained-kursk/story?id=121195212",
+           note="Reporting of the Ukrainian General Staff's denial."),
+    Source("reuters2025", "Reuters", "Reuters", 2025,
+           "Trump says Putin's offer on nuclear arms control 'sounds like a good idea' "
+           "(5 October 2025)", "Reuters",
+           note="Reporting; read in a syndicated copy (Business Standard). Recalls Putin's offer "
+                "of 22 September 2025."),
+    Source("liang2025", "Liang et al.", "X. Liang and others", 2025,
+           "Russia Tests Nuclear-Powered Cruise Missile, Torpedo", "Arms Control Today, November "
+           "2025, Arms Control Association", url="https://www.armscontrol.org/node/14963"),
+    Source("japantimes2025", "The Japan Times", "The Japan Times", 2025,
+           "Report of US Energy Secretary Chris Wright's statement that planned US tests are not "
+           "nuclear explosions (3 November 2025)", "The Japan Times",
+           url="https://www.japantimes.co.jp/news/2025/11/03/world/politics/us-nuclear-explosions-secretary/",
+           note="Reporting; also recalls President Trump's instruction of 29/30 October 2025."),
+    Source("tass2025", "TASS", "TASS", 2025,
+           "Report of the Russian Security Council meeting on possible preparations for nuclear "
+           "tests (5 November 2025)", "TASS", url="https://tass.com/politics/2039643",
+           note="Russian state agency."),
+    Source("reuters2026", "Reuters", "Reuters", 2026,
+           "Report of the Kremlin's statement on the expiry of New START (5 February 2026)",
+           "Reuters", note="Reporting; read in a syndicated copy (Global Banking & Finance "
+                            "Review)."),
+    Source("afp2026", "AFP", "Agence France-Presse", 2026,
+           "US, Ukraine conclude talks in Geneva as Russia says 'no deadlines' to end war "
+           "(27 February 2026)", "The Straits Times",
+           url="https://www.straitstimes.com/world/europe/us-ukraine-conclude-talks-in-geneva-as-russia-says-no-deadlines-to-end-war",
+           note="Reporting."),
+    Source("deseret2022", "Deseret News", "Deseret News", 2022,
+           "Report of NATO's annual nuclear exercise Steadfast Noon (17 October 2022)",
+           "Deseret News",
+           url="https://www.deseret.com/u-s-world/2022/10/17/23408931/nato-nuclear-exercises-steadfast-noon-russia-ukraine",
+           note="Reporting of NATO's announcement of 14 October 2022."),
+    Source("rtl2022", "RTL Nieuws", "RTL Nieuws", 2022,
+           "Report on the nuclear weapons at Volkel (November 2022)", "RTL Nieuws",
+           url="https://www.rtlnieuws.nl/nieuws/artikel/5350006/kernwapens-volkel-kernbommen-sp-jasper-van-dijk-bommen",
+           note="Reporting; recounts how the presence of US bombs at Volkel became known "
+                "without official confirmation."),
 ]
 
 SOURCES: dict[str, Source] = {s.key: s for s in _ENTRIES}
@@ -295,8 +417,16 @@ def reference(key: str) -> Markdown:
     return Markdown(text)
 
 
+def sort_key(key: str) -> tuple[str, int, str]:
+    """How reference lists are ordered: by the first author's surname (the citation label
+    ``short`` starts with it, e.g. "Glasstone & Dolan"), then year, then key; organisations
+    sort by their name as cited ("ICJ", "Reuters")."""
+    s = get(key)
+    return (s.short.lower(), s.year, key)
+
+
 def reference_list(keys) -> Markdown:
-    """A Markdown list of the references for ``keys``, sorted by author and year, no repeats."""
+    """A Markdown list of the references for ``keys``, sorted by surname then year, no repeats."""
     if isinstance(keys, str) or not isinstance(keys, Iterable):
         raise TypeError(f"keys={keys!r} must be a list of source keys such as ['nederlof2023']")
     keys = list(keys)
@@ -305,7 +435,7 @@ def reference_list(keys) -> Markdown:
             get(key)
         except (KeyError, TypeError) as error:
             raise UnknownSourceError(f"keys: {error.args[0]}") from None
-    unique = sorted(set(keys), key=lambda k: (get(k).authors.lower(), get(k).year, k))
+    unique = sorted(set(keys), key=sort_key)
     return Markdown("\n".join(f"- **[{k}]** {reference(k)}" for k in unique))
 
 

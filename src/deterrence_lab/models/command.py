@@ -46,6 +46,15 @@ from .._validate import (
 )
 
 CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
+# Feaver's frame: the always/never dilemma is managed by *assertive* control (civilians keep
+# the means of use in their own hands: codes, locks, custody, at a cost to "always") or
+# *delegative* control (authority or means handed down in advance, at a cost to "never").
+CONTROL_TYPES = {
+    "assertive": "civilian leaders keep the means of use (codes, locks, custody) in their own hands",
+    "delegative": "authority or the means of use are handed down in advance to military commanders",
+    "mixed": "assertive in peacetime, with documented or reported provisions for delegation",
+    "unknown": "the public sources do not settle it",
+}
 N_MAX = 100
 
 
@@ -306,6 +315,8 @@ class CountryProfile:
     oped_statement: str
     verdict: str
     design: Design
+    control: str = "unknown"   # Feaver's typology: assertive / delegative / mixed / unknown
+    control_basis: str = ""    # why, and how sure (documented / reported / unknown)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -343,6 +354,9 @@ PROFILES: tuple[CountryProfile, ...] = (
         "Holds: PALs began in the US (NSAM 160), with a two-person rule on top.",
         Design(2, 2, pal=True, custody=False, predelegation=False,
                reason="two of two (the two-person rule) with a code lock; " + _LOCK_NOTE),
+        control="mixed",
+        control_basis="assertive locks and codes since the 1960s (documented), with early-Cold-War "
+                      "pre-delegation (documented); current arrangements not public",
     ),
     CountryProfile(
         "uk", "United Kingdom", "us_nato",
@@ -364,25 +378,35 @@ PROFILES: tuple[CountryProfile, ...] = (
         Design(2, 2, pal=False, custody=False, predelegation=False,
                reason="the same two-of-two chain as the US (a teaching assumption), without a code "
                       "lock (reported)"),
+        control="delegative",
+        control_basis="no code lock and a last-resort launch by submarine commanders (reported)",
     ),
     CountryProfile(
         "france", "France", "other",
         (
             Feature("authority", "The President is the sole nuclear authority.", "documented",
                     "pelopidas2019"),
-            Feature("code locks", "Reported to have a code system comparable to the US and Russian "
-                    "ones.", "reported", "bbc2007"),
+            Feature("order codes", "A launch order is authenticated with nuclear engagement codes: "
+                    "on a ballistic-missile submarine the commander and his second decipher them "
+                    "together, to confirm that the order comes from the President.", "documented",
+                    "tfone2022", "the simulated-launch exercise: 'codes d'engagement nucléaire'"),
+            Feature("code locks", "Locks on the weapons themselves, comparable to US PALs, are "
+                    "reported, not documented: authenticating an order is not the same as a lock "
+                    "that stops a weapon without a code.", "reported", "bbc2007"),
             Feature("pre-delegation", "Key parts of French command and control are little known or "
                     "described in conflicting accounts; nothing public settles pre-delegation.",
                     "unknown", "pelopidas2019"),
         ),
         "Listed among the states where a code device with a PAL guarantees that only the top "
         "political level can order use.",
-        "Uncertain: a comparable code system is reported, not documented, and key parts of the "
-        "French system are not public.",
+        "Partly: codes that authenticate the President's order are documented; locks on the "
+        "weapons are only reported, and key parts of the French system are not public.",
         Design(2, 2, pal=True, custody=False, predelegation=False,
-               reason="modelled like the US (a teaching assumption: the code system is reported, "
-                      "its form unknown); " + _LOCK_NOTE),
+               reason="modelled like the US (a teaching assumption: order codes are documented, "
+                      "weapon locks only reported); " + _LOCK_NOTE),
+        control="assertive",
+        control_basis="sole presidential authority and order codes (documented); locks and "
+                      "pre-delegation not documented",
     ),
     CountryProfile(
         "russia", "Russia", "russia",
@@ -390,9 +414,13 @@ PROFILES: tuple[CountryProfile, ...] = (
             Feature("authority", "The decision on nuclear use rests with the President.", "documented",
                     "russia2024"),
             Feature("code terminals", "The President's portable Cheget terminal is linked to the Kazbek "
-                    "command system, in service since the mid-1980s; the Minister of Defence and the "
-                    "Chief of the General Staff are generally held to have one too. Whether one, two "
-                    "or three must agree is not public.", "reported", "tsypkin2004"),
+                    "command system for the strategic forces, in service since the mid-1980s; the "
+                    "Minister of Defence and the Chief of the General Staff are generally held to "
+                    "have one too. Whether one, two or three must agree is not public.", "reported",
+                    "tsypkin2004"),
+            Feature("release of non-strategic weapons", "How an order to use a non-strategic weapon "
+                    "would run - through Kazbek or another channel, with which codes - is not "
+                    "publicly documented.", "unknown", "podvig2017"),
             Feature("crisis record", "A Cheget was activated in January 1995 when Russian radar took a "
                     "Norwegian research rocket for a possible missile attack; no launch was ordered.",
                     "reported", "hoffman1998", "p. A1"),
@@ -404,19 +432,87 @@ PROFILES: tuple[CountryProfile, ...] = (
                     "central storage sites; a warhead must be taken out and moved to a unit, which "
                     "takes hours and would probably be observed.", "reported", "schlosser2022",
                     "opening paragraph, citing Pavel Podvig"),
-            Feature("pre-delegation", "The Soviet-built Perimetr system can send command rockets that "
-                    "broadcast launch orders to surviving missiles if the leadership is destroyed.",
-                    "reported", "hoffman2009"),
+            Feature("Perimetr", "The Soviet-built Perimetr system can send command rockets that "
+                    "broadcast launch orders to surviving missiles if the leadership is destroyed. "
+                    "In Hoffman's account a fully automatic 'Dead Hand' was rejected: duty officers "
+                    "in a deep bunker make the final decision, so it is a hand-down of authority to "
+                    "people in one extreme case, not pre-delegation to a machine.", "reported",
+                    "hoffman2009", "the chapter on Perimeter ('a human firewall')"),
+            Feature("custody in a crisis", "During the Wagner mutiny (June 2023) a column neared the "
+                    "Voronezh-45 storage site; Western officials said the stockpile was never at "
+                    "risk, and analysts pointed to weapons stored disassembled under 12th Main "
+                    "Directorate custody.", "reported", "reuters2023",
+                    "'about 100 km from the nuclear base, Voronezh-45'"),
         ),
         "Unclear whether a comparable system exists; there may be commanders who would act alone.",
-        "Partly answered: a central code system (Cheget/Kazbek) and code locks are reported, and "
-        "non-strategic warheads sit in central storage; whether a commander could act alone is "
-        "unknown.",
-        Design(3, 2, pal=True, custody=True, predelegation=False, release_time_h=6.0,
-               reason="three terminal holders of whom two must agree (a teaching assumption: the rule "
-                      "is not public), a code lock (reported) and warheads in central storage with a "
-                      "6-hour release (a teaching assumption standing for the reported 'hours'); "
-                      + _LOCK_NOTE + "; p_custody_defeat = 0.5 is a teaching assumption"),
+        "Partly answered: for strategic forces a central code system (Cheget/Kazbek) is "
+        "reported; non-strategic warheads sit in central storage, but how their release would "
+        "run is not documented; whether a commander could act alone is unknown.",
+        Design(2, 2, pal=True, custody=True, predelegation=False, release_time_h=6.0,
+               reason="the same two-of-two chain as every profile (a teaching assumption: no source "
+                      "gives Russia's rule, so no team size is invented), a code lock (reported) and "
+                      "warheads in central storage with a 6-hour release (a teaching assumption "
+                      "standing for the reported 'hours'); " + _LOCK_NOTE
+                      + "; p_custody_defeat = 0.5 is a teaching assumption"),
+        control="mixed",
+        control_basis="assertive custody of non-strategic warheads (reported), with Perimetr as a "
+                      "provision for handing authority down in one extreme case (reported)",
+    ),
+    CountryProfile(
+        "belarus", "Russian weapons in Belarus", "russia",
+        (
+            Feature("custody", "Russia announced in March 2023 that it would station non-strategic "
+                    "weapons in Belarus and keep control of them; Putin said in June 2023 that the "
+                    "first warheads had arrived.", "reported", "ap2023"),
+            Feature("custody", "Open-source analysts in 2025 still describe the Belarusian storage "
+                    "site as nearing completion, so whether warheads are there is not settled.",
+                    "reported", "kristensen2025"),
+            Feature("release", "Who would hold codes and custody on Belarusian soil, and what role "
+                    "Belarusian crews and leaders would have, is not public.", "unknown", "ap2023"),
+        ),
+        "Not in the op-ed (the deployment was announced six weeks later).",
+        "A test case for the op-ed's worry: weapons outside Russia, with Belarusian aircraft, "
+        "under a custody arrangement that Moscow says it controls but that no source documents.",
+        Design(2, 2, pal=True, custody=True, predelegation=False, release_time_h=6.0,
+               reason="modelled like Russia (a teaching assumption: the arrangement is announced, "
+                      "not documented); " + _LOCK_NOTE + "; p_custody_defeat = 0.5 is a teaching "
+                      "assumption"),
+        control="unknown",
+        control_basis="announced as Russian control (reported); its form is not public",
+    ),
+    CountryProfile(
+        "nato_nl", "NATO nuclear sharing (Netherlands)", "us_nato",
+        (
+            Feature("Dutch task", "The Netherlands has a nuclear task within NATO, carried by one "
+                    "squadron; NATO nuclear decisions need unanimity, so Dutch consent is required.",
+                    "documented", "tweedekamer2020", "answers to questions 2019Z22857"),
+            Feature("aircraft", "From 1 June 2024 the F-35A, as a dual-capable aircraft, took over "
+                    "the task from the F-16: one squadron at Volkel air base.", "documented",
+                    "defensie2024", "'Vanaf 1 juni neemt'; 'Het gaat om één squadron'"),
+            Feature("weapons", "Allied agreements prevent any statement on the numbers and "
+                    "locations of US weapons in Europe: the government neither confirms nor denies "
+                    "them.", "documented", "tweedekamer2020", "answer 2"),
+            Feature("weapons", "US B61 bombs at Volkel are an open secret, known from leaked "
+                    "diplomatic cables (2010), former prime ministers (2013) and a NATO "
+                    "parliamentary draft report (2019), never officially confirmed. Whether "
+                    "B61-12s are there is not confirmed by any source read.", "reported", "rtl2022"),
+            Feature("code locks", "US weapons deployed with NATO allies carry code locks, required "
+                    "by NSAM 160 (1962): the US holds the codes, the ally flies the aircraft.",
+                    "documented", "nsam1962"),
+            Feature("exercise", "NATO's Steadfast Noon exercise went ahead as planned in October "
+                    "2022, NATO saying it was routine and not linked to the war.", "reported",
+                    "deseret2022"),
+        ),
+        "Not in the op-ed, though both authors held Dutch posts responsible for nuclear matters.",
+        "A dual key: US codes and custody, allied aircraft and allied consent - the PAL model the "
+        "op-ed praises, with the Netherlands as one of the keys.",
+        Design(2, 2, pal=True, custody=False, predelegation=False,
+               reason="two of two with a code lock, like the US (a teaching assumption for the "
+                      "team; the lock is documented by NSAM 160); the allied consent step is not "
+                      "modelled; " + _LOCK_NOTE),
+        control="assertive",
+        control_basis="US codes and locks on the weapons (documented) and allied consent "
+                      "(documented); operational details are not public",
     ),
 )
 
@@ -424,7 +520,7 @@ _BY_KEY = {p.key: p for p in PROFILES}
 
 
 def get_profile(key: str) -> CountryProfile:
-    """The profile for ``us``, ``uk``, ``france`` or ``russia``."""
+    """The profile for ``us``, ``uk``, ``france``, ``russia``, ``belarus`` or ``nato_nl``."""
     return _BY_KEY[check_choice("key", key, _BY_KEY)]
 
 
@@ -452,3 +548,10 @@ def verdict_table() -> Markdown:
     """What the op-ed says about each country beside what the sources support."""
     rows = [[p.name, p.oped_statement, p.verdict] for p in PROFILES]
     return markdown_table(["country", "the op-ed [nederlof2023]", "against the sources"], rows)
+
+
+def control_table() -> Markdown:
+    """Each profile placed in Feaver's typology: assertive / delegative / mixed / unknown, with
+    the basis and its confidence labels."""
+    rows = [[p.name, p.control, CONTROL_TYPES[p.control], p.control_basis] for p in PROFILES]
+    return markdown_table(["case", "control (Feaver)", "meaning", "basis"], rows)

@@ -76,7 +76,9 @@ def frontier_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, *, 
             color="black", lw=1, ls="--", label="always/never frontier", zorder=2)
     if show_profiles:
         p_cutoff = barriers.get("p_cutoff", 0.0)
-        for profile in command.PROFILES:
+        # The four national systems; the Belarus and NATO-sharing cases share a design with
+        # Russia and the US and would sit on the same points.
+        for profile in (p for p in command.PROFILES if p.key in _PROFILE_MARKERS):
             r = command.profile_risks(profile.key, p_rogue, p_fail, p_cutoff)
             x, y = _clip(r.p_unauthorised), _clip(r.p_valid_fails)
             ax.scatter(x, y, marker=_PROFILE_MARKERS[profile.key], s=150 if profile.key == "us" else 90, color=actor_color(profile.actor),

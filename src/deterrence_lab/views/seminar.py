@@ -47,7 +47,8 @@ def _height(key: str) -> float:
 _KIND_COLORS = {"warning": OKABE_ITO["blue"], "estimate": OKABE_ITO["sky_blue"],
                 "battlefield": OKABE_ITO["orange"], "law": OKABE_ITO["purple"],
                 "op-ed": OKABE_ITO["black"], "deployment": OKABE_ITO["vermillion"],
-                "doctrine": OKABE_ITO["green"], "record": OKABE_ITO["grey"]}
+                "doctrine": OKABE_ITO["green"], "record": OKABE_ITO["grey"],
+                "arms control": OKABE_ITO["yellow"]}
 
 
 def _html_table(header, rows) -> str:

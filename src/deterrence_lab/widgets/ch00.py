@@ -4,10 +4,12 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..content import argument
-from ..views.argument_map import KIND_COLORS, _claim_html, argument_map, claim_positions
+from ..views.argument_map import (KIND_COLORS, _claim_html, argument_map, arrow_ends,
+                                  claim_positions, draw_argument_map)
 from ._base import Explorer
 
-__all__ = ['ClaimExplorer', 'KIND_COLORS', 'claim_positions', 'argument_map']
+__all__ = ['ClaimExplorer', 'KIND_COLORS', 'claim_positions', 'argument_map', 'arrow_ends',
+           'draw_argument_map']
 
 
 class ClaimExplorer(Explorer):
