@@ -90,6 +90,7 @@ def _clean_environment(home: Path) -> dict:
 
 
 @pytest.mark.install
+@pytest.mark.notebooks  # minutes: keep it out of the quick `-m "not notebooks"` loop
 def test_readme_commands_run_verbatim_from_debians_system_python(tmp_path):
     problem = _system_python_problem()
     if problem:

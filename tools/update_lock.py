@@ -3,7 +3,7 @@
     python tools/update_lock.py          # then run the tests with the new lock and commit
 
 Creates a fresh virtual environment in a temporary folder, installs the package with its
-``test`` and ``browser`` extras at the newest releases (no constraints), and writes
+``test``, ``browser`` and ``grading`` extras at the newest releases (no constraints), and writes
 
 * ``constraints.txt``: the exact version of every package ``pip freeze`` lists there
   (the project itself excluded), used by the README's commands and by ``.ci/run``;
@@ -50,7 +50,7 @@ def main() -> int:
         env_dir = Path(scratch) / "venv"
         venv.create(env_dir, with_pip=True)
         python = env_dir / "bin" / "python"
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", f"{ROOT}[test,browser]"],
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", f"{ROOT}[test,browser,grading]"],
                        check=True)
         pins = freeze(python)
     write_lock(pins)
@@ -62,7 +62,7 @@ def write_lock(pins: list[str]) -> None:
     version = ".".join(platform.python_version_tuple()[:2])
     header = [
         "# The exact versions the test suite passes with: pip freeze of a fresh virtual",
-        "# environment with `pip install \".[test,browser]\"` (the project itself left out),",
+        "# environment with `pip install \".[test,browser,grading]\"` (the project left out),",
         f"# made with Python {version} on {platform.system()}. Use it with `-c constraints.txt`.",
         "# Refresh with `python tools/update_lock.py` (see the README, \"Updating the lock\").",
     ]

@@ -155,8 +155,8 @@ def _as_number(answer):
                 return None, f"got {arr.size} numbers (shape {arr.shape}); give a single number."
             value = float(arr.reshape(()))
     except OverflowError:  # e.g. 10**400: a whole number beyond the range of floats
-        return None, ("got a number beyond 10^308, larger than any answer here; check the "
-                      "calculation and the units.")
+        return None, ("got a number whose size is beyond 10^308, far from any answer here; "
+                      "check the calculation and the units.")
     if not math.isfinite(value):
         return None, f"got {value}; give a finite number."
     return value, ""
