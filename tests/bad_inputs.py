@@ -292,6 +292,14 @@ def _table() -> dict:
     # --- response ------------------------------------------------------------
     n_crit = len(response.CRITERION_KEYS)
     w = {"deterrence": 2.0, "escalation_safety": 1.0}
+    t["response.further_use"] = ({"option": "sanctions"}, [
+        ("option", "prayer"), ("level", "median"), ("factors", {"up": -1.0}),
+        ("factors", {"up": NAN})])
+    t["response.derived_scores"] = ({"option": "sanctions"}, [
+        ("option", "prayer"), ("option", None), ("factors", {"up": 4.0})])
+    t["response.swing_weights"] = ({"points": w}, [
+        ("points", {"glory": 1.0}), ("points", {"deterrence": -1.0}), ("points", [1, 2]),
+        ("points", "many"), ("points", [0.0] * n_crit)])
     t["response.get_score"] = ({"option": "sanctions", "criterion": "deterrence"}, [
         ("option", "prayer"), ("option", None), ("criterion", "beauty"), ("criterion", 3)])
     t["response.score_table"] = ({"overrides": {("sanctions", "deterrence"): (1, 2, 3)}}, [
@@ -355,7 +363,11 @@ def _table() -> dict:
         ("prior", -0.1), ("n_answered", -1), ("n_unanswered", 1.5), ("n_answered", "two"),
         ("p_respond_resolute", INF)])
     t["games.p_cross"] = ({"belief": 0.4}, [
-        ("belief", 1.2), ("belief", "half"), ("belief", []), ("p_cross_max", NAN)])
+        ("belief", 1.2), ("belief", "half"), ("belief", []), ("gain_max", NAN),
+        ("gain_max", 0.0), ("damage", -1.0)])
+    t["games.p_answer_expected"] = ({"belief": 0.5}, [
+        ("belief", 1.2), ("belief", "half"), ("p_respond_resolute", NAN),
+        ("p_respond_irresolute", -0.1)])
     t["games.simulate_reputation"] = ({"rng": RNG, "n_runs": 20}, [
         ("rng", 5), ("prior", 2.0), ("p_answer", NAN), ("n_crises", 0), ("n_runs", 2.5),
         ("audience_priors", "few"), ("audience_priors", (0.3, 1.7))])
@@ -382,7 +394,8 @@ def _table() -> dict:
         ("settle", [0.9] * len(params["settle"])), ("settle", [])])
     t["escalation.ladder_parameters"] = ({"option": escalation.OPTION_KEYS[0]}, [
         ("option", "prayer"), ("option", 3), ("up_scale", -1.0), ("down_scale", NAN),
-        ("settle_scale", "x")])
+        ("settle_scale", "x"), ("level", "median"), ("factors", {"up": 4.0}),
+        ("factors", {"climb": 1.0})])
     for name in ("check_transition_matrix", "absorbing_states", "fundamental_matrix",
                  "absorption_probabilities", "expected_steps"):
         t[f"escalation.{name}"] = ({"transition_matrix": P}, matrix_bad)
@@ -398,8 +411,31 @@ def _table() -> dict:
         matrix_bad[:3] + [("start", "general_war"), ("n_paths", -3), ("n_steps", 1.5),
                           ("rng", None)])
     t["escalation.ladder_outcome"] = ({"option": escalation.OPTION_KEYS[0]}, [
-        ("option", "prayer"), ("start", "moon"), ("start", "general_war"),
-        ("up_scale", -2.0), ("no_such_scale", 1.0)])
+        ("option", "prayer"), ("start", "moon"), ("absorb_atol", -1.0),
+        ("up_scale", -2.0), ("no_such_scale", 1.0), ("level", "median"),
+        ("factors", {"up": -1.0}), ("memory", "yes")])
+    t["escalation.classify_states"] = ({"transition_matrix": P}, [
+        ("transition_matrix", "P"), ("transition_matrix", P[:, :3]), ("absorb_atol", -1.0),
+        ("absorb_atol", NAN)])
+    t["escalation.end_probabilities"] = ({"transition_matrix": P, "start": "first_use"},
+                                         matrix_bad[:3] + [("start", "moon"), ("start", 99),
+                                                           ("absorb_atol", -1.0)])
+    t["escalation.further_use_probability"] = (
+        {"transition_matrix": P, "start": "first_use"},
+        matrix_bad[:3] + [("start", "moon"), ("start", 2.5), ("absorb_atol", NAN)])
+    t["escalation.path_statistics"] = (
+        {"transition_matrix": P, "start": "first_use", "n_paths": 50, "n_steps": 20}, [
+            ("transition_matrix", "P"), ("start", "moon"), ("n_paths", 0),
+            ("n_steps", 0), ("seed", -1)])
+    t["escalation.record_likelihood"] = ({"months": 45.0, "months_per_round": 1.0}, [
+        ("months", -1.0), ("months_per_round", 0.0), ("up_scale", NAN), ("settle_scale", 4.0),
+        ("months", "long")])
+    t["escalation.calibrate"] = ({"months": 45.0, "months_per_round": 1.0,
+                                  "up_scales": [0.5, 1.0], "settle_scales": [0.5, 1.0]}, [
+        ("months", -1.0), ("months_per_round", 0.0), ("up_scales", [-1.0]),
+        ("settle_scales", "x"), ("prior", [[1.0]])])
+    t["escalation.state"] = ({"key": "first_use"}, [
+        ("key", "moon"), ("key", 3), ("key", None)])
     t["escalation.nuclear_use_probability"] = ({"transition_matrix": P}, matrix_bad[:3] + [
         ("start", "moon"), ("start", 1.5)])
     t["escalation.brinkmanship"] = ({"resolve_russia": 0.5, "resolve_nato": 0.4,
@@ -493,6 +529,32 @@ def _table() -> dict:
     t["seminar.load"] = ({"path": folder / "good.json"}, [
         ("path", folder / "cut.json"), ("path", folder / "old.json"),
         ("path", folder / "image.json")])
+    # --- options (the one table of response options) ----------------------------
+    t["options.option"] = ({"key": "protest"}, [("key", "prayer"), ("key", 3), ("key", None)])
+    t["options.criterion_range"] = ({"option_key": "protest", "criterion": "deterrence"}, [
+        ("option_key", "prayer"), ("criterion", "escalation_safety"), ("criterion", 3)])
+    t["options.ladder_factors"] = ({"option_key": "protest", "level": "high"}, [
+        ("option_key", "prayer"), ("level", "median"), ("level", 2)])
+    # --- robustness ------------------------------------------------------------
+    from deterrence_lab.models import robustness
+    lever = robustness.Lever("x", "x", 0.5, 0.0, 1.0)
+    t["robustness.scan"] = ({"statement": lambda x: x < 0.7, "lever": lever}, [
+        ("lever", robustness.Lever("x", "x", 2.0, 0.0, 1.0)), ("n_grid", 1), ("n_grid", 2.5)])
+    t["robustness.top_option"] = ({}, [
+        ("weights", {"glory": 1.0}), ("option", "prayer"), ("ladder_option", "prayer"),
+        ("weights", "heavy")])
+    t["robustness.war_probability"] = ({"option": "protest"}, [
+        ("option", "prayer"), ("option", None), ("start", "moon")])
+    t["robustness.war_probability_span"] = ({"option": "protest"}, [
+        ("option", "prayer"), ("low", -1.0), ("high", 0.1), ("start", "moon")])
+    t["robustness.recommended_verdict"] = ({}, [
+        ("option", "prayer"), ("weights", {"glory": 1.0}), ("weights", "heavy")])
+    t["robustness.p_first_by_concentration"] = ({"option": "protest", "n_draws": 50,
+                                                 "concentrations": (5,)}, [
+        ("option", "prayer"), ("n_draws", 0), ("concentrations", (-1,)),
+        ("weights", {"glory": 1.0})])
+    t["robustness.threshold_crossing"] = ({"values": {5: 0.3}, "threshold": 0.5}, [
+        ("values", [0.3]), ("threshold", 1.5), ("threshold", "half")])
     # --- verdict -------------------------------------------------------------
     t["verdict.verdict"] = ({"claim_id": "C1"}, [
         ("claim_id", "C99"), ("claim_id", None), ("claim_id", 1)])

@@ -426,11 +426,12 @@ def test_red_line_game_refuses_bad_payoffs(kwargs, word):
 
 def test_p_cross_and_simulation_refuse_bad_input():
     rng = np.random.default_rng(0)
-    assert g.p_cross(0.0) == pytest.approx(0.8) and g.p_cross(1.0) == 0
     with pytest.raises(ValueError, match="belief"):
         g.p_cross(-0.2)
-    with pytest.raises(ValueError, match="p_cross_max"):
-        g.p_cross(0.5, 1.5)
+    with pytest.raises(ValueError, match="gain_max"):
+        g.p_cross(0.5, 0.0)
+    with pytest.raises(ValueError, match="damage"):
+        g.p_cross(0.5, 2.0, -1.0)
     with pytest.raises(TypeError, match="belief"):
         g.p_cross("high")
     with pytest.raises(TypeError, match="rng"):
@@ -476,7 +477,7 @@ def test_kahn_rung_rejects_bad_numbers(bad, error):
 @pytest.mark.parametrize("kwargs, name", [
     (dict(up=1.2, down=0.0, settle=0.0), "up"),
     (dict(up=0.1, down=[0, 0.1], settle=0.1), "down"),
-    (dict(up=0.5, down=[0, .4, .4, .4, .4, .4], settle=0.3), "up \\+ down \\+ settle"),
+    (dict(up=0.5, down=[0, .4, .4, .4, .4, .4, .4, 0], settle=0.3), "up \\+ down \\+ settle"),
     (dict(up=0.1, down=0.1, settle=0.1), "down"),  # down from the bottom state
     (dict(up=0.1, down=0.0, settle=float("nan")), "settle"),
     (dict(up="0.1", down=0.0, settle=0.1), "up"),
@@ -513,8 +514,8 @@ def test_exact_functions_reject_invalid_matrices(func, matrix, error):
 
 
 @pytest.mark.parametrize("kwargs, name", [
-    (dict(option="bombing"), "option"), (dict(start="settlement"), "start"),
-    (dict(start=9), "start"), (dict(up_scale=4.0), "up_scale"),
+    (dict(option="bombing"), "option"), (dict(start="peace"), "start"),
+    (dict(start=11), "start"), (dict(up_scale=4.0), "up_scale"),
 ])
 def test_ladder_outcome_rejects_bad_input(kwargs, name):
     with pytest.raises(ValueError, match=name):

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from strategies import absorbing_chains
 
 from deterrence_lab import escalation as esc
+from deterrence_lab.content import options
 from deterrence_lab.content.sources import SOURCES
 
 # --- helpers -----------------------------------------------------------------------------
@@ -61,14 +62,49 @@ def test_ladder_matrix_rows_sum_to_one_and_is_valid_absorbing_chain():
     assert list(esc.absorbing_states(P)) == [esc.STATE_KEYS.index(k) for k in esc.ABSORBING_KEYS]
 
 
+DOWN = [0, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0]   # no lower rung from either conventional state
+
+
 def test_ladder_matrix_places_probabilities_where_named():
-    P = esc.ladder_matrix(up=0.1, down=[0, 0.2, 0.2, 0.2, 0.2, 0.2], settle=0.3)
+    P = esc.ladder_matrix(up=0.1, down=DOWN, settle=0.3)
     i = esc.STATE_KEYS.index
     assert P[i("first_use"), i("battlefield_use")] == pytest.approx(0.1)
-    assert P[i("first_use"), i("nuclear_threats")] == pytest.approx(0.2)
+    # the remembering ladder: a step down from a use leads to threats *after* a use
+    assert P[i("first_use"), i("threats_after_use")] == pytest.approx(0.2)
+    assert P[i("first_use"), i("nuclear_threats")] == 0.0
+    assert P[i("battlefield_use"), i("threats_after_use")] == pytest.approx(0.2)
+    assert P[i("threats_after_use"), i("battlefield_use")] == pytest.approx(0.1)  # a further use
+    assert P[i("threats_after_use"), i("conventional_after_use")] == pytest.approx(0.2)
+    assert P[i("conventional_after_use"), i("threats_after_use")] == pytest.approx(0.1)
     assert P[i("first_use"), i("settlement")] == pytest.approx(0.3)
     assert P[i("strategic_exchange"), i("general_war")] == pytest.approx(0.1)
     assert P[i("conventional_war"), i("conventional_war")] == pytest.approx(0.6)
+
+
+def test_memoryless_ladder_returns_to_pre_use_states():
+    P = esc.ladder_matrix(up=0.1, down=DOWN, settle=0.3, memory=False)
+    i = esc.STATE_KEYS.index
+    assert P[i("first_use"), i("nuclear_threats")] == pytest.approx(0.2)
+    assert P[i("battlefield_use"), i("first_use")] == pytest.approx(0.2)
+    with pytest.raises(TypeError, match="memory"):
+        esc.ladder_matrix(up=0.1, down=DOWN, settle=0.3, memory="yes")
+
+
+def test_from_first_use_the_remembering_ladder_never_returns_to_pre_use_states():
+    """Issue finding 3: a path that starts at a first use must never again be 'before any use'."""
+    P = esc.ladder_matrix(**esc.ladder_parameters())
+    after = [esc.STATE_KEYS.index(k) for k in esc.STATE_KEYS if esc.state(k).after_use]
+    pre = [esc.STATE_KEYS.index(k) for k in esc.PRE_USE_KEYS]
+    assert np.all(P[np.ix_(after, pre)] == 0.0)
+    paths = esc.sample_trajectories(P, "first_use", 2000, 60, np.random.default_rng(1))
+    assert not np.isin(paths, pre).any()
+    # and the first-use state is never re-entered: a second use is 'battlefield use'
+    first = esc.STATE_KEYS.index("first_use")
+    assert not (paths[:, 1:] == first)[np.cumsum(paths != first, axis=1)[:, :-1] > 0].any()
+    # the memoryless chain does fall back (the limitation the chapter shows)
+    Pm = esc.ladder_matrix(**esc.ladder_parameters(), memory=False)
+    back = esc.sample_trajectories(Pm, "first_use", 2000, 60, np.random.default_rng(1))
+    assert np.isin(back, pre).any()
 
 
 def test_ladder_parameters_options_and_scales():
@@ -76,22 +112,35 @@ def test_ladder_parameters_options_and_scales():
     protest = esc.ladder_parameters("protest")
     first = esc.TRANSIENT_KEYS.index(esc.FIRST_NUCLEAR_STATE)
     np.testing.assert_allclose(protest["up"][:first], base["up"][:first])  # before any use: unchanged
-    np.testing.assert_allclose(protest["up"][first:], base["up"][first:] * esc.OPTION_EFFECTS["protest"].up_factor)
+    after = [esc.state(k).after_use for k in esc.TRANSIENT_KEYS]
+    assert after[first] and not any(after[:first])
+    factor = options.option("protest").ladder["up"].central
+    np.testing.assert_allclose(protest["up"][after], base["up"][after] * factor)
+    worst = esc.ladder_parameters("conventional_strikes", level="worst")
+    np.testing.assert_allclose(worst["up"][after], base["up"][after] *
+                               options.option("conventional_strikes").ladder["up"].high)
+    fixed = esc.ladder_parameters("conventional_strikes", factors={"up": 0.8})
+    np.testing.assert_allclose(fixed["up"][after], base["up"][after] * 0.8)
+    # no response is the baseline, exactly
+    for name in ("up", "down", "settle"):
+        np.testing.assert_array_equal(esc.ladder_parameters("no_response")[name], base[name])
     np.testing.assert_allclose(esc.ladder_parameters(up_scale=2)["up"], 2 * base["up"])
 
 
-def test_option_effects_cover_the_fixed_option_keys_with_reasons():
-    assert set(esc.OPTION_EFFECTS) == {"protest", "sanctions", "volunteers", "conventional_strikes",
-                                       "conventional_large", "nuclear_demonstration", "nuclear_in_kind"}
-    for effect in esc.OPTION_EFFECTS.values():
-        assert effect.source == esc.TEACHING_ASSUMPTION and len(effect.reason) > 40
+def test_escalation_reads_its_options_from_the_option_table():
+    assert esc.OPTION_KEYS is options.OPTION_KEYS
+    assert not hasattr(esc, "OPTION_EFFECTS")
 
 
 def test_options_order_general_war_as_the_assumptions_say():
     war = {o: esc.ladder_outcome(o)["general_war"] for o in esc.OPTION_KEYS}
     base = esc.ladder_outcome()["general_war"]
-    assert war["conventional_strikes"] < base < war["protest"]
+    assert war["no_response"] == base
     assert max(war, key=war.get) == "nuclear_in_kind"
+    # the op-ed's reading of the strikes (best factors) beats no response; the entanglement
+    # reading (worst factors) does not
+    assert esc.ladder_outcome("conventional_strikes", level="best")["general_war"] < base
+    assert esc.ladder_outcome("conventional_strikes", level="worst")["general_war"] > base
 
 
 @pytest.mark.parametrize("option", (None,) + esc.OPTION_KEYS)
@@ -178,7 +227,7 @@ def test_nuclear_use_probability_bounds_and_errors():
     assert esc.ladder_outcome(start="conventional_war")["general_war"] < p_use < 1
     # no step up from nuclear threats: no nuclear use ever
     params = esc.ladder_parameters()
-    params["up"][1] = 0.0
+    params["up"][esc.TRANSIENT_KEYS.index("nuclear_threats")] = 0.0
     assert esc.nuclear_use_probability(esc.ladder_matrix(**params)) == pytest.approx(0.0, abs=1e-15)
     with pytest.raises(ValueError, match="start"):
         esc.nuclear_use_probability(P, "battlefield_use")
@@ -350,7 +399,11 @@ def test_ladder_explorer_follows_option_and_scales():
     w.set(start="conventional_war", settle_scale=1.5)
     assert w.result["general_war"] < expected["general_war"]
     w.reset()
-    assert w.result == pytest.approx(esc.ladder_outcome())
+    base = esc.ladder_outcome()
+    assert w.result == pytest.approx({k: base[k] for k in ("settlement", "general_war",
+                                                           "expected_rounds")})
+    w.set(memory=False)
+    assert w.result["general_war"] == pytest.approx(esc.ladder_outcome(memory=False)["general_war"])
     with pytest.raises(ValueError, match="unknown control"):
         w.set(yield_kt=5)
 

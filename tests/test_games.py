@@ -200,6 +200,12 @@ def test_simulated_reputation_follows_the_policy():
             g.belief_after(prior, int(k_ans), int(k_un)), rel=1e-9)
 
 
+def test_p_cross_is_one_minus_the_expected_answer_with_the_defaults():
+    # defaults gain_max 2, damage 2, pR 0.9, pI 0.3: P = 1 - 2 a / 2 = 1 - a (exact)
+    assert g.p_cross(0.0) == pytest.approx(0.7, abs=1e-12)
+    assert g.p_cross(1.0) == pytest.approx(0.1, abs=1e-12)
+
+
 # --- chicken -------------------------------------------------------------------------------------
 
 def test_chicken_mixed_equilibrium_closed_form():
@@ -259,3 +265,45 @@ def test_tree_figure_draws_a_generic_tree_with_chance():
     fig = fig_game_tree(tree, g.backward_induction(tree))
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert "luck (0.5)" in texts and "gamble" in texts
+
+
+# --- reputation: the crossing rule is derived, not assumed (issue 14, finding 5) ----------
+
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.floats(0.1, 5.0), st.floats(0.0, 5.0),
+       st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_crossings_rise_as_credibility_falls_only_when_answers_reveal_resolve(mu1, mu2, gmax, d,
+                                                                              pr, pi):
+    lo, hi = sorted((mu1, mu2))
+    a_lo, a_hi = g.p_cross(lo, gmax, d, pr, pi), g.p_cross(hi, gmax, d, pr, pi)
+    # payoff comparison: cross when the gain beats the expected damage d * a(belief)
+    a = g.p_answer_expected(lo, pr, pi)
+    assert a_lo == pytest.approx(min(1.0, max(0.0, 1 - d * a / gmax)), abs=1e-12)
+    if pr >= pi:
+        assert a_lo >= a_hi - 1e-12     # less belief in resolve -> at least as many crossings
+    else:
+        assert a_lo <= a_hi + 1e-12
+
+
+def test_no_trend_in_crossings_when_resolute_and_irresolute_answer_alike():
+    flat = [g.p_cross(mu, 2.0, 2.0, 0.5, 0.5) for mu in (0.0, 0.3, 0.9)]
+    assert max(flat) - min(flat) < 1e-12
+    assert g.p_cross(0.2, 2.0, 0.0) == 1.0          # no damage: always cross
+
+
+def test_a_weak_policy_brings_more_crossings_later_than_earlier():
+    weak = g.simulate_reputation(np.random.default_rng(4), p_answer=0.3, n_crises=10, n_runs=2000)
+    firm = g.simulate_reputation(np.random.default_rng(4), p_answer=0.9, n_crises=10, n_runs=2000)
+    # standard error of a share over 2000 x 3 crises is about 0.006; margins are 5x that
+    assert weak.crossed[:, -3:].mean() > weak.crossed[:, :3].mean() + 0.03
+    assert firm.crossed[:, -3:].mean() < firm.crossed[:, :3].mean() - 0.03
+
+
+def test_the_two_payoffs_of_further_use_are_separate():
+    game = g.red_line_game(gain_escalate=1.0, loss_further_use=5.0)
+    end = game.actions[1][1].actions[0][1].actions[1][1]      # cross, protest, escalate
+    assert end.payoffs[g.RUSSIA] == pytest.approx(3.0) and end.payoffs[g.US] == pytest.approx(-6.0)
+    # a larger US loss from further use makes the threat to strike credible (-3 > -6)
+    assert g.backward_induction(game).plan[("cross",)] == "conventional_strikes"
+    default = g.red_line_game()
+    assert default.actions[1][1].actions[0][1].actions[1][1].payoffs[g.US] == pytest.approx(-2.0)
+

@@ -5,7 +5,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import weight_vectors
 
+from deterrence_lab import escalation as esc
 from deterrence_lab import response as r
+from deterrence_lab.content import options
 from deterrence_lab import sources
 
 N_C = len(r.CRITERIA)
@@ -15,8 +17,10 @@ N_O = len(r.OPTIONS)
 # --- data ----------------------------------------------------------------------------------
 
 def test_option_keys_are_the_fixed_names_other_chapters_use():
-    assert r.OPTION_KEYS == ("protest", "sanctions", "volunteers", "conventional_strikes",
-                             "conventional_large", "nuclear_demonstration", "nuclear_in_kind")
+    assert r.OPTION_KEYS == ("no_response", "protest", "sanctions", "volunteers",
+                             "conventional_strikes", "conventional_large",
+                             "nuclear_demonstration", "nuclear_in_kind")
+    assert r.OPTIONS is options.OPTIONS and r.BASELINE_OPTION == "no_response"
     for option in r.OPTIONS:
         assert option.name and option.description and option.sources
 
@@ -28,6 +32,9 @@ def test_every_option_has_one_score_per_criterion_with_reasons():
     for s in r.SCORES:
         assert 0 <= s.low <= s.likely <= s.high <= 10
         assert s.rationale and s.source == r.TEACHING_ASSUMPTION
+        if s.criterion not in options.DERIVED_CRITERIA:     # judged: read from the table
+            t = options.criterion_range(s.option, s.criterion)
+            assert (s.low, s.likely, s.high) == (t.low, t.central, t.high)
 
 
 def test_every_cited_key_exists():
@@ -46,11 +53,14 @@ def test_presets_are_named_and_complete():
 # --- weighted sums -------------------------------------------------------------------------
 
 def test_hand_computed_score_of_the_op_eds_choice():
-    # likely scores of conventional_strikes: 6, 4, 7, 6, 5, 7; op-ed weights 3,3,2,1,1,2 (sum 12)
-    # by hand: (18 + 12 + 14 + 6 + 5 + 14) / 12 = 69 / 12 = 5.75 (exact, tolerance 1e-12)
+    # judged likely scores of conventional_strikes: deterrence 6, military 6, legal 5, alliance 7;
+    # derived: escalation 10 (1 - p), civilian 7 (1 - p) with p = P(further use) from the chain.
+    # Op-ed weights 3,3,2,1,1,2 (sum 12): (18 + 30 (1 - p) + 14 (1 - p) + 6 + 5 + 14) / 12.
+    p = esc.ladder_outcome("conventional_strikes")["further_use"]
+    hand = (18 + 30 * (1 - p) + 14 * (1 - p) + 6 + 5 + 14) / 12
     total = r.weighted_scores(r.PRESETS["op-ed"])
-    assert total[r.OPTION_KEYS.index("conventional_strikes")] == pytest.approx(69 / 12, abs=1e-12)
-    assert r.ranking(r.PRESETS["op-ed"])[0] == "conventional_strikes"
+    assert total[r.OPTION_KEYS.index("conventional_strikes")] == pytest.approx(hand, abs=1e-12)
+    assert r.ranking(r.PRESETS["op-ed"])[:2] == ("conventional_large", "conventional_strikes")
 
 
 def test_single_criterion_weight_returns_that_column():
@@ -89,9 +99,10 @@ def test_raising_a_score_never_lowers_that_options_total(w, o, c, bump):
 
 def test_score_overrides_replace_one_cell():
     table = r.score_table({("protest", "deterrence"): (5, 6, 7)})
-    assert tuple(table[:, 0, 0]) == (5, 6, 7)
-    assert np.array_equal(np.delete(table.reshape(3, -1), 0, axis=1),
-                          np.delete(r.score_table().reshape(3, -1), 0, axis=1))
+    i = r.OPTION_KEYS.index("protest")
+    assert tuple(table[:, i, 0]) == (5, 6, 7)
+    assert np.array_equal(np.delete(table.reshape(3, -1), i * N_C, axis=1),
+                          np.delete(r.score_table().reshape(3, -1), i * N_C, axis=1))
 
 
 # --- Monte Carlo -----------------------------------------------------------------------------
@@ -113,7 +124,7 @@ def test_degenerate_range_gives_its_value():
     table = r.score_table({("protest", "deterrence"): (4, 4, 4)})
     for dist in ("pert", "triangular"):
         draws = r.sample_scores(50, np.random.default_rng(0), table, distribution=dist)
-        assert np.all(draws[:, 0, 0] == 4)
+        assert np.all(draws[:, r.OPTION_KEYS.index("protest"), 0] == 4)
 
 
 def test_dirichlet_weights_centre_on_the_given_weights_and_keep_zeros():
@@ -148,7 +159,8 @@ def test_fixed_certain_scores_make_the_winner_certain():
     table = np.repeat(r.score_table()[1][None], 3, axis=0)
     res = r.rank_probabilities(r.PRESETS["op-ed"], np.random.default_rng(0), n_draws=200,
                                concentration=None, table=table)
-    assert res.p_first[r.OPTION_KEYS.index("conventional_strikes")] == 1.0
+    top = r.ranking(r.PRESETS["op-ed"])[0]
+    assert res.p_first[r.OPTION_KEYS.index(top)] == 1.0
 
 
 # --- sensitivity -------------------------------------------------------------------------------
@@ -175,13 +187,19 @@ def test_sensitivity_thresholds_are_confirmed_by_rescoring(w):
 
 
 def test_op_ed_escalation_weight_threshold_by_hand():
-    # Hand calculation (exact, tolerance 1e-12). Op-ed weights 3,3,2,1,1,2: escalation_safety
-    # has 3/12 = 0.25; the other weights rescale as (3,0,2,1,1,2)/9. With x the escalation
-    # weight, an option scores R + x (s - R): strikes R = (18+14+6+5+14)/9 = 57/9, s = 4;
-    # protest R = (3+20+0+10+2)/9 = 35/9, s = 9. Equal at x = (35-57)/((36-57)-(81-35)) = 22/67.
+    # Hand formula (tolerance 1e-12). Op-ed weights 3,3,2,1,1,2: escalation_safety has 0.25;
+    # the others rescale as (3,0,2,1,1,2)/9. With x the escalation weight an option scores
+    # R + x (s - R); the strikes overtake the large attack where the two lines cross.
+    table = r.score_table()[1]
+    rest = np.array([3, 0, 2, 1, 1, 2]) / 9
+    i, j = r.OPTION_KEYS.index("conventional_large"), r.OPTION_KEYS.index("conventional_strikes")
+    R_i, R_j = table[i] @ rest, table[j] @ rest
+    s_i, s_j = table[i, 1], table[j, 1]
+    x = (R_j - R_i) / ((s_i - R_i) - (s_j - R_j))
     s = {x.criterion: x for x in r.sensitivity(r.PRESETS["op-ed"])}["escalation_safety"]
-    assert s.upper == pytest.approx(22 / 67, abs=1e-12)
-    assert s.upper_top == "protest"
+    assert s.top == "conventional_large"
+    assert s.upper == pytest.approx(x, abs=1e-12)
+    assert s.upper_top == "conventional_strikes"
 
 
 # --- implied weights -----------------------------------------------------------------------------
@@ -209,7 +227,7 @@ def test_weight_widget_presets_and_sliders():
     from deterrence_lab.widgets.ch04 import WeightExplorer
 
     w = WeightExplorer()
-    assert w.result["ranking"][0] == "conventional_strikes"      # op-ed preset at start
+    assert w.result["ranking"][0] == "conventional_large"        # op-ed preset at start
     assert sum(w.result["p_first"].values()) == pytest.approx(1.0)
     w.set(preset="dove")
     assert w.controls["escalation_safety"].value == r.PRESETS["dove"]["escalation_safety"]
@@ -224,7 +242,12 @@ def test_weight_widget_presets_and_sliders():
     assert w.controls["military_effect"].value == r.PRESETS["hawk"]["military_effect"]
     assert w.result["ranking"][0] == "conventional_large"
     w.reset()
+    assert w.result["ranking"][0] == "conventional_large"
+    w.set(weighting="swing")                                     # the same points as swings
     assert w.result["ranking"][0] == "conventional_strikes"
+    assert w.result["weights"] == pytest.approx(dict(zip(
+        r.CRITERION_KEYS, r.swing_weights(r.PRESETS["op-ed"]))))
+    w.reset()
     w.set(**{k: 0 for k in r.CRITERION_KEYS})
     assert "all zero" in w.error.value                           # refused, last plot kept
 
@@ -232,11 +255,61 @@ def test_weight_widget_presets_and_sliders():
 def test_exercise_checks_accept_the_model_answers():
     from deterrence_lab.checks import ch04
 
-    assert ch04.q1.check(41 / 12).passed            # hand sum in the solution text
-    assert ch04.q2.check(22 / 67).passed            # see test_op_ed_escalation_weight_threshold
+    demo = r.weighted_scores(r.PRESETS["op-ed"])[r.OPTION_KEYS.index("nuclear_demonstration")]
+    assert ch04.q1.check(float(demo)).passed
+    flip = {x.criterion: x for x in r.sensitivity(r.PRESETS["op-ed"])}["escalation_safety"]
+    assert ch04.q2.check(flip.upper).passed         # see test_op_ed_escalation_weight_threshold
     assert not ch04.q2.check(0.25).passed
     assert ch04.q3.check("D").passed and not ch04.q3.check("C").passed
     assert ch04.q4.check("b").passed
     assert ch04.q5.check(0.06 / 0.34).passed
     assert ch04.q6.check(0.0025).passed and not ch04.q6.check(0.05).passed
     assert ch04.q7.check("too short").status == "not yet"
+
+
+# --- derived criteria and swing weights (issue 14, findings 1 and 6) -----------------------
+
+@pytest.mark.parametrize("option", r.OPTION_KEYS)
+def test_derived_scores_come_from_the_chain(option):
+    """Escalation and civilian safety are computed from the option's ladder factors, so a
+    protest the op-ed says invites further use cannot score 10 on civilian safety."""
+    p = {lvl: esc.ladder_outcome(option, level=lvl)["further_use"]
+         for lvl in ("worst", "central", "best")}
+    direct = options.criterion_range(option, options.DIRECT_HARM)
+    esc_s, civ = r.get_score(option, "escalation_safety"), r.get_score(option, "civilian_safety")
+    assert (esc_s.low, esc_s.likely, esc_s.high) == pytest.approx(
+        (10 * (1 - p["worst"]), 10 * (1 - p["central"]), 10 * (1 - p["best"])), abs=1e-12)
+    assert civ.likely == pytest.approx(direct.central * (1 - p["central"]), abs=1e-12)
+    assert civ.high < 10 or p["best"] == 0
+
+
+def test_protest_no_longer_scores_full_civilian_safety():
+    assert r.get_score("protest", "civilian_safety").high < 6
+
+
+def test_swing_weights_divide_points_by_each_criterions_spread():
+    table = r.score_table()[1]
+    spread = table.max(axis=0) - table.min(axis=0)
+    points = np.array([3, 3, 2, 1, 1, 2], dtype=float)
+    expected = (points / spread) / (points / spread).sum()
+    np.testing.assert_allclose(r.swing_weights(points), expected, rtol=1e-12)
+    # the swing-weighted sum ranks like the points on 0-10 rescaled criteria (same order)
+    local = (table - table.min(axis=0)) / spread * 10
+    assert r.ranking(r.swing_weights(points)) == r.ranking(points, local)
+    with pytest.raises(ValueError, match="separates"):
+        r.swing_weights(points, np.tile(table[0], (N_O, 1)))
+
+
+def test_ladder_overrides_recompute_only_the_derived_criteria():
+    base = r.score_table()
+    moved = r.score_table(ladder_overrides={"conventional_strikes": {"up": 0.8}})
+    j = r.OPTION_KEYS.index("conventional_strikes")
+    judged = [r.CRITERION_KEYS.index(c) for c in r.CRITERION_KEYS
+              if c not in options.DERIVED_CRITERIA]
+    np.testing.assert_array_equal(moved[:, :, judged], base[:, :, judged])
+    np.testing.assert_array_equal(np.delete(moved, j, axis=1), np.delete(base, j, axis=1))
+    assert moved[1, j, r.CRITERION_KEYS.index("escalation_safety")] > base[
+        1, j, r.CRITERION_KEYS.index("escalation_safety")]
+    with pytest.raises(ValueError, match="ladder_overrides option"):
+        r.score_table(ladder_overrides={"retreat": {"up": 1}})
+

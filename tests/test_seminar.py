@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from deterrence_lab import argument, effects, escalation, law, response, seminar, sources, verdict
 from deterrence_lab.content import scenario
 from deterrence_lab.views import seminar as views
+from deterrence_lab.content import options
+from deterrence_lab.models import robustness
 from deterrence_lab.widgets.ch06 import (VERDICT_COLORS, CrisisSeminar, VerdictRecorder,
                                          debrief_figure, front_map_figure, timeline_figure,
                                          verdict_map_figure)
@@ -619,10 +621,16 @@ def test_timeline_is_dated_and_ordered_around_the_oped():
 
 
 def test_verdict_text_agrees_with_the_models():
-    # C11's finding: precision strikes first with the op-ed's weights, not the hawk's or dove's.
-    assert response.ranking(response.PRESETS["op-ed"])[0] == "conventional_strikes"
-    assert response.ranking(response.PRESETS["hawk"])[0] != "conventional_strikes"
-    assert response.ranking(response.PRESETS["dove"])[0] != "conventional_strikes"
+    # C11's finding: with the op-ed's weights as direct weights the large attack ranks first
+    # and the strikes second; as swing weights the strikes rank first; whether they lower the
+    # risk of further use flips inside the table's range of their climbing factor.
+    oped = response.PRESETS["op-ed"]
+    assert response.ranking(oped)[:2] == ("conventional_large", "conventional_strikes")
+    assert response.ranking(response.swing_weights(oped))[0] == "conventional_strikes"
+    verdict_ = robustness.recommended_verdict()
+    flips = verdict_.lowers_further_use.rows[0].flips_at
+    strikes_up = options.option("conventional_strikes").ladder["up"]
+    assert len(flips) == 1 and strikes_up.low < flips[0] < strikes_up.high
     # C9's and C13's findings: a protest scores low on deterrence; volunteers rank 3rd-5th.
     assert response.get_score("protest", "deterrence").likely <= 2
     assert all(3 <= response.ranking(w).index("volunteers") + 1 <= 5

@@ -8,8 +8,9 @@ top):
 =====================  ===========================================================
 subpackage             what it holds
 =====================  ===========================================================
-``models``             effects, law, command, response, games, escalation, seminar
-``content``            argument, verdict, glossary, sources, scenario
+``models``             effects, law, command, response, games, escalation, seminar,
+                       robustness
+``content``            argument, verdict, glossary, sources, options, scenario
 ``views``              figures and tables, one module per concept
 ``widgets``            interactive explorers and the ``chNN`` façades notebooks import
 ``checks``             exercise checks, one module per solution notebook
@@ -28,9 +29,9 @@ __version__ = "0.1.0"
 # name -> the module that holds it (a module re-exported under its own name, or an object)
 _MODULES = {
     "effects": "models", "law": "models", "command": "models", "response": "models",
-    "games": "models", "escalation": "models", "seminar": "models",
-    "argument": "content", "verdict": "content", "glossary": "content", "sources": "content",
-    "scenario": "content", "legal_notes": "content",
+    "games": "models", "escalation": "models", "seminar": "models", "robustness": "models",
+    "argument": "content", "options": "content", "verdict": "content", "glossary": "content",
+    "sources": "content", "legal_notes": "content", "scenario": "content",
 }
 _OBJECTS = {
     "cite": "content.sources", "reference_list": "content.sources",

@@ -6,6 +6,10 @@ _OPED = response.PRESETS["op-ed"]
 _DEMO = float(response.weighted_scores(_OPED)[response.OPTION_KEYS.index("nuclear_demonstration")])
 _FLIP = {s.criterion: s for s in response.sensitivity(_OPED)}["escalation_safety"]
 
+
+def _S(criterion: str) -> float:
+    return response.get_score("nuclear_demonstration", criterion).likely
+
 q1 = NumericQuestion(
     "Q1", "Weighted score of the nuclear demonstration under the op-ed preset weights.",
     _DEMO, unit="points", rtol=0.01,
@@ -13,19 +17,23 @@ q1 = NumericQuestion(
            "Multiply each *likely* score of `nuclear_demonstration` by its weight and add: "
            "`r.get_score('nuclear_demonstration', c).likely` for each criterion c.",
            "Check with `r.weighted_scores(r.PRESETS['op-ed'])` — the sixth entry."],
-    solution=f"(3·4 + 3·2 + 2·6 + 1·1 + 1·2 + 2·4) / 12 = 41 / 12 ≈ {_DEMO:.2f} points: far below "
-             "the conventional options, mainly because of its escalation and legal scores.")
+    solution=f"(3·{_S('deterrence'):.2f} + 3·{_S('escalation_safety'):.2f} + "
+             f"2·{_S('civilian_safety'):.2f} + 1·{_S('military_effect'):.2f} + "
+             f"1·{_S('legal_standing'):.2f} + 2·{_S('alliance_signal'):.2f}) / 12 ≈ {_DEMO:.2f} "
+             "points: far below the conventional options, mainly because of its escalation, "
+             "civilian and legal scores (the first two derived from the escalation chain).")
 
 q2 = NumericQuestion(
-    "Q2", "Share of all weight on 'Low escalation risk' at which precision strikes lose first place.",
+    "Q2", "Share of all weight on 'Low escalation risk' at which the top option with the op-ed "
+          "weights loses first place.",
     _FLIP.upper, unit="(share)", rtol=0.01,
     hints=["Use `r.reweight(r.PRESETS['op-ed'], 'escalation_safety', x)` for x from 0.25 upwards "
            "and look at `r.ranking(...)[0]`.",
            "`r.sensitivity(r.PRESETS['op-ed'])` solves this exactly; find the row for "
            "escalation_safety and read `.upper`."],
-    solution=f"At a share of about {_FLIP.upper:.3f} (22/67) '{_FLIP.upper_top}' overtakes the "
-             "precision strikes: a reader who cares somewhat more about avoiding escalation than "
-             "the op-ed preset already prefers not to strike.")
+    solution=f"At a share of about {_FLIP.upper:.3f} '{_FLIP.upper_top}' overtakes "
+             f"'{_FLIP.top}': a reader who cares more about avoiding escalation than the op-ed "
+             "preset prefers the smaller strikes to open war with Russia's forces.")
 
 _Q3_GAME = dict(gain_cross=2.0, damage_strike=1.5, cost_unanswered=3.0)
 _Q3_PATH = games.backward_induction(games.red_line_game(**_Q3_GAME)).path

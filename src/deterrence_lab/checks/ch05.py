@@ -17,7 +17,8 @@ FOUR_STATE = np.array([[0.6, 0.1, 0.3, 0.0],   # crisis: stay, nuclear use, sett
 
 _MORE_SETTLING = esc.ladder_parameters()
 _MORE_SETTLING["settle"][esc.TRANSIENT_KEYS.index("first_use")] *= 2
-_FIRST = esc.STATE_KEYS.index("first_use")
+_Q4_ENDS = esc.end_probabilities(esc.ladder_matrix(**_MORE_SETTLING), "first_use")
+_CAL = esc.calibrate(45, 1.0)
 
 q1 = NumericQuestion(
     "Q1", "The probability that the crisis simply continues for one more round.",
@@ -56,14 +57,19 @@ q4 = NumericQuestion(
     "Q4", "Compact ladder: the probability of general nuclear war from a single nuclear use when "
           "the chance of settling right after that use is doubled.",
     quantity="probability",
-    expected=esc.absorption_probabilities(esc.ladder_matrix(**_MORE_SETTLING))[_FIRST, 1],
+    expected=_Q4_ENDS.ends["general_war"],
     hints=["Start from `params = escalation.ladder_parameters()` and change "
-           "`params['settle'][i]` for `i = escalation.TRANSIENT_KEYS.index('first_use')`.",
-           "Then `P = escalation.ladder_matrix(**params)` and read row "
-           "`escalation.STATE_KEYS.index('first_use')`, column 1 of `absorption_probabilities(P)`."],
+           "`params['settle'][i]` for `i = escalation.TRANSIENT_KEYS.index('first_use')` (the "
+           "parameters are listed per *transient* state).",
+           "Then `P = escalation.ladder_matrix(**params)` and look the result up by name: "
+           "`escalation.end_probabilities(P, 'first_use').ends['general_war']`. Do not read rows and "
+           "columns of `absorption_probabilities(P)` by position: which states are absorbing (and "
+           "so which column is which) depends on the numbers."],
     solution="Doubling the settle probability of `first_use` (0.10 -> 0.20) lowers P(general war) "
              f"from {esc.ladder_outcome()['general_war']:.3f} to "
-             f"{esc.absorption_probabilities(esc.ladder_matrix(**_MORE_SETTLING))[_FIRST, 1]:.3f}.")
+             f"{_Q4_ENDS.ends['general_war']:.3f}. `end_probabilities` classifies the states once "
+             "and names each end state, so the answer stays right even when a change makes some "
+             "other state absorbing.")
 
 q5 = ChoiceQuestion(
     "Q5", "Why does changing one state's settle probability lower the chance of general war?",
@@ -127,14 +133,33 @@ q8 = ChoiceQuestion(
 q9 = ReflectionQuestion(
     "Q9", "The op-ed prefers conventional precision strikes. How much of the model's ranking of the "
           "options comes from the model, and how much from the assumptions put into it?",
-    model_answer="The chain only turns assumptions into consequences. The ranking of the options "
-                 "comes straight from the factors in `OPTION_EFFECTS`, which were set to encode "
-                 "the authors' judgement (precision strikes make stepping back more likely and "
-                 "climbing less). What the model adds is arithmetic the reader cannot do in their "
-                 "head: how small per-round changes compound over many rounds into large "
-                 "differences in the end state, and how sensitive the answer is to each number. A "
-                 "fair test is to ask which factors would reverse the ranking (for example, if "
-                 "strikes on command centres made Moscow fear a disarming attack and raised the "
-                 "chance of climbing) and whether evidence exists for either view.",
-    hints=["Look at where the option factors come from (their `source` and `reason`).",
-           "Try the LadderExplorer: which change of a factor would reverse the ranking?"])
+    model_answer="The chain only turns assumptions into consequences. Where the strikes land comes "
+                 "from their ladder factors in the option table: the op-ed's claim (they lower "
+                 "the risk of further use) puts the climbing factor at 0.8, the entanglement "
+                 "pathway (para 19(c) of Russia's 2020 Basic Principles; Posen; Acton) at 1.8, "
+                 "and the course's central value between them. With the op-ed's factors the "
+                 "strikes are among the safest answers; with the entanglement reading among the "
+                 "most dangerous. What the model adds is arithmetic the reader cannot do in their "
+                 "head: how per-round changes compound over many rounds, and the breakeven "
+                 "factor at which the strikes stop beating no response (the robustness line). "
+                 "Evidence about how Moscow would read strikes on arsenals and communication "
+                 "centres decides it, not the model.",
+    hints=["Look at where the option factors come from (the option table's `reason` and "
+           "`sources`).",
+           "Try the LadderExplorer, and read the robustness line: which factor flips the result?"])
+
+q10 = NumericQuestion(
+    "Q10", "Calibration: the posterior mean of the pre-use settling scale after 45 months without "
+           "nuclear use or settlement, at one month per round, from a uniform prior on the grid.",
+    expected=_CAL.settle_mean_posterior,
+    hints=["`escalation.record_likelihood(45, 1.0, settle_scale=s)` is the chance of the record "
+           "for one setting; `escalation.calibrate(45, 1.0)` does the whole grid.",
+           "`cal = escalation.calibrate(45, 1.0)`; the answer is `cal.settle_mean_posterior`."],
+    solution=f"About {_CAL.settle_mean_posterior:.2f} (prior mean {_CAL.settle_mean_prior:.2f}). "
+             "A long war with neither settlement nor nuclear use is unlikely if settling is "
+             "frequent, so the record pulls the settling rate down; the climbing rate falls "
+             f"less (posterior mean {_CAL.up_mean_posterior:.2f}). A slower way off the ladder "
+             "means more rounds in which to climb: the chance that the war ever reaches a nuclear "
+             f"use rises from {_CAL.p_use_prior:.1%} (prior) to {_CAL.p_use_posterior:.1%}. One "
+             "history is thin evidence: the answer moves a lot with the length given to a round "
+             "and with the prior.")

@@ -107,7 +107,10 @@ _ENTRIES = [
            "Military Doctrine of the Russian Federation (December 2014)", "Presidential decree"),
     Source("russia2020", "Russian Federation", "Russian Federation", 2020,
            "Basic Principles of State Policy of the Russian Federation on Nuclear Deterrence",
-           "Presidential Executive Order No. 355, 2 June 2020"),
+           "Presidential Executive Order No. 355, 2 June 2020",
+           note="Para 19 lists the conditions for nuclear use; 19(c) is an attack on critical "
+                "state or military sites whose disruption would undermine the response of the "
+                "nuclear forces."),
     Source("russia2024", "Russian Federation", "Russian Federation", 2024,
            "Basic Principles of State Policy of the Russian Federation on Nuclear Deterrence "
            "(updated)", "Presidential Executive Order, signed 19 November 2024"),
@@ -188,9 +191,23 @@ _ENTRIES = [
     Source("petraeus2022", "Petraeus", "David Petraeus (interviewed)", 2022,
            "Interview on ABC This Week, 2 October 2022", "ABC News",
            note="Reporting of a former official's public statement."),
-    Source("selten1975", "Selten", "Reinhard Selten", 1975,
-           "Reexamination of the perfectness concept for equilibrium points in extensive games",
-           "International Journal of Game Theory 4(1), 25-55"),
+    Source("zermelo1913", "Zermelo", "Ernst Zermelo", 1913,
+           "Über eine Anwendung der Mengenlehre auf die Theorie des Schachspiels [On an "
+           "application of set theory to the theory of the game of chess]",
+           "Proceedings of the Fifth International Congress of Mathematicians, vol. 2, 501-504",
+           note="The first analysis of a finite game of perfect information by reasoning back "
+                "from its end positions."),
+    Source("kuhn1953", "Kuhn", "Harold W. Kuhn", 1953,
+           "Extensive games and the problem of information",
+           "in H. W. Kuhn and A. W. Tucker (eds.), Contributions to the Theory of Games II "
+           "(Annals of Mathematics Studies 28), Princeton University Press, 193-216",
+           note="Every finite game of perfect information has an equilibrium in pure strategies, "
+                "found by backward induction."),
+    Source("selten1965", "Selten", "Reinhard Selten", 1965,
+           "Spieltheoretische Behandlung eines Oligopolmodells mit Nachfrageträgheit [A "
+           "game-theoretic treatment of an oligopoly model with demand inertia]",
+           "Zeitschrift für die gesamte Staatswissenschaft 121, 301-324 and 667-689",
+           note="Introduces the requirement that became the subgame-perfect equilibrium."),
     Source("selten1978", "Selten", "Reinhard Selten", 1978, "The chain store paradox",
            "Theory and Decision 9(2)"),
     Source("kreps1982", "Kreps & Wilson", "David M. Kreps and Robert Wilson", 1982,
@@ -204,6 +221,21 @@ _ENTRIES = [
            "The Strategy of Conflict", "Harvard University Press, Cambridge MA"),
     Source("schelling1966", "Schelling", "Thomas C. Schelling", 1966,
            "Arms and Influence", "Yale University Press, New Haven"),
+    Source("posen1991", "Posen", "Barry R. Posen", 1991,
+           "Inadvertent Escalation: Conventional War and Nuclear Risks",
+           "Cornell University Press, Ithaca (Cornell Studies in Security Affairs)",
+           note="The book's argument, set out in its opening pages: conventional operations that "
+                "damage or threaten the other side's nuclear forces and their warning and command "
+                "systems can create pressure for nuclear escalation that neither side intends; "
+                "case material from NATO and the Warsaw Pact in the 1980s."),
+    Source("acton2018", "Acton", "James M. Acton", 2018,
+           "Escalation through entanglement: how the vulnerability of command-and-control systems "
+           "raises the risks of an inadvertent nuclear war",
+           "International Security 43(1), 56-99", url="https://doi.org/10.1162/ISEC_a_00320",
+           note="Abstract and argument: dual-use command, control, communication and "
+                "intelligence assets make non-nuclear strikes a path to inadvertent nuclear "
+                "escalation, through crisis instability, 'misinterpreted warning' or a "
+                "'damage-limitation window'."),
     Source("powell1990", "Powell", "Robert Powell", 1990,
            "Nuclear Deterrence Theory: The Search for Credibility", "Cambridge University Press"),
     Source("powell2015", "Powell", "Robert Powell", 2015,

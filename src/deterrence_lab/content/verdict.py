@@ -348,13 +348,18 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                  "The danger of the pulse is well founded; 'fallout' needs care: a small global "
                  "addition, not contamination of the area below.", ("glasstone1977",)),
     ClaimVerdict("C11",
-                 "Chapter 04: conventional precision strikes rank first with weights read from "
-                 "the op-ed, not with hawkish or dovish weights; chapter 05's chain encodes the "
-                 "authors' claim that they lower the risk as an assumption.",
+                 "Chapters 04-05, on one option table: whether the strikes lower the risk of "
+                 "further nuclear use depends on their climbing factor, which runs from the "
+                 "op-ed's claim (they lower it) to the entanglement pathway (strikes on arsenals "
+                 "and communication centres as a stated ground for nuclear use); the breakeven "
+                 "lies inside that range. With the op-ed's weights read as direct weights the "
+                 "large conventional attack ranks first and the strikes second; read as swing "
+                 "weights, the strikes rank first.",
                  "The occasion did not arise.",
                  NORMATIVE_VERDICT,
                  "A defensible recommendation whose ranking rests on how one weighs deterrence "
-                 "against escalation risk.", ("petraeus2022", "nederlof2023"),
+                 "against escalation risk.",
+                 ("petraeus2022", "nederlof2023", "russia2020", "posen1991", "acton2018"),
                  if_accepted="If one accepts the authors' weights - stop use at once, avoid the "
                              "ladder (C12), spare civilians - strikes on arsenals and "
                              "communication centres follow; if one fears that striking nuclear "
@@ -376,7 +381,7 @@ VERDICTS: tuple[ClaimVerdict, ...] = (
                              "reason the op-ed gives for conventional strikes (C11), and the "
                              "same test applies to them."),
     ClaimVerdict("C13",
-                 "Chapter 04: lifting limits on foreign volunteers ranks third to fifth of seven "
+                 "Chapter 04: lifting limits on foreign volunteers ranks third to fifth of eight "
                  "under the preset weights; the op-ed's own caveat (closer to confrontation) is "
                  "built into chapter 05's chain.",
                  "The occasion did not arise.",

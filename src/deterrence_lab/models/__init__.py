@@ -10,6 +10,7 @@ module         what it models                                          chapter
 ``games``      game trees, a reputation model, chicken                 04
 ``escalation`` a Markov chain over an escalation ladder                05
 ``seminar``    the crisis seminar's game engine                        06
+``robustness`` where a headline result holds and where it flips        04-06
 =============  =====================================================  =========
 
 No module here imports matplotlib, ipywidgets or IPython (a test checks it); views draw

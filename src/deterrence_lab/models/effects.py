@@ -1,9 +1,16 @@
-"""Effects of a nuclear explosion at the level of the public references: blast, fireball, heat,
-prompt radiation, fallout decay, high-altitude EMP reach and rough casualty counts.
+"""Effects of a nuclear explosion at the level of Glasstone & Dolan (1977) [glasstone1977], the
+course's main reference, and NUKEMAP [wellerstein2012]: blast, fireball, heat, prompt
+radiation, fallout decay and contours, high-altitude EMP reach and rough casualty counts.
 
-All distances are in km (heights of burst in m, EMP burst heights in km), yields in kt of TNT.
-Every function is vectorised over numpy arrays and validates its arguments. Each constant
-names its source key (see :mod:`deterrence_lab.sources`) or is marked a teaching assumption.
+Blast follows Brode's (1986) analytic fit [brode1986]; prompt radiation is fitted to the
+Soviet defence ministry's published curves [minoborony1987]; casualty rates per overpressure
+ring come from OTA (1979) [ota1979]. All distances are in km (heights of burst in m, EMP burst
+heights in km), yields in kt of TNT. Every function is vectorised over numpy arrays (its
+numeric arguments broadcast together, and the result has their broadcast shape: a float for
+scalar input, an ndarray otherwise) unless its docstring says it takes single numbers, and
+validates its arguments. Each constant names its source key (see
+:mod:`deterrence_lab.content.sources`) or is marked a teaching assumption; ``ASSUMPTIONS``
+lists them all.
 
 Accuracy: the blast fit follows Brode's curves to about ±10% in overpressure on ideal flat
 ground [brode1986]; that is the fit's error, not the real-world accuracy of blast predictions,
@@ -34,7 +41,26 @@ EARTH_RADIUS_KM = 6371.0         # mean Earth radius (standard geodetic value)
 
 @dataclass(frozen=True)
 class Assumption:
-    """A model constant with where it comes from."""
+    """A model constant with where it comes from.
+
+    Parameters
+    ----------
+    name : str
+        What the constant is, in words.
+    value : str
+        Its value or formula, with units, as text.
+    source : str
+        A key of :mod:`deterrence_lab.content.sources`, or ``TEACHING_ASSUMPTION``.
+    where : str, optional
+        Where in the source (section, table, figure); empty for a teaching assumption.
+    note : str, optional
+        Caveats: how the number was obtained, its error, where sources disagree.
+
+    Notes
+    -----
+    A plain record; it does not validate its fields (the test suite checks that ``source``
+    is a known key or a teaching assumption with a reason).
+    """
 
     name: str
     value: str
@@ -109,7 +135,26 @@ ASSUMPTIONS = (
 # --------------------------------------------------------------------------- data
 @dataclass(frozen=True)
 class ReferenceYield:
-    """A real explosion or weapon class, with its yield range in kt."""
+    """A real explosion or weapon class, with its yield range in kt.
+
+    Parameters
+    ----------
+    name : str
+        The explosion or weapon class.
+    low_kt, high_kt : float, kt
+        The lowest and highest published yield (equal when one value is given).
+    source : str
+        A key of :mod:`deterrence_lab.content.sources`, or ``TEACHING_ASSUMPTION``.
+    where : str, optional
+        Where in the source.
+    note : str, optional
+        Caveats and competing estimates.
+
+    Notes
+    -----
+    A plain record; it does not validate its fields. The values are listed in
+    ``REFERENCE_YIELDS`` with their sources (pittock1986, ch. 1, §1.1.1; glasstone1977, §2.52).
+    """
 
     name: str
     low_kt: float
@@ -120,6 +165,18 @@ class ReferenceYield:
 
     @property
     def central_kt(self) -> float:
+        """Central yield (kt): the geometric mean of ``low_kt`` and ``high_kt``.
+
+        Returns
+        -------
+        float, kt
+            sqrt(low_kt · high_kt), the middle of the range on the logarithmic yield axis.
+
+        Notes
+        -----
+        Taking the geometric mean is a teaching assumption: yields are compared on a logarithmic
+        scale, where it lies halfway between the two published ends.
+        """
         return float(np.sqrt(self.low_kt * self.high_kt))
 
 
@@ -151,7 +208,24 @@ STARFISH = {"yield_kt": 1400.0, "height_km": 400.0, "oahu_distance_km": 1300.0} 
 
 @dataclass(frozen=True)
 class IndirectHarm:
-    """A harm of a high-altitude burst beyond its EMP, with its source."""
+    """A harm of a high-altitude burst beyond its EMP, with its source.
+
+    Parameters
+    ----------
+    name : str
+        Short label (``"eyes"``, ``"satellites"``, ``"misreading"``).
+    text : str
+        One sentence describing the harm.
+    source : str
+        A key of :mod:`deterrence_lab.content.sources`, or ``TEACHING_ASSUMPTION``.
+    where : str, optional
+        Where in the source, or the reason for a teaching assumption.
+
+    Notes
+    -----
+    A plain record; it does not validate its fields. ``HIGH_ALTITUDE_HARMS`` holds the entries
+    (glasstone1977, §12.87 and §2.147; the "misreading" entry is a teaching assumption).
+    """
 
     name: str
     text: str
@@ -177,7 +251,24 @@ HIGH_ALTITUDE_HARMS = (
 
 @dataclass(frozen=True)
 class Shielding:
-    """A structure's dose transmission factors (ranges) for initial gamma rays and neutrons."""
+    """A structure's dose transmission factors (ranges) for initial gamma rays and neutrons.
+
+    Parameters
+    ----------
+    structure : str
+        The structure, e.g. ``"frame house"``.
+    gamma, neutrons : tuple of float, dimensionless
+        (low, high) fraction of the free-field gamma and neutron dose that reaches the inside.
+    source : str, optional
+        Source key, by default ``"glasstone1977"``.
+    where : str, optional
+        Where in the source, by default ``"Table 8.72"``.
+
+    Notes
+    -----
+    A plain record; it does not validate its fields. Values from glasstone1977, Table 8.72,
+    which lists buildings only (no armoured vehicles).
+    """
 
     structure: str
     gamma: tuple
@@ -197,7 +288,24 @@ SHIELDING = (
 
 @dataclass(frozen=True)
 class DensityPreset:
-    """A population density to try, with the reasoning behind it."""
+    """A population density to try, with the reasoning behind it.
+
+    Parameters
+    ----------
+    name : str
+        Label shown in the explorer (``"dense city"``, ``"town"``, ...).
+    per_km2 : float, people/km²
+        The density.
+    source : str
+        A source key, or ``TEACHING_ASSUMPTION``.
+    note : str
+        The reasoning behind the number.
+
+    Notes
+    -----
+    A plain record; it does not validate its fields. The presets in ``DENSITY_PRESETS`` are
+    teaching assumptions (orders of magnitude, reasons in ``note``).
+    """
 
     name: str
     per_km2: float
@@ -217,7 +325,23 @@ DENSITY_PRESETS = (
 
 @dataclass(frozen=True)
 class Place:
-    """A city, in standard geographic coordinates (degrees; east and north positive)."""
+    """A city, in standard geographic coordinates (degrees; east and north positive).
+
+    Parameters
+    ----------
+    name : str
+        The city's name in English.
+    lat_deg : float, degrees
+        Latitude, north positive.
+    lon_deg : float, degrees
+        Longitude, east positive.
+
+    Notes
+    -----
+    A plain record; it does not validate its fields. ``PLACES`` holds standard geographic
+    coordinates of city centres rounded to 0.01° (Natural Earth where it lists the city; see
+    ``PLACES_SOURCE``).
+    """
 
     name: str
     lat_deg: float
@@ -345,9 +469,38 @@ def _optimum_table():
 def overpressure_psi(yield_kt, ground_range_km, height_m=0.0):
     """Peak static overpressure (psi) on ideal flat ground at sea level [brode1986].
 
-    Distances scale with the cube root of the yield [glasstone1977, §3.61-3.64]: the fit is
-    written for 1 kt and a burst of W kt at range R gives what 1 kt gives at R / W^(1/3).
-    Good to about ±10%; below about 1 psi the fit is not reliable (clipped at 0)."""
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    ground_range_km : float or array_like, km
+        Distance along the ground from the point below the burst, in [0, 20000] km.
+    height_m : float or array_like, m, optional
+        Height of burst in [0, 20000] m; 0 (the default) is a surface burst.
+
+    Returns
+    -------
+    float or ndarray, psi
+        Peak overpressure, of the broadcast shape of the three arguments (a float if all are
+        scalars). Clipped at 0 where the fit goes negative.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers (text, None, a bool).
+    ValueError
+        If a numeric argument is empty, contains NaN or infinity, or lies outside its range
+        above (the message names the parameter, the value and the range),
+        or if the arguments' shapes do not broadcast together.
+
+    Notes
+    -----
+    brode1986, the overpressure fit as a function of scaled range and burst height (pp. 60-71;
+    equations as transcribed in public effects codes, see ``ASSUMPTIONS``). Distances scale with
+    the cube root of the yield (glasstone1977, §3.61-3.64): the fit is written for 1 kt and a
+    burst of W kt at range R gives what 1 kt gives at R / W^(1/3). Good to about ±10%; below about
+    1 psi the fit is not reliable.
+    """
     w = _yield(yield_kt)
     ground = check_range("ground_range_km", ground_range_km, 0.0, MAX_RANGE_KM, unit="km")
     h = _height(height_m)
@@ -358,7 +511,35 @@ def overpressure_psi(yield_kt, ground_range_km, height_m=0.0):
 
 
 def optimum_height_m(yield_kt, psi):
-    """The burst height (m) that carries ``psi`` to the greatest ground range [brode1986]."""
+    """The burst height (m) that carries ``psi`` to the greatest ground range [brode1986].
+
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    psi : float or array_like, psi
+        Peak overpressure, in [1, 10000] psi. Broadcasts with ``yield_kt``.
+
+    Returns
+    -------
+    float or ndarray, m
+        Optimum height of burst, of the broadcast shape of the arguments.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers (text, None, a bool).
+    ValueError
+        If a numeric argument is empty, contains NaN or infinity, or lies outside its range
+        above (the message names the parameter, the value and the range),
+        or if the arguments' shapes do not broadcast together.
+
+    Notes
+    -----
+    Found numerically from the Brode fit (brode1986, overpressure versus range and burst height)
+    for 1 kt on a grid of heights, refined by a parabola, and scaled by W^(1/3)
+    (glasstone1977, §3.61-3.64).
+    """
     w = _yield(yield_kt)
     p = check_range("psi", psi, MIN_PSI, MAX_PSI, unit="psi")
     check_broadcast(yield_kt=w, psi=p)
@@ -381,9 +562,38 @@ def _blast_range(w, p, height_m):
 def blast_range_km(yield_kt, psi, height_m=None):
     """Ground range (km) out to which the peak overpressure is at least ``psi``.
 
-    ``height_m=None``: the burst height that maximises this range (see
-    :func:`optimum_height_m`); ``height_m=0``: a surface burst. Returns 0 where a high burst
-    never brings ``psi`` to the ground."""
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    psi : float or array_like, psi
+        Peak overpressure threshold, in [1, 10000] psi.
+    height_m : float or array_like or None, m, optional
+        Height of burst in [0, 20000] m; ``0`` is a surface burst. ``None`` (the default) uses,
+        for each threshold, the burst height that maximises this range
+        (:func:`optimum_height_m`).
+
+    Returns
+    -------
+    float or ndarray, km
+        Ground range, of the broadcast shape of the arguments; 0 where a high burst never brings
+        ``psi`` to the ground.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers (text, None, a bool).
+    ValueError
+        If a numeric argument is empty, contains NaN or infinity, or lies outside its range
+        above (the message names the parameter, the value and the range),
+        or if the arguments' shapes do not broadcast together.
+
+    Notes
+    -----
+    Inverts the Brode fit (brode1986, overpressure versus range and burst height) with
+    cube-root scaling (glasstone1977, §3.61-3.64); good to about ±10% in overpressure on ideal
+    flat ground.
+    """
     w = _yield(yield_kt)
     p = check_range("psi", psi, MIN_PSI, MAX_PSI, unit="psi")
     height = None if height_m is None else _height(height_m)
@@ -396,19 +606,69 @@ _FT_KM = 0.3048e-3
 
 
 def fireball_radius_km(yield_kt, surface=False):
-    """Maximum fireball radius (km), taken as twice the radius at breakaway: 2 × 100 ft × W^0.4
-    for an air burst, 2 × 145 ft × W^0.4 for a contact surface burst, where the ground reflects
-    energy back as if the yield were doubled [glasstone1977, §2.127]. A rough approximation."""
+    """Maximum fireball radius (km) of an air or contact surface burst.
+
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    surface : bool, optional
+        ``True`` for a contact surface burst, ``False`` (default) for an air burst.
+
+    Returns
+    -------
+    float or ndarray, km
+        Radius, of the shape of ``yield_kt``.
+
+    Raises
+    ------
+    TypeError
+        If ``yield_kt`` is not a number or array of numbers, or ``surface`` is not a bool.
+    ValueError
+        If ``yield_kt`` is empty, not finite or outside [0.001, 100000] kt.
+
+    Notes
+    -----
+    glasstone1977, §2.127: taken as twice the radius at breakaway, 2 × 100 ft × W^0.4 for an air
+    burst and 2 × 145 ft × W^0.4 for a contact surface burst, where the ground reflects energy
+    back as if the yield were doubled. Glasstone & Dolan call it a rough approximation.
+    """
     w = _yield(yield_kt)
     feet = 290.0 if check_bool("surface", surface) else 200.0
     return _scalar_or_array(feet * _FT_KM * w**0.4)
 
 
 def local_fallout_expected(yield_kt, height_m):
-    """True where the burst is low enough for appreciable local fallout: below about
-    180 ft × W^0.4 (±30%) [glasstone1977, §2.128], i.e. roughly where the fireball reaches the
-    ground and draws up soil (§2.24, §2.29). A burst far above the atmosphere, such as
-    Starfish Prime at about 400 km (§2.52), leaves none."""
+    """Whether a burst is low enough for appreciable local fallout.
+
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    height_m : float or array_like, m
+        Height of burst, 0 or more (no upper limit: a burst far above the atmosphere, such as
+        Starfish Prime at about 400 km, is allowed and leaves none).
+
+    Returns
+    -------
+    numpy.bool_ or ndarray of bool
+        True where ``height_m`` is below about 180 ft × W^0.4; of the broadcast shape of the
+        arguments.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers (text, None, a bool).
+    ValueError
+        If a numeric argument is empty, contains NaN or infinity, or lies outside its range
+        above (the message names the parameter, the value and the range),
+        or if the arguments' shapes do not broadcast together.
+
+    Notes
+    -----
+    glasstone1977, §2.128 (threshold 180 ft × W^0.4, probable error ±30%): roughly where the
+    fireball reaches the ground and draws up soil (§2.24, §2.29); Starfish Prime, §2.52.
+    """
     w = _yield(yield_kt)
     h = check_range("height_m", height_m, 0.0, None, unit="m")
     check_broadcast(yield_kt=w, height_m=h)
@@ -456,33 +716,43 @@ def _visibility(value):
 
 
 def transmittance(slant_range_km, height_m=0.0, visibility_km=VISIBILITY_CLEAR_KM):
-    """Fraction τ of the thermal radiation that reaches a target on the ground at
-    ``slant_range_km`` from a burst at ``height_m`` [glasstone1977, Fig. 7.98].
+    """Fraction τ of the thermal radiation that reaches a target on the ground [glasstone1977].
 
     Parameters
     ----------
-    slant_range_km : float or array, (0, 20000] km
-        Straight-line distance from the burst to the target.
-    height_m : float or array, [0, 20000] m
-        Burst height; τ grows slowly with it (less air near the burst). Heights above
-        1,220 m are treated as 1,220 m, the highest digitised (this understates τ a little).
-    visibility_km : float or array, [2, 100] km
-        Daylight visibility. 19.3 km (12 miles) is the figure's "typical clear day" (§7.42);
-        cities are often hazier (§7.98).
+    slant_range_km : float or array_like, km
+        Straight-line distance from the burst to the target, in (0, 20000] km.
+    height_m : float or array_like, m, optional
+        Burst height in [0, 20000] m (default 0); τ grows slowly with it (less air near the
+        burst). Heights above 1,220 m are treated as 1,220 m, the highest digitised (this
+        understates τ a little).
+    visibility_km : float or array_like, km, optional
+        Daylight visibility in [2, 100] km. The default, 19.3 km (12 miles), is the figure's
+        "typical clear day" (§7.42); cities are often hazier (§7.98).
 
     Returns
     -------
-    float or ndarray, in (0, 0.92]
+    float or ndarray, dimensionless
+        τ in (0, 0.92], of the broadcast shape of the arguments.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is empty, not finite or outside its range above, or if the shapes do not
+        broadcast together.
 
     Notes
     -----
-    τ = 0.92·exp(−(D/L)^1.2) with L = 12.8 km × (1 + 0.37 H/km) × (visibility / 19.3 km).
-    The fit reproduces the digitised contours of Fig. 7.98 to within ``TAU_FIT_ERROR`` (0.025
-    in τ). The figure gives one visibility only: scaling L with the visibility is a teaching
-    assumption (haze removes light in proportion to the extinction that sets the visibility).
-    Scattered light that still reaches the target is included, which is why τ stays near 0.9
-    close to the burst. Clouds above the burst or snow on the ground raise the exposure by up
-    to 1.5 times each (§7.100); that is not modelled.
+    glasstone1977, Fig. 7.98 and §7.98. τ = 0.92·exp(−(D/L)^1.2) with
+    L = 12.8 km × (1 + 0.37 H/km) × (visibility / 19.3 km). The fit reproduces the digitised
+    contours of Fig. 7.98 to within ``TAU_FIT_ERROR`` (0.025 in τ). The figure gives one
+    visibility only: scaling L with the visibility is a teaching assumption (haze removes light
+    in proportion to the extinction that sets the visibility). Scattered light that still
+    reaches the target is included, which is why τ stays near 0.9 close to the burst. Clouds
+    above the burst or snow on the ground raise the exposure by up to 1.5 times each (§7.100);
+    that is not modelled.
     """
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
     h = _height(height_m)
@@ -507,12 +777,44 @@ def _tau_arg(transmittance_value):
 
 def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittance=None,
                             height_m=0.0, visibility_km=VISIBILITY_CLEAR_KM):
-    """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²) [glasstone1977, §7.96].
+    """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²).
 
-    f = 0.35 for an air burst (Table 7.88), an effective 0.18 for a contact surface burst
-    (§7.101). τ is the atmospheric transmittance: by default it depends on the range, the burst
-    height and the visibility (:func:`transmittance`, Fig. 7.98); pass a number to hold it
-    fixed (then ``height_m`` and ``visibility_km`` are not used)."""
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    slant_range_km : float or array_like, km
+        Straight-line distance from the burst, in (0, 20000] km.
+    surface : bool, optional
+        ``True`` for a contact surface burst (f = 0.18), ``False`` (default) for an air burst
+        (f = 0.35).
+    transmittance : float or array_like or None, optional
+        Atmospheric transmittance τ in (0, 1] held fixed; ``None`` (default) computes it from the
+        range, the burst height and the visibility (:func:`transmittance`), and only then are
+        ``height_m`` and ``visibility_km`` used.
+    height_m : float or array_like, m, optional
+        Burst height in [0, 20000] m, default 0.
+    visibility_km : float or array_like, km, optional
+        Visibility in [2, 100] km, default 19.3 km (12 miles, a clear day).
+
+    Returns
+    -------
+    float or ndarray, cal/cm²
+        Radiant exposure, of the broadcast shape of the numeric arguments.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers, or ``surface`` is not a bool.
+    ValueError
+        If a numeric argument is empty, not finite or outside its range above, or if the shapes
+        do not broadcast together.
+
+    Notes
+    -----
+    glasstone1977, §7.96 (the formula), Table 7.88 (f = 0.35 for an air burst), §7.101 (an
+    effective f = 0.18 for a contact surface burst), Fig. 7.98 (τ, see :func:`transmittance`).
+    """
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
     tau = _tau_arg(transmittance)
@@ -547,22 +849,35 @@ def burn_threshold_cal_cm2(yield_kt, degree=3, probability_pct=50):
 
     Parameters
     ----------
-    yield_kt : float or array, kt
-    degree : {1, 2, 3}
-        First-, second- or third-degree burn.
-    probability_pct : {50, 100}
-        Share of exposed people burnt at least to that degree; 100 is given for third-degree
-        burns only (NUKEMAP's third-degree ring uses it).
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    degree : {1, 2, 3}, optional
+        First-, second- or third-degree burn (default 3).
+    probability_pct : {50, 100}, optional
+        Share of exposed people burnt at least to that degree (default 50); 100 is given for
+        third-degree burns only (NUKEMAP's third-degree ring uses it).
 
     Returns
     -------
     float or ndarray, cal/cm²
+        Threshold exposure, of the shape of ``yield_kt``.
+
+    Raises
+    ------
+    TypeError
+        If ``yield_kt`` is not a number or array of numbers.
+    ValueError
+        If ``yield_kt`` is empty, not finite or outside [0.001, 100000] kt; if ``degree`` is not
+        the whole number 1, 2 or 3, or ``probability_pct`` not 50 or 100 (a bool or float is
+        refused too); or if ``probability_pct=100`` is asked for a first- or second-degree burn.
 
     Notes
     -----
-    Larger yields need more energy for the same burn because their heat arrives over a longer
-    pulse and the skin cools meanwhile (§12.63). Interpolated linearly in log-yield between
-    the digitised points; held at the end values outside the figure's yield range.
+    glasstone1977, Fig. 12.65 and §12.63, digitised from a scan (reading error about ±0.05
+    cal/cm², see ``ASSUMPTIONS``). Larger yields need more energy for the same burn because
+    their heat arrives over a longer pulse and the skin cools meanwhile (§12.63). Interpolated
+    linearly in log-yield between the digitised points at 1, 10, 100, 1,000 and 10,000 kt; held
+    at the end values outside that range.
     """
     w = _yield(yield_kt)
     if (isinstance(degree, (bool, np.bool_)) or not isinstance(degree, (int, np.integer))
@@ -601,9 +916,46 @@ def _thermal_slant(w, q, surface, tau, height_m, visibility_km):
 
 def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=None, height_m=0.0,
                      visibility_km=VISIBILITY_CLEAR_KM):
-    """Ground range (km) out to which the radiant exposure is at least ``fluence_cal_cm2``,
-    for a burst at ``height_m`` (inverse of :func:`thermal_fluence_cal_cm2`; τ from range and
-    visibility unless ``transmittance`` is given)."""
+    """Ground range (km) out to which the radiant exposure is at least ``fluence_cal_cm2``.
+
+    The inverse of :func:`thermal_fluence_cal_cm2` for a burst at ``height_m``.
+
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    fluence_cal_cm2 : float or array_like, cal/cm²
+        Threshold radiant exposure, greater than 0.
+    surface : bool, optional
+        ``True`` for a contact surface burst (f = 0.18), default ``False`` (air burst, 0.35).
+    transmittance : float or array_like or None, optional
+        Fixed τ in (0, 1]; ``None`` (default) takes τ from range, height and visibility
+        (:func:`transmittance`).
+    height_m : float or array_like, m, optional
+        Burst height in [0, 20000] m, default 0.
+    visibility_km : float or array_like, km, optional
+        Visibility in [2, 100] km, default 19.3 km.
+
+    Returns
+    -------
+    float or ndarray, km
+        Ground range, of the broadcast shape of the numeric arguments; 0 where the burst is too
+        high for the threshold to reach the ground.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers, or ``surface`` is not a bool.
+    ValueError
+        If a numeric argument is empty, not finite or outside its range above, or if the shapes
+        do not broadcast together.
+
+    Notes
+    -----
+    glasstone1977, §7.96, Table 7.88, §7.101 and Fig. 7.98 (see
+    :func:`thermal_fluence_cal_cm2`). With τ from Fig. 7.98 the slant range is found by
+    bisection in log-range (the exposure falls monotonically with range).
+    """
     w = _yield(yield_kt)
     q = check_range("fluence_cal_cm2", fluence_cal_cm2, 0.0, None, low_open=True, unit="cal/cm²")
     h = _height(height_m)
@@ -617,24 +969,47 @@ def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=Non
 
 def burn_range_km(yield_kt, degree=3, probability_pct=50, surface=False, height_m=0.0,
                   visibility_km=VISIBILITY_CLEAR_KM):
-    """Ground range (km) of a burn ring: the threshold of Fig. 12.65 at this yield, reached
-    through air of the given visibility (Fig. 7.98) [glasstone1977].
+    """Ground range (km) of a burn ring for one burst.
+
+    The threshold of Fig. 12.65 at this yield (:func:`burn_threshold_cal_cm2`), reached
+    through air of the given visibility (Fig. 7.98, :func:`thermal_range_km`).
 
     Parameters
     ----------
-    yield_kt : float or array, kt
-    degree, probability_pct : see :func:`burn_threshold_cal_cm2`
-        The explorer's ring (and NUKEMAP's) is ``degree=3, probability_pct=100``.
-    surface : bool
-        Contact surface burst (thermal partition 0.18 instead of 0.35, §7.101).
-    height_m : float or array, m
-        Burst height; the ring is the ground range below the slant range.
-    visibility_km : float or array, km
-        See :func:`transmittance`.
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    degree : {1, 2, 3}, optional
+        Burn degree (default 3), see :func:`burn_threshold_cal_cm2`.
+    probability_pct : {50, 100}, optional
+        Share of people burnt (default 50). The explorer's ring (and NUKEMAP's) is
+        ``degree=3, probability_pct=100``.
+    surface : bool, optional
+        Contact surface burst (thermal partition 0.18 instead of 0.35, §7.101); default False.
+    height_m : float or array_like, m, optional
+        Burst height in [0, 20000] m (default 0); the ring is the ground range below the slant
+        range.
+    visibility_km : float or array_like, km, optional
+        Visibility in [2, 100] km, default 19.3 km; see :func:`transmittance`.
 
     Returns
     -------
-    float or ndarray, km (0 where the burst is too high for the threshold to reach the ground)
+    float or ndarray, km
+        Ground range, of the broadcast shape of ``yield_kt``, ``height_m`` and
+        ``visibility_km``; 0 where the burst is too high for the threshold to reach the ground.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers, or ``surface`` is not a bool.
+    ValueError
+        If a numeric argument is empty, not finite or outside its range above, if ``degree`` or
+        ``probability_pct`` is not an allowed value (or 100% is asked for degree 1 or 2), or if
+        the shapes do not broadcast together.
+
+    Notes
+    -----
+    glasstone1977, Fig. 12.65 and §12.63 (burn thresholds), §7.96, Table 7.88, §7.101 and
+    Fig. 7.98 (the exposure).
     """
     q = burn_threshold_cal_cm2(yield_kt, degree, probability_pct)
     return thermal_range_km(yield_kt, q, surface=surface, height_m=height_m,
@@ -669,11 +1044,42 @@ def _dose(w_rad, slant_km, surface):
 
 
 def prompt_dose_rem(yield_kt, slant_range_km, surface=False, enhanced_radiation=False):
-    """Initial (prompt) neutron + gamma dose (rem) in the open at a slant range.
+    """Initial (prompt) neutron and gamma dose (rem) in the open at a slant range.
 
-    Fitted to published air-burst curves [minoborony1987]; a contact surface burst gets half
-    [glasstone1977, §8.65]. An enhanced-radiation weapon is modelled as NUKEMAP does, as ten
-    times the yield for this effect only. Uncertain by a factor of about 2 (G&D §8.33)."""
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    slant_range_km : float or array_like, km
+        Straight-line distance from the burst, in (0, 20000] km.
+    surface : bool, optional
+        ``True`` for a contact surface burst (half the air-burst dose), default ``False``.
+    enhanced_radiation : bool, optional
+        ``True`` models an enhanced-radiation weapon as ten times the yield for prompt radiation
+        only (default ``False``).
+
+    Returns
+    -------
+    float or ndarray, rem
+        Dose, of the broadcast shape of ``yield_kt`` and ``slant_range_km``.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers, or ``surface`` or
+        ``enhanced_radiation`` is not a bool.
+    ValueError
+        If a numeric argument is empty, not finite or outside its range above, or if the shapes
+        do not broadcast together.
+
+    Notes
+    -----
+    D = K·W·exp(−R/λ)/R² with λ = 0.218 km × W^0.046, fitted to the air-burst initial-radiation
+    curves of minoborony1987 (1-1,000 kt; within about 20% in dose), 1 rad taken as 1 rem. The
+    surface-burst half follows glasstone1977, §8.65 and Table 8.37 (see
+    ``SURFACE_RADIATION_FACTOR``); the enhanced-radiation rule is NUKEMAP's (wellerstein2012).
+    Uncertain by a factor of about 2 (glasstone1977, §8.33).
+    """
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
     check_broadcast(yield_kt=w, slant_range_km=d)
@@ -683,8 +1089,45 @@ def prompt_dose_rem(yield_kt, slant_range_km, surface=False, enhanced_radiation=
 
 def prompt_dose_range_km(yield_kt, dose_rem, surface=False, enhanced_radiation=False,
                          height_m=0.0, transmission=1.0):
-    """Ground range (km) inside which the prompt dose is at least ``dose_rem`` (behind a
-    shield passing the fraction ``transmission``), for a burst at ``height_m``."""
+    """Ground range (km) inside which the prompt dose is at least ``dose_rem``.
+
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    dose_rem : float or array_like, rem
+        Dose threshold, greater than 0 (e.g. ``LETHAL_REM``, 500 rem).
+    surface : bool, optional
+        ``True`` for a contact surface burst (half the dose), default ``False``.
+    enhanced_radiation : bool, optional
+        ``True`` models an enhanced-radiation weapon as ten times the yield for prompt radiation
+        only (default ``False``).
+    height_m : float or array_like, m, optional
+        Burst height in [0, 20000] m (default 0); the result is the ground range below the slant
+        range.
+    transmission : float or array_like, optional
+        Fraction of the free-field dose that passes a shield, in (0, 1] (default 1, in the open).
+
+    Returns
+    -------
+    float or ndarray, km
+        Ground range, of the broadcast shape of the numeric arguments; 0 where the burst is too
+        high for the dose to reach the ground.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers, or ``surface`` or
+        ``enhanced_radiation`` is not a bool.
+    ValueError
+        If a numeric argument is empty, not finite or outside its range above, or if the shapes
+        do not broadcast together.
+
+    Notes
+    -----
+    Inverts :func:`prompt_dose_rem` (fit to minoborony1987; surface rule glasstone1977, §8.65;
+    enhanced radiation wellerstein2012) by bisection in log slant range up to 200 km.
+    """
     w = _yield(yield_kt)
     dose = check_range("dose_rem", dose_rem, 0.0, None, low_open=True, unit="rem")
     h = _height(height_m)
@@ -710,10 +1153,44 @@ def _dose_range(w_rad, target_rem, surface, height_m):
 
 def armour_protected_dose_rem(yield_kt, slant_range_km, transmission, surface=False,
                               enhanced_radiation=False):
-    """Prompt dose (rem) inside a vehicle that lets through the fraction ``transmission`` of
-    the free-field dose. The fraction for a tank is not given in the open references used
-    here (Glasstone & Dolan's Table 8.72 lists buildings only, see ``SHIELDING``): pass it
-    explicitly and try a range of values."""
+    """Prompt dose (rem) inside a vehicle that lets through the fraction ``transmission``.
+
+    Parameters
+    ----------
+    yield_kt : float or array_like, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    slant_range_km : float or array_like, km
+        Straight-line distance from the burst, in (0, 20000] km.
+    transmission : float or array_like
+        Fraction of the free-field dose that reaches the crew, in (0, 1]. No default: the value
+        for a tank is not given in the open references used here, so try a range of values.
+    surface : bool, optional
+        ``True`` for a contact surface burst, default ``False``.
+    enhanced_radiation : bool, optional
+        ``True`` models an enhanced-radiation weapon as ten times the yield for prompt radiation
+        only (default ``False``).
+
+    Returns
+    -------
+    float or ndarray, rem
+        ``transmission`` × :func:`prompt_dose_rem`, of the broadcast shape of the numeric
+        arguments.
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number or array of numbers, or ``surface`` or
+        ``enhanced_radiation`` is not a bool.
+    ValueError
+        If a numeric argument is empty, not finite or outside its range above, or if the shapes
+        do not broadcast together.
+
+    Notes
+    -----
+    Free-field dose as in :func:`prompt_dose_rem` (minoborony1987; glasstone1977, §8.65).
+    The transmission is the user's choice: glasstone1977, Table 8.72 lists buildings only
+    (see ``SHIELDING``), no vehicles.
+    """
     t = check_range("transmission", transmission, 0.0, 1.0, low_open=True)
     check_broadcast(yield_kt=yield_kt, slant_range_km=slant_range_km, transmission=t)
     return _scalar_or_array(t * prompt_dose_rem(yield_kt, slant_range_km, surface, enhanced_radiation))
@@ -726,8 +1203,23 @@ RING_NAMES = ("fireball", "20 psi", "5 psi", "1 psi", "500 rem", "3rd-degree bur
 
 @dataclass(frozen=True)
 class BurstRadii:
-    """Ground radii (km) of the chapter's rings for one burst, keyed by ``RING_NAMES``, and
-    the burst height used (m)."""
+    """Ground radii (km) of the chapter's rings for one burst, as :func:`effect_radii_km` returns.
+
+    Parameters
+    ----------
+    radii_km : dict of str to float, km
+        One radius per ring, keyed by ``RING_NAMES``.
+    height_m : float, m
+        The burst height used.
+    surface : bool
+        Whether the burst was a contact surface burst.
+
+    Notes
+    -----
+    A plain record; it does not validate its fields. Sources of the rings (details in
+    :func:`effect_radii_km`): glasstone1977 (fireball, burns), brode1986 (overpressure),
+    minoborony1987 and wellerstein2012 (500 rem).
+    """
 
     radii_km: dict
     height_m: float
@@ -740,24 +1232,41 @@ def effect_radii_km(yield_kt, burst="optimum", height_m=0.0, enhanced_radiation=
 
     Parameters
     ----------
-    yield_kt : float, kt
-    burst : {"optimum", "surface", "custom"}
-        ``"optimum"``: air burst at the height that carries 5 psi farthest; ``"surface"``: a
-        contact surface burst (height 0, surface thermal partition and radiation rule);
-        ``"custom"``: an air burst at ``height_m``.
-    height_m : float, m
-        Used only for ``burst="custom"``.
-    enhanced_radiation : bool
-        Prompt radiation as from ten times the yield [wellerstein2012].
-    visibility_km : float, km
-        Visibility for the burn ring (Fig. 7.98).
+    yield_kt : float, kt of TNT
+        Explosive yield, a single number in [0.001, 100000] kt.
+    burst : {"optimum", "surface", "custom"}, optional
+        ``"optimum"`` (default): air burst at the height that carries 5 psi farthest;
+        ``"surface"``: a contact surface burst (height 0, surface thermal partition and
+        radiation rule); ``"custom"``: an air burst at ``height_m``.
+    height_m : float, m, optional
+        A single number in [0, 20000] m (default 0), used only for ``burst="custom"`` (but
+        checked always).
+    enhanced_radiation : bool, optional
+        Prompt radiation as from ten times the yield [wellerstein2012]; default ``False``.
+    visibility_km : float, km, optional
+        A single number in [2, 100] km for the burn ring (Fig. 7.98), default 19.3 km.
 
     Returns
     -------
     BurstRadii
-        ``radii_km`` has the rings of ``RING_NAMES``: maximum fireball; 20, 5 and 1 psi
-        [brode1986]; 500 rem of prompt radiation [wellerstein2012]; 100% third-degree burns
-        [glasstone1977, Fig. 12.65] (the ring NUKEMAP draws).
+        ``radii_km`` has the rings of ``RING_NAMES`` (floats, km): maximum fireball; 20, 5 and
+        1 psi; 500 rem of prompt radiation; 100% third-degree burns (the ring NUKEMAP draws).
+        ``height_m`` is the burst height used (m).
+
+    Raises
+    ------
+    TypeError
+        If a numeric argument is not a number, or is an array of more than one number, or
+        ``enhanced_radiation`` is not a bool.
+    ValueError
+        If a numeric argument is not finite or outside its range above, or ``burst`` is not one
+        of the three kinds.
+
+    Notes
+    -----
+    Fireball: glasstone1977, §2.127. Overpressure rings: brode1986 with cube-root scaling
+    (glasstone1977, §3.61-3.64). Radiation ring: minoborony1987 fit, 500 rem as NUKEMAP
+    (wellerstein2012). Burn ring: glasstone1977, Fig. 12.65 and Fig. 7.98.
     """
     w = single_number("yield_kt", _yield(yield_kt))
     burst = check_choice("burst", burst, BURST_KINDS)
@@ -790,15 +1299,63 @@ def _emp_height(value):
 
 
 def emp_ground_radius_km(burst_height_km):
-    """Ground radius (km) of a high-altitude EMP footprint: the great-circle distance along
-    the Earth's surface to the burst's horizon, R·arccos(R / (R + h)). (The straight tangent
-    line from the burst to that horizon is longer: :func:`emp_tangent_distance_km`.)"""
+    """Ground radius (km) of a high-altitude EMP footprint.
+
+    The great-circle distance along the Earth's surface to the burst's horizon,
+    R·arccos(R / (R + h)). The straight tangent line from the burst to that horizon is longer
+    (:func:`emp_tangent_distance_km`).
+
+    Parameters
+    ----------
+    burst_height_km : float or array_like, km
+        Height of the burst above the ground, in (0, 100000] km.
+
+    Returns
+    -------
+    float or ndarray, km
+        Ground radius, of the shape of ``burst_height_km``.
+
+    Raises
+    ------
+    TypeError
+        If ``burst_height_km`` is not a number or array of numbers.
+    ValueError
+        If it is empty, not finite or outside (0, 100000] km.
+
+    Notes
+    -----
+    Standard spherical geometry with the mean Earth radius, 6371 km (standard geodetic value).
+    The footprint is the ground in line of sight of the burst; Starfish Prime's effects were
+    felt on Oahu, about 1,300 km from it (glasstone1977, §11.26; ``STARFISH``).
+    """
     h = _emp_height(burst_height_km)
     return _scalar_or_array(EARTH_RADIUS_KM * np.arccos(EARTH_RADIUS_KM / (EARTH_RADIUS_KM + h)))
 
 
 def emp_tangent_distance_km(burst_height_km):
-    """Straight-line distance (km) from the burst to its horizon: sqrt((R + h)² − R²)."""
+    """Straight-line distance (km) from the burst to its horizon: sqrt((R + h)² − R²).
+
+    Parameters
+    ----------
+    burst_height_km : float or array_like, km
+        Height of the burst above the ground, in (0, 100000] km.
+
+    Returns
+    -------
+    float or ndarray, km
+        Tangent distance, of the shape of ``burst_height_km``.
+
+    Raises
+    ------
+    TypeError
+        If ``burst_height_km`` is not a number or array of numbers.
+    ValueError
+        If it is empty, not finite or outside (0, 100000] km.
+
+    Notes
+    -----
+    Standard spherical geometry with the mean Earth radius, 6371 km (standard geodetic value).
+    """
     h = _emp_height(burst_height_km)
     return _scalar_or_array(np.sqrt((EARTH_RADIUS_KM + h) ** 2 - EARTH_RADIUS_KM**2))
 
@@ -820,33 +1377,74 @@ def _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg,
 
 
 def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
-    """Great-circle distance (km) on a spherical Earth (haversine formula)."""
+    """Great-circle distance (km) between two points on a spherical Earth.
+
+    Parameters
+    ----------
+    lat1_deg, lon1_deg : float or array_like, degrees
+        The first point: latitude in [-90, 90], longitude in [-180, 180] (north and east
+        positive).
+    lat2_deg, lon2_deg : float or array_like, degrees
+        The second point, likewise; all four arguments broadcast together.
+
+    Returns
+    -------
+    float or ndarray, km
+        Distance along the surface, of the broadcast shape of the coordinates.
+
+    Raises
+    ------
+    TypeError
+        If a coordinate is not a number or array of numbers.
+    ValueError
+        If a coordinate is empty, not finite or outside its range, or if the four shapes do not
+        broadcast together.
+
+    Notes
+    -----
+    The haversine formula, standard spherical geometry, with the mean Earth radius 6371 km
+    (standard geodetic value); the Earth's flattening changes distances by under 0.5%.
+    """
     la1, la2, dlon = _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg)
     a = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin(dlon / 2) ** 2
     return _scalar_or_array(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1))))
 
 
 def azimuthal_equidistant_km(lat0_deg, lon0_deg, lat_deg, lon_deg):
-    """Map coordinates of points in the azimuthal equidistant projection centred on
-    (``lat0_deg``, ``lon0_deg``) on a spherical Earth.
+    """Map coordinates (km) of points in an azimuthal equidistant projection.
 
-    Every point lies at its true great-circle distance and bearing from the centre, so a circle
-    of a given ground range around the centre (an effect ring, the EMP horizon) is drawn true
-    to scale. Distances between two other points are not exact; the error grows with the
-    distance from the centre (at right angles to the radius the scale is too large by c/sin c, c
-    the central angle: about 1% at 1,600 km, 4% at 3,000 km).
+    The projection is centred on (``lat0_deg``, ``lon0_deg``) on a spherical Earth. Every point
+    lies at its true great-circle distance and bearing from the centre, so a circle of a given
+    ground range around the centre (an effect ring, the EMP horizon) is drawn true to scale.
+    Distances between two other points are not exact; the error grows with the distance from
+    the centre (at right angles to the radius the scale is too large by c/sin c, c the central
+    angle: about 1% at 1,600 km, 4% at 3,000 km).
 
     Parameters
     ----------
-    lat0_deg, lon0_deg : float or array, degrees
-        The centre (north and east positive).
-    lat_deg, lon_deg : float or array, degrees
-        The points; all four broadcast together.
+    lat0_deg, lon0_deg : float or array_like, degrees
+        The centre: latitude in [-90, 90], longitude in [-180, 180] (north and east positive).
+    lat_deg, lon_deg : float or array_like, degrees
+        The points, in the same ranges; all four arguments broadcast together.
 
     Returns
     -------
-    (x_km, y_km) : floats or ndarrays
-        km east and km north of the centre along the map.
+    x_km, y_km : float or ndarray, km
+        km east and km north of the centre along the map, each of the broadcast shape of the
+        coordinates.
+
+    Raises
+    ------
+    TypeError
+        If a coordinate is not a number or array of numbers.
+    ValueError
+        If a coordinate is empty, not finite or outside its range, or if the four shapes do not
+        broadcast together.
+
+    Notes
+    -----
+    Standard map-projection formulas on a sphere of the mean Earth radius, 6371 km (standard
+    geodetic value).
     """
     la1, la2, dlon = _two_points(lat0_deg, lon0_deg, lat_deg, lon_deg,
                                  names=("lat0_deg", "lon0_deg", "lat_deg", "lon_deg"))
@@ -859,7 +1457,33 @@ def azimuthal_equidistant_km(lat0_deg, lon0_deg, lat_deg, lon_deg):
 
 
 def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
-    """Compass bearing (degrees clockwise from north) of the great circle from point 1 to 2."""
+    """Compass bearing (degrees clockwise from north) of the great circle from point 1 to point 2.
+
+    Parameters
+    ----------
+    lat1_deg, lon1_deg : float or array_like, degrees
+        The first point: latitude in [-90, 90], longitude in [-180, 180] (north and east
+        positive).
+    lat2_deg, lon2_deg : float or array_like, degrees
+        The second point, likewise; all four arguments broadcast together.
+
+    Returns
+    -------
+    float or ndarray, degrees
+        Initial bearing in [0, 360), of the broadcast shape of the coordinates.
+
+    Raises
+    ------
+    TypeError
+        If a coordinate is not a number or array of numbers.
+    ValueError
+        If a coordinate is empty, not finite or outside its range, or if the four shapes do not
+        broadcast together.
+
+    Notes
+    -----
+    Standard spherical trigonometry (the forward azimuth); no empirical numbers.
+    """
     la1, la2, dlon = _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg)
     y = np.sin(dlon) * np.cos(la2)
     x = np.cos(la1) * np.sin(la2) - np.sin(la1) * np.cos(la2) * np.cos(dlon)
@@ -868,10 +1492,35 @@ def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
 
 # --------------------------------------------------------------------------- fallout
 def fallout_dose_rate(t_hours, rate_at_1h):
-    """Fallout dose rate (rem/h) at ``t_hours`` after the burst: R1·t^-1.2 [glasstone1977,
-    §9.146–9.148], good to about 25% from 0.5 h to about 200 days once the fallout has
-    arrived. So seven times later the rate is about a tenth (7^-1.2 ≈ 0.097), the "7–10
-    rule" (§9.15)."""
+    """Fallout dose rate (rem/h) at ``t_hours`` after the burst: R1·t^-1.2.
+
+    Parameters
+    ----------
+    t_hours : float or array_like, h
+        Time after the burst, greater than 0 (the law holds from about 0.5 h, and only once the
+        fallout has arrived).
+    rate_at_1h : float or array_like, rem/h
+        Reference dose rate at 1 h after the burst (R1), 0 or more. Broadcasts with
+        ``t_hours``.
+
+    Returns
+    -------
+    float or ndarray, rem/h
+        Dose rate, of the broadcast shape of the arguments.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is empty, not finite or outside its range above, or if the shapes do not
+        broadcast together.
+
+    Notes
+    -----
+    glasstone1977, §9.146-9.148: good to about 25% from 0.5 h to about 200 days. So seven times
+    later the rate is about a tenth (7^-1.2 ≈ 0.097), the "7-10 rule" (§9.15).
+    """
     t = check_range("t_hours", t_hours, 0.0, None, low_open=True, unit="h")
     r1 = check_range("rate_at_1h", rate_at_1h, 0.0, None, unit="rem/h")
     check_broadcast(t_hours=t, rate_at_1h=r1)
@@ -879,8 +1528,34 @@ def fallout_dose_rate(t_hours, rate_at_1h):
 
 
 def fallout_dose_rem(rate_at_1h, t_start_h, t_end_h):
-    """Dose (rem) accumulated in the open from ``t_start_h`` to ``t_end_h``: the integral of
-    R1·t^-1.2, which is 5·R1·(t_start^-0.2 − t_end^-0.2) [glasstone1977, §9.150]."""
+    """Dose (rem) accumulated in the open from ``t_start_h`` to ``t_end_h`` after the burst.
+
+    Parameters
+    ----------
+    rate_at_1h : float or array_like, rem/h
+        Reference dose rate at 1 h after the burst (R1), 0 or more.
+    t_start_h, t_end_h : float or array_like, h
+        Start and end of the exposure, each greater than 0, with ``t_end_h >= t_start_h``. All
+        three arguments broadcast together.
+
+    Returns
+    -------
+    float or ndarray, rem
+        Accumulated dose, of the broadcast shape of the arguments.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is empty, not finite or outside its range above, if the shapes do not
+        broadcast together, or if ``t_end_h`` is earlier than ``t_start_h``.
+
+    Notes
+    -----
+    The integral of R1·t^-1.2, 5·R1·(t_start^-0.2 − t_end^-0.2) (glasstone1977, §9.150; decay
+    law §9.146-9.148, good to about 25%).
+    """
     r1 = check_range("rate_at_1h", rate_at_1h, 0.0, None, unit="rem/h")
     ta = check_range("t_start_h", t_start_h, 0.0, None, low_open=True, unit="h")
     tb = check_range("t_end_h", t_end_h, 0.0, None, low_open=True, unit="h")
@@ -906,7 +1581,24 @@ KMH_PER_MPH = 1.609344
 
 @dataclass(frozen=True)
 class FalloutContour:
-    """Size (km) of the idealised contour where the dose rate at 1 h equals ``rate_at_1h``."""
+    """Size (km) of the idealised contour where the dose rate at 1 h equals ``rate_at_1h``.
+
+    Parameters
+    ----------
+    rate_at_1h : float, rad/h
+        The contour's dose rate at 1 h after the burst.
+    downwind_km : float, km
+        Downwind length of the contour.
+    max_width_km : float, km
+        Its greatest crosswind width.
+    ground_zero_width_km : float, km
+        Its crosswind width at ground zero.
+
+    Notes
+    -----
+    A plain record, as :func:`fallout_contour_km` returns; it does not validate its fields.
+    Shapes from glasstone1977, Table 9.93.
+    """
 
     rate_at_1h: float
     downwind_km: float
@@ -915,17 +1607,45 @@ class FalloutContour:
 
 
 def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0):
-    """Downwind length and widths of an idealised early-fallout contour of a surface burst.
+    """Downwind length and widths (km) of an idealised early-fallout contour of a surface burst.
 
-    Scaled from Glasstone & Dolan's Table 9.93 (15 mph effective wind, little wind shear);
-    other winds stretch the downwind distance by F = 1 + (v − 15)/60 above 15 mph and
-    1 + (v − 15)/30 below, valid for 8–45 mph (§9.97); only the dose-rate labels scale
-    with the fission fraction (§9.94). Contours between the tabulated ones (3,000 to
-    1 rad/h) are interpolated log-log, as the worked example after §9.98 recommends. One
-    contour at a time (scalar inputs). Real patterns are
-    irregular: this is the idealised shape that tends to maximise the downwind extent
-    (§9.99). An air burst above the fallout height deposits no such pattern
-    (:func:`local_fallout_expected`).
+    One contour at a time: every argument is a single number.
+
+    Parameters
+    ----------
+    yield_kt : float, kt of TNT
+        Explosive yield, in [0.001, 100000] kt.
+    rate_at_1h : float, rad/h
+        The contour's dose rate at 1 h after the burst, greater than 0, such that
+        ``rate_at_1h / fission_fraction`` lies in [1, 3000] rad/h (the tabulated contours).
+    wind_kmh : float, km/h, optional
+        Effective wind speed, in [8, 45] mph = [12.87, 72.42] km/h; default 24 km/h (about
+        15 mph, the table's wind).
+    fission_fraction : float, optional
+        Fraction of the yield from fission, in (0, 1], default 1.
+
+    Returns
+    -------
+    FalloutContour
+        The contour's downwind length, maximum width and ground-zero width, in km.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number, or is an array of more than one number.
+    ValueError
+        If an argument is not finite or outside its range above, or if
+        ``rate_at_1h / fission_fraction`` lies outside [1, 3000] rad/h.
+
+    Notes
+    -----
+    glasstone1977, Table 9.93 (contact surface burst, 15 mph effective wind, little wind shear;
+    each size a·W^b statute miles). Other winds stretch the downwind distance by
+    F = 1 + (v − 15)/60 above 15 mph and 1 + (v − 15)/30 below, valid for 8-45 mph (§9.97); only
+    the dose-rate labels scale with the fission fraction (§9.94). Contours between the tabulated
+    ones are interpolated log-log, as the worked example after §9.98 recommends. Real patterns
+    are irregular: this idealised shape tends to overstate the downwind extent (§9.99). An air
+    burst above the fallout height deposits no such pattern (:func:`local_fallout_expected`).
     """
     w = single_number("yield_kt", check_range("yield_kt", yield_kt, 0.001, 100_000.0, unit="kt"))
     wind_mph = single_number("wind_kmh", check_range("wind_kmh", wind_kmh, 8 * KMH_PER_MPH,
@@ -962,7 +1682,26 @@ BLAST_FIT_UNCERTAINTY = 0.10   # [brode1986]
 
 @dataclass(frozen=True)
 class CasualtyEstimate:
-    """Killed and injured (central value and a low-high range) and the ring radii used."""
+    """Killed and injured (central value and a low-high range) and the ring radii used.
+
+    Parameters
+    ----------
+    killed, injured : float or ndarray, people
+        Central estimates, of the shape of the density passed to :func:`casualties`.
+    killed_range, injured_range : tuple of (float or ndarray), people
+        (low, high) when every overpressure threshold moves by the blast fit's ±10%.
+    population_in_rings : float or ndarray, people
+        Everyone inside the outermost (1 psi) ring.
+    ring_radii_km : tuple of float, km
+        Outer radii of the 12, 5, 2 and 1 psi rings.
+    height_m : float, m
+        The burst height used.
+
+    Notes
+    -----
+    A plain record, as :func:`casualties` returns; it does not validate its fields. Rates from
+    ota1979, spread from brode1986 (see :func:`casualties`).
+    """
 
     killed: float
     injured: float
@@ -985,10 +1724,41 @@ def _ring_counts(w, density, height, scales):
 
 
 def casualties(yield_kt, density_per_km2, height_m=None):
-    """Killed and injured by one burst over a uniform population, from OTA's overpressure rings
-    [ota1979]. ``height_m=None`` uses the height that maximises the 5 psi range. The range
-    shown moves every threshold by the blast fit's ±10% [brode1986]; the real spread (shelter,
-    warning, fire, medical care) is wider."""
+    """Killed and injured by one burst over a uniform population, from overpressure rings.
+
+    Parameters
+    ----------
+    yield_kt : float, kt of TNT
+        Explosive yield, a single number in [0.001, 100000] kt.
+    density_per_km2 : float or array_like, people/km²
+        Population density, in [0, 100000]; an array gives one estimate per density.
+    height_m : float or None, m, optional
+        Burst height, a single number in [0, 20000] m; ``None`` (default) uses the height that
+        maximises the 5 psi range (:func:`optimum_height_m`).
+
+    Returns
+    -------
+    CasualtyEstimate
+        Killed, injured and their ranges (floats, or arrays of the shape of
+        ``density_per_km2``), the population inside the 1 psi ring, the ring radii (km) and the
+        burst height (m).
+
+    Raises
+    ------
+    TypeError
+        If ``yield_kt`` or ``height_m`` is an array rather than a single number, or an argument
+        is not a number.
+    ValueError
+        If an argument is empty, not finite or outside its range above.
+
+    Notes
+    -----
+    Casualty rates by ring from ota1979 (>12 psi 98% killed; 5-12 psi 50% killed, 40% injured;
+    2-5 psi 5% killed, 45% injured; 1-2 psi 25% injured), which OTA applied to megaton-range
+    attacks on large cities; applying them to every yield is a teaching simplification. The
+    range moves every threshold by the blast fit's ±10% (brode1986); the real spread (shelter,
+    warning, fire, medical care) is wider.
+    """
     w = _yield(yield_kt)
     if w.ndim:
         raise TypeError(f"yield_kt={yield_kt!r} must be a single number for casualties()")
@@ -1022,12 +1792,28 @@ def round_significant(value, digits=CASUALTY_SIG_FIGS):
 
     Parameters
     ----------
-    value : float or array
-    digits : int, 1-15
+    value : float or array_like
+        Numbers to round, any unit and shape.
+    digits : int, optional
+        Significant figures, a whole number in [1, 15]; default ``CASUALTY_SIG_FIGS`` (2).
 
     Returns
     -------
     float or ndarray
+        The rounded values, of the shape and unit of ``value``.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a number or array of numbers.
+    ValueError
+        If ``value`` is empty or not finite, or ``digits`` is not a whole number (int) in
+        [1, 15] (a bool or float is refused).
+
+    Notes
+    -----
+    The default of two figures is a teaching assumption: the ring model of :func:`casualties`
+    supports no more precision than that.
     """
     x = as_float_array("value", value)
     if isinstance(digits, (bool, np.bool_)) or not isinstance(digits, (int, np.integer)) \
@@ -1039,7 +1825,28 @@ def round_significant(value, digits=CASUALTY_SIG_FIGS):
 
 
 def density_preset(name):
-    """The population density (people/km²) of a named preset in ``DENSITY_PRESETS``."""
+    """The population density (people/km²) of a named preset in ``DENSITY_PRESETS``.
+
+    Parameters
+    ----------
+    name : str
+        One of ``"dense city"``, ``"town"``, ``"front-line countryside"``.
+
+    Returns
+    -------
+    float, people/km²
+        The preset's density.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not one of the preset names (the message lists them).
+
+    Notes
+    -----
+    The presets are teaching assumptions (orders of magnitude; each preset's ``note`` gives its
+    reason).
+    """
     presets = {p.name: p for p in DENSITY_PRESETS}
     return presets[check_choice("name", name, presets)].per_km2
 

@@ -6,13 +6,19 @@ that what makes a threat bite is the risk, not the certainty, of things getting 
 hand. This module turns both ideas into models a student can compute with:
 
 * ``KAHN_RUNGS`` / ``KAHN_THRESHOLDS``: the ladder as data, each rung with its source;
-* ``LADDER_STATES``: a compact ladder of eight states mapped to Kahn's rungs, and
-  :func:`ladder_matrix` / :func:`ladder_parameters`, an absorbing Markov chain built from
-  up / down / settle probabilities per state (teaching assumptions, stated below);
+* ``LADDER_STATES``: a compact ladder mapped to Kahn's rungs that *remembers* a first
+  nuclear use (conventional war and threats after a use are states of their own, with their
+  own rates), and :func:`ladder_matrix` / :func:`ladder_parameters`, an absorbing Markov
+  chain built from up / down / settle probabilities per state (teaching assumptions, stated
+  below); ``memory=False`` gives the memoryless chain for comparison;
 * exact results from the fundamental matrix ``N = (I - Q)^-1`` (:func:`fundamental_matrix`,
-  :func:`absorption_probabilities`, :func:`expected_steps`, :func:`absorption_time_distribution`)
+  :func:`absorption_probabilities`, :func:`end_probabilities` (by state name),
+  :func:`expected_steps`, :func:`absorption_time_distribution`), with states classified once
+  by :func:`classify_states`
   and vectorised Monte Carlo (:func:`simulate_absorption`, :func:`sample_trajectories`);
-* ``OPTION_EFFECTS``: how each Western response option of chapter 04 shifts the chain;
+* the Western response options come from the one option table,
+  :mod:`deterrence_lab.content.options` ("no response" is the baseline); this module
+  defines no option effect of its own;
 * :func:`brinkmanship`: a competition in risk-taking (Schelling; Powell 1990, 2015);
 * :func:`cumulative_risk`: ``1 - (1 - p)^n`` with Hellman's (2008) range for reference;
 * ``CALIBRATION_ESTIMATES``, ``OUTCOME_RECORD`` and ``PLAN_A``: published numbers to hold
@@ -35,7 +41,9 @@ from .._validate import (
     check_probability,
     check_range,
     check_rng,
+    single_number,
 )
+from ..content import options as _options
 from ..content.sources import TEACHING_ASSUMPTION
 
 # ---------------------------------------------------------------------------------------
@@ -152,17 +160,26 @@ def kahn_rung(number) -> Rung:
 
 
 # ---------------------------------------------------------------------------------------
-# The compact ladder
+# The compact ladder, with a memory of the first nuclear use
 # ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class LadderState:
-    """A state of the compact ladder, with the Kahn rungs (first, last) it stands for."""
+    """A state of the compact ladder, with the Kahn rungs (first, last) it stands for.
+
+    ``level`` is its height (0 conventional war … 5 limited strategic exchange);
+    ``after_use`` marks the states that can only be reached once a nuclear weapon has been
+    used, so the chain *remembers* the broken taboo; ``up_to`` / ``down_to`` name the state
+    one step up or down (``""``: none) on the remembering ladder."""
 
     key: str
     label: str
     kahn_rungs: tuple[int, int] | None
+    level: int
+    after_use: bool = False
+    up_to: str = ""
+    down_to: str = ""
     absorbing: bool = False
     source: str = TEACHING_ASSUMPTION
     where: str = ("grouping of Kahn's rungs chosen for this course; Kahn's ladder is a US-Soviet "
@@ -170,22 +187,49 @@ class LadderState:
 
 
 LADDER_STATES: tuple[LadderState, ...] = (
-    LadderState("conventional_war", "Conventional war in Ukraine", (12, 14)),
-    LadderState("nuclear_threats", "Nuclear threats and alerts", (16, 18)),
-    LadderState("first_use", "A single demonstrative nuclear use", (21, 21)),
-    LadderState("battlefield_use", "Limited battlefield nuclear use", (22, 25)),
-    LadderState("theatre_exchange", "Nuclear strikes across the European theatre", (26, 31)),
-    LadderState("strategic_exchange", "Limited strategic exchange", (32, 38)),
-    LadderState("settlement", "Settlement or ceasefire (off the ladder)", None, absorbing=True),
-    LadderState("general_war", "General nuclear war", (39, 44), absorbing=True),
+    LadderState("conventional_war", "Conventional war in Ukraine", (12, 14), 0,
+                up_to="nuclear_threats"),
+    LadderState("nuclear_threats", "Nuclear threats and alerts", (16, 18), 1,
+                up_to="first_use", down_to="conventional_war"),
+    LadderState("first_use", "A single demonstrative nuclear use", (21, 21), 2, after_use=True,
+                up_to="battlefield_use", down_to="threats_after_use"),
+    LadderState("battlefield_use", "Limited battlefield nuclear use", (22, 25), 3, after_use=True,
+                up_to="theatre_exchange", down_to="threats_after_use"),
+    LadderState("theatre_exchange", "Nuclear strikes across the European theatre", (26, 31), 4,
+                after_use=True, up_to="strategic_exchange", down_to="battlefield_use"),
+    LadderState("strategic_exchange", "Limited strategic exchange", (32, 38), 5, after_use=True,
+                up_to="general_war", down_to="theatre_exchange"),
+    LadderState("threats_after_use", "Nuclear threats after a nuclear use", (16, 18), 1,
+                after_use=True, up_to="battlefield_use", down_to="conventional_after_use"),
+    LadderState("conventional_after_use", "Conventional war after a nuclear use", (12, 14), 0,
+                after_use=True, up_to="threats_after_use"),
+    LadderState("settlement", "Settlement or ceasefire (off the ladder)", None, -1, absorbing=True),
+    LadderState("general_war", "General nuclear war", (39, 44), 6, after_use=True,
+                absorbing=True),
 )
 STATE_KEYS: tuple[str, ...] = tuple(s.key for s in LADDER_STATES)
 TRANSIENT_KEYS: tuple[str, ...] = tuple(s.key for s in LADDER_STATES if not s.absorbing)
 ABSORBING_KEYS: tuple[str, ...] = tuple(s.key for s in LADDER_STATES if s.absorbing)
+PRE_USE_KEYS: tuple[str, ...] = tuple(s.key for s in LADDER_STATES
+                                      if not s.absorbing and not s.after_use)
+_STATE = {s.key: s for s in LADDER_STATES}
 _N_RUNGS = len(TRANSIENT_KEYS)
 _SETTLE = STATE_KEYS.index("settlement")
 _WAR = STATE_KEYS.index("general_war")
 FIRST_NUCLEAR_STATE = "first_use"
+FURTHER_USE_STATE = "battlefield_use"   # reaching it means a second nuclear use
+# The memoryless ladder forgets the first use: its steps down return to the pre-use rungs.
+_MEMORYLESS_DOWN = {"first_use": "nuclear_threats", "battlefield_use": "first_use"}
+_MEMORYLESS_UP = {"threats_after_use": "first_use"}
+# The response options are read from the one option table (content.options), never defined here.
+OPTION_KEYS: tuple[str, ...] = _options.OPTION_KEYS
+# Below this sum of probabilities of leaving, a state counts as absorbing ("up to rounding").
+ABSORB_ATOL = 1e-15
+
+
+def state(key: str) -> LadderState:
+    """The ladder state ``key`` (one of ``STATE_KEYS``)."""
+    return _STATE[check_choice("key", key, STATE_KEYS)]
 
 
 @dataclass(frozen=True)
@@ -197,70 +241,34 @@ class Assumption:
     source: str = TEACHING_ASSUMPTION
 
 
-# Per transient state, from conventional war (left) to limited strategic exchange (right).
+# Per transient state, in TRANSIENT_KEYS order: conventional war, threats, first use,
+# battlefield use, theatre, strategic, then the two after-use states (threats, conventional).
+# From first use upward these are the rates of a world in which the West gives NO response
+# (the option "no_response" of content.options, factors 1): every answer is measured from it.
 BASELINE = {
     "up": Assumption(
-        (0.05, 0.08, 0.15, 0.20, 0.25, 0.30),
+        (0.05, 0.08, 0.15, 0.20, 0.25, 0.30, 0.12, 0.07),
         "The chance of climbing one state in a round grows with height: once nuclear weapons are "
         "in use, each side has more to answer, less time to decide and less control over its "
-        "own forces."),
+        "own forces. After a first use the taboo is broken: a second use needs no new threshold "
+        "to be crossed, so from threats after a use a further use (0.12) is likelier than a "
+        "first use from threats before any (0.08), and conventional war after a use returns to "
+        "threats faster (0.07 against 0.05)."),
     "down": Assumption(
-        (0.00, 0.25, 0.30, 0.25, 0.20, 0.15),
+        (0.00, 0.25, 0.30, 0.25, 0.20, 0.15, 0.20, 0.00),
         "Stepping back is most likely right after a shock (threats, a single demonstrative use) "
-        "and harder once forces are committed; from conventional war there is no lower rung."),
+        "and harder once forces are committed; from conventional war there is no lower rung. "
+        "After a use, threats recede more slowly (0.20 against 0.25): the side that used a "
+        "weapon has shown it will."),
     "settle": Assumption(
-        (0.08, 0.05, 0.10, 0.08, 0.05, 0.05),
+        (0.08, 0.05, 0.10, 0.08, 0.05, 0.05, 0.08, 0.08),
         "A ceasefire is possible at any height but is most often reached in the conventional "
         "phase or right after a first use, when both sides have the strongest reason to stop."),
 }
 
 
-@dataclass(frozen=True)
-class OptionEffect:
-    """How a Western response to a first Russian use changes the chain from ``first_use`` upward:
-    the up, down and settle probabilities are multiplied by these factors."""
-
-    label: str
-    up_factor: float
-    down_factor: float
-    settle_factor: float
-    reason: str
-    source: str = TEACHING_ASSUMPTION
-
-
-OPTION_EFFECTS: dict[str, OptionEffect] = {
-    "protest": OptionEffect(
-        "Diplomatic protest only", 1.4, 0.8, 0.9,
-        "The op-ed judges a protest unconvincing [nederlof2023]; a red line crossed without cost "
-        "invites repetition, so the model makes climbing more likely and stepping back less."),
-    "sanctions": OptionEffect(
-        "Further economic sanctions", 1.2, 0.9, 1.0,
-        "Sanctions impose costs slowly; they signal resolve without force, so the model treats "
-        "them as a weaker version of a protest."),
-    "volunteers": OptionEffect(
-        "Lift limits on foreign ex-military helping Ukraine", 1.15, 1.0, 0.9,
-        "The op-ed notes such help also brings the helpers closer to a confrontation with Russia "
-        "[nederlof2023]: slightly more climbing, slightly fewer settlements."),
-    "conventional_strikes": OptionEffect(
-        "Conventional precision strikes on arsenals and command centres", 0.8, 1.3, 1.2,
-        "The op-ed's preferred answer: it weakens Russia militarily with few civilian deaths and, "
-        "the authors argue, lowers the risk of further nuclear use [nederlof2023]. The factors "
-        "encode the authors' claim so that students can test how much depends on it."),
-    "conventional_large": OptionEffect(
-        "Large conventional attack on Russian forces in Ukraine, Crimea and the Black Sea Fleet",
-        1.1, 1.4, 1.1,
-        "The response Petraeus described in October 2022 [petraeus2022]: a strong push to step "
-        "back, but direct NATO-Russia combat also raises the chance of climbing."),
-    "nuclear_demonstration": OptionEffect(
-        "US nuclear demonstration burst high above Russia", 1.6, 1.0, 0.9,
-        "The op-ed calls this dangerous: the West crosses the nuclear threshold itself and the "
-        "EMP disrupts communications, which makes control harder [nederlof2023]."),
-    "nuclear_in_kind": OptionEffect(
-        "Nuclear response in kind", 1.8, 0.8, 0.8,
-        "Answering nuclear use with nuclear use makes further exchanges the expected pattern; "
-        "the model gives it the strongest push upward."),
-}
-OPTION_KEYS: tuple[str, ...] = tuple(OPTION_EFFECTS)
+def _after_use_mask() -> np.ndarray:
+    return np.array([_STATE[k].after_use for k in TRANSIENT_KEYS])
 
 
 def _per_state(name: str, value) -> np.ndarray:
@@ -274,18 +282,28 @@ def _per_state(name: str, value) -> np.ndarray:
     return arr.copy()
 
 
-def ladder_matrix(up, down, settle) -> np.ndarray:
-    """The 8x8 transition matrix of the compact ladder from up / down / settle probabilities.
+def ladder_matrix(up, down, settle, *, memory: bool = True) -> np.ndarray:
+    """The transition matrix of the compact ladder (``STATE_KEYS`` order, 10 x 10) from
+    up / down / settle probabilities.
 
-    Each is one probability for all six transient states or six numbers (one per state, in
-    ``TRANSIENT_KEYS`` order). Whatever is left in a row is the chance of staying put for a
-    round. From the top transient state a step up is general war; from the bottom state a
-    step down is impossible (there is no lower rung), so that probability must be 0.
+    Each is one probability for all transient states or one number per state in
+    ``TRANSIENT_KEYS`` order. Whatever is left in a row is the chance of staying put for a
+    round. From the top transient state a step up is general war; from the two conventional
+    states a step down is impossible, so that probability must be 0.
+
+    ``memory=True`` (the default) is the ladder that remembers a first use: stepping down
+    from a nuclear use leads to *threats after a use* and on to *conventional war after a
+    use*, with their own rates, and a climb from there is a *further* use. ``memory=False``
+    is the memoryless chain: a step down from a single use returns to the pre-use threats
+    (with pre-use rates), and a step down from battlefield use re-enters the single use;
+    the two after-use states are then never reached.
     """
+    if not isinstance(memory, (bool, np.bool_)):
+        raise TypeError(f"memory={memory!r} must be True or False")
     up, down, settle = _per_state("up", up), _per_state("down", down), _per_state("settle", settle)
-    if down[0] > 0:
-        raise ValueError(f"down={down[0]:g} for {TRANSIENT_KEYS[0]}: there is no lower rung, "
-                         "give 0 for the first state")
+    for i, key in enumerate(TRANSIENT_KEYS):
+        if not _STATE[key].down_to and down[i] > 0:
+            raise ValueError(f"down={down[i]:g} for {key}: there is no lower rung, give 0 for it")
     total = up + down + settle
     if np.any(total > 1 + 1e-12):
         i = int(np.argmax(total))
@@ -293,37 +311,51 @@ def ladder_matrix(up, down, settle) -> np.ndarray:
                          "probabilities of leaving a state may add up to at most 1")
     n = len(STATE_KEYS)
     P = np.zeros((n, n))
-    idx = np.arange(_N_RUNGS)
-    P[idx, idx] = 1.0 - total
-    P[idx[:-1], idx[:-1] + 1] = up[:-1]
-    P[_N_RUNGS - 1, _WAR] = up[-1]
-    P[idx[1:], idx[1:] - 1] = down[1:]
-    P[idx, _SETTLE] = settle
+    for i, key in enumerate(TRANSIENT_KEYS):
+        s = _STATE[key]
+        up_to = s.up_to if memory else _MEMORYLESS_UP.get(key, s.up_to)
+        down_to = s.down_to if memory else _MEMORYLESS_DOWN.get(key, s.down_to)
+        row = STATE_KEYS.index(key)
+        P[row, STATE_KEYS.index(up_to)] += up[i]
+        if down_to:
+            P[row, STATE_KEYS.index(down_to)] += down[i]
+        P[row, _SETTLE] += settle[i]
+        P[row, row] = max(0.0, 1.0 - total[i])
     P[_SETTLE, _SETTLE] = P[_WAR, _WAR] = 1.0
     return P
 
 
 def ladder_parameters(option: str | None = None, *, up_scale=1.0, down_scale=1.0,
-                      settle_scale=1.0) -> dict[str, np.ndarray]:
-    """Up / down / settle per transient state: the baseline, changed by a response ``option``
-    (a key of ``OPTION_EFFECTS``, applied from ``first_use`` upward) and by overall scales
-    (for "what if every step were twice as likely?" questions)."""
-    if option is not None:
-        check_choice("option", option, OPTION_KEYS)
+                      settle_scale=1.0, level: str = "central",
+                      factors: dict | None = None) -> dict[str, np.ndarray]:
+    """Up / down / settle per transient state (``TRANSIENT_KEYS`` order).
+
+    The baseline is the chain with no Western response. A response ``option`` (a key of
+    :data:`deterrence_lab.content.options.OPTION_KEYS`; ``None`` = no response) multiplies
+    the rates of every state after a first use by its ladder factors from the option table,
+    at ``level`` (``"low"``, ``"central"``, ``"high"`` of each range, or ``"worst"`` /
+    ``"best"``: the combination most / least prone to escalate). ``factors`` (a dict with
+    ``up``, ``down``, ``settle``) replaces the table's factors, for "what if" questions and
+    the robustness functions. The overall scales (0-3) multiply every state, for "what if
+    every step were twice as likely?" questions.
+    """
+    effect = _options.ladder_factors(option, level)
+    if factors is not None:
+        if not isinstance(factors, dict) or set(factors) - set(_options.LADDER_MOVES):
+            raise ValueError(f"factors={factors!r} must be a dict with keys among "
+                             f"{', '.join(_options.LADDER_MOVES)}")
+        for name, value in factors.items():
+            effect[name] = float(single_number(f"factors[{name!r}]",
+                                               check_range(f"factors[{name!r}]", value, 0.0, 3.0)))
     scales = {"up": check_range("up_scale", up_scale, 0.0, 3.0),
               "down": check_range("down_scale", down_scale, 0.0, 3.0),
               "settle": check_range("settle_scale", settle_scale, 0.0, 3.0)}
     for name, arr in scales.items():
         if arr.ndim != 0:
             raise ValueError(f"{name}_scale={arr.tolist()!r} must be a single number")
-    params = {name: np.array(a.values) * float(scales[name]) for name, a in BASELINE.items()}
-    if option is not None:
-        effect = OPTION_EFFECTS[option]
-        after = slice(TRANSIENT_KEYS.index(FIRST_NUCLEAR_STATE), None)
-        params["up"][after] *= effect.up_factor
-        params["down"][after] *= effect.down_factor
-        params["settle"][after] *= effect.settle_factor
-    return params
+    after = _after_use_mask()
+    return {name: np.array(a.values) * float(scales[name]) * np.where(after, effect[name], 1.0)
+            for name, a in BASELINE.items()}
 
 
 # ---------------------------------------------------------------------------------------
@@ -331,12 +363,36 @@ def ladder_parameters(option: str | None = None, *, up_scale=1.0, down_scale=1.0
 # ---------------------------------------------------------------------------------------
 
 
-def check_transition_matrix(transition_matrix, *, atol: float = 1e-9) -> np.ndarray:
+def classify_states(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
+    """A boolean mask, True for the absorbing states: those that nothing leaves.
+
+    A state is absorbing when the probabilities of moving to *other* states add up to at
+    most ``absorb_atol`` (rounding); a state left with any larger probability, however
+    small, is transient. Every function of this module classifies states this way, once.
+    """
+    tol = float(check_range("absorb_atol", absorb_atol, 0.0, 1e-3))
+    P = as_float_array("transition_matrix", transition_matrix)
+    if P.ndim != 2 or P.shape[0] != P.shape[1]:
+        raise ValueError(f"transition_matrix has shape {P.shape}: give a square matrix")
+    return _leave(P) <= tol
+
+
+def _leave(P: np.ndarray) -> np.ndarray:
+    """Each state's chance of leaving: the sum of its off-diagonal entries (never 1 - P[i, i],
+    which loses a tiny probability of leaving to rounding)."""
+    off = P.copy()
+    np.fill_diagonal(off, 0.0)
+    return off.sum(axis=1)
+
+
+def check_transition_matrix(transition_matrix, *, atol: float = 1e-9,
+                            absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """The matrix as a float array if it is a valid absorbing chain, else a ValueError saying why.
 
-    Valid: square, entries in [0, 1], each row summing to 1, at least one absorbing state
-    (a row with 1 on the diagonal), and from every other state some absorbing state reachable
-    -- otherwise ``I - Q`` is singular and the chain may wander for ever.
+    Valid: square, entries in [0, 1], each row summing to 1 (within ``atol``), at least one
+    absorbing state (:func:`classify_states`, with ``absorb_atol``), and from every other
+    state some absorbing state reachable -- otherwise ``I - Q`` is singular and the chain may
+    wander for ever.
     """
     atol = float(check_range("atol", atol, 0.0, 0.01))
     P = as_float_array("transition_matrix", transition_matrix)
@@ -349,9 +405,9 @@ def check_transition_matrix(transition_matrix, *, atol: float = 1e-9) -> np.ndar
     if bad.size:
         raise ValueError(f"transition_matrix row {bad[0]} sums to {sums[bad[0]]:.6g}: each row holds "
                          "the probabilities of all next states and must sum to 1")
-    absorbing = np.isclose(np.diag(P), 1.0, rtol=0.0, atol=atol)
+    absorbing = classify_states(P, absorb_atol=absorb_atol)
     if not absorbing.any():
-        raise ValueError("transition_matrix has no absorbing state (no row with 1 on the diagonal): "
+        raise ValueError("transition_matrix has no absorbing state (no row that nothing leaves): "
                          "an absorbing chain needs at least one end state")
     reach = absorbing.copy()
     link = P > 0
@@ -367,62 +423,158 @@ def check_transition_matrix(transition_matrix, *, atol: float = 1e-9) -> np.ndar
     return P
 
 
-def absorbing_states(transition_matrix) -> np.ndarray:
-    """Indices of the absorbing states (rows with 1 on the diagonal)."""
-    P = check_transition_matrix(transition_matrix)
-    return np.flatnonzero(np.isclose(np.diag(P), 1.0, rtol=0.0, atol=1e-9))
+def absorbing_states(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
+    """Indices of the absorbing states (:func:`classify_states`)."""
+    P = check_transition_matrix(transition_matrix, absorb_atol=absorb_atol)
+    return np.flatnonzero(classify_states(P, absorb_atol=absorb_atol))
 
 
-def _split(transition_matrix):
-    P = check_transition_matrix(transition_matrix)
-    absorbing = np.isclose(np.diag(P), 1.0, rtol=0.0, atol=1e-9)
+def _split(transition_matrix, absorb_atol: float = ABSORB_ATOL):
+    """P, transient and absorbing indices, ``I - Q`` and ``R``. The diagonal of ``I - Q`` is
+    each state's chance of *leaving* (the sum of its off-diagonal entries), not ``1 - P[i, i]``,
+    so tiny probabilities of leaving keep their precision."""
+    P = check_transition_matrix(transition_matrix, absorb_atol=absorb_atol)
+    absorbing = classify_states(P, absorb_atol=absorb_atol)
     transient = np.flatnonzero(~absorbing)
     ends = np.flatnonzero(absorbing)
-    return P, transient, ends, P[np.ix_(transient, transient)], P[np.ix_(transient, ends)]
+    Q = P[np.ix_(transient, transient)]
+    I_minus_Q = -Q.copy()
+    leave = _leave(P)[transient]
+    I_minus_Q[np.arange(transient.size), np.arange(transient.size)] = leave
+    return P, transient, ends, I_minus_Q, P[np.ix_(transient, ends)]
 
 
-def fundamental_matrix(transition_matrix) -> np.ndarray:
+def fundamental_matrix(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """``N = (I - Q)^-1``: entry (i, j) is the expected number of rounds spent in transient state
     j when starting in transient state i (the fundamental matrix of Kemeny & Snell 1960, source
     key ``kemeny1960``). Rows and columns follow the transient states in index order."""
-    _, transient, _, Q, _ = _split(transition_matrix)
-    identity = np.eye(transient.size)
-    return np.linalg.solve(identity - Q, identity)
+    _, transient, _, M, _ = _split(transition_matrix, absorb_atol)
+    return np.linalg.solve(M, np.eye(transient.size))
 
 
-def absorption_probabilities(transition_matrix) -> np.ndarray:
+def absorption_probabilities(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """``B = N R``: entry (i, k) is the probability that a chain started in transient state i ends in
-    absorbing state k (both in index order). Solved from ``(I - Q) B = R``, no inverse formed."""
-    _, transient, _, Q, R = _split(transition_matrix)
-    return np.linalg.solve(np.eye(transient.size) - Q, R)
+    absorbing state k (both in index order: see :func:`absorbing_states`). Solved from
+    ``(I - Q) B = R``, no inverse formed. To read it by state name use :func:`end_probabilities`."""
+    _, _, _, M, R = _split(transition_matrix, absorb_atol)
+    return np.linalg.solve(M, R)
 
 
-def expected_steps(transition_matrix) -> np.ndarray:
+def expected_steps(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """``t = N 1``: expected number of rounds before absorption, per transient starting state."""
-    _, transient, _, Q, _ = _split(transition_matrix)
-    return np.linalg.solve(np.eye(transient.size) - Q, np.ones(transient.size))
+    _, transient, _, M, _ = _split(transition_matrix, absorb_atol)
+    return np.linalg.solve(M, np.ones(transient.size))
 
 
-def _start_index(start, P: np.ndarray) -> int:
-    """A starting state given as an index or, for the compact ladder, as a state key."""
+def _state_names(P: np.ndarray) -> tuple[str, ...]:
+    """State keys for the compact ladder's matrices; index strings for any other matrix."""
+    if P.shape[0] == len(STATE_KEYS):
+        return STATE_KEYS
+    return tuple(str(i) for i in range(P.shape[0]))
+
+
+def _any_index(start, P: np.ndarray) -> int:
+    """A state given as an index or, for the compact ladder, as a state key (absorbing allowed)."""
     if isinstance(start, str):
         if P.shape[0] != len(STATE_KEYS):
             raise ValueError(f"start={start!r}: state names work for the {len(STATE_KEYS)}-state "
                              "compact ladder only; give an index for this matrix")
-        check_choice("start", start, TRANSIENT_KEYS)
-        return STATE_KEYS.index(start)
-    index = check_int("start", start, 0, P.shape[0] - 1)
-    if np.isclose(P[index, index], 1.0, rtol=0.0, atol=1e-9):
-        raise ValueError(f"start={index} is an absorbing state: start from a transient state")
+        return STATE_KEYS.index(check_choice("start", start, STATE_KEYS))
+    return check_int("start", start, 0, P.shape[0] - 1)
+
+
+def _start_index(start, P: np.ndarray, absorb_atol: float = ABSORB_ATOL) -> int:
+    """A transient starting state given as an index or a state key."""
+    index = _any_index(start, P)
+    if classify_states(P, absorb_atol=absorb_atol)[index]:
+        raise ValueError(f"start={start!r} is an absorbing state (nothing leaves it): start from a "
+                         "transient state")
     return index
+
+
+@dataclass(frozen=True)
+class EndProbabilities:
+    """Where a chain started in ``start`` ends. ``ends`` maps every absorbing state's name to
+    the probability of ending there; ``expected_rounds`` is the mean number of rounds before
+    the end; ``start_absorbing`` is True when ``start`` itself is absorbing (then it is its own
+    end, with probability 1, after 0 rounds)."""
+
+    start: str
+    ends: dict
+    expected_rounds: float
+    start_absorbing: bool
+
+    def get(self, key: str, default: float = 0.0) -> float:
+        return self.ends.get(key, default)
+
+
+def end_probabilities(transition_matrix, start, *,
+                      absorb_atol: float = ABSORB_ATOL) -> EndProbabilities:
+    """Exact end-state probabilities from ``start`` (index or ladder key), looked up by state.
+
+    States are classified once (:func:`classify_states`); rows and columns are found by
+    state, never by position, so a state that becomes absorbing (say, conventional war when
+    nothing can leave it) appears among the ends under its own name. An absorbing ``start``
+    is reported as such rather than refused.
+    """
+    P = check_transition_matrix(transition_matrix, absorb_atol=absorb_atol)
+    names = _state_names(P)
+    index = _any_index(start, P)
+    absorbing = classify_states(P, absorb_atol=absorb_atol)
+    if absorbing[index]:
+        ends = {names[j]: float(j == index) for j in np.flatnonzero(absorbing)}
+        return EndProbabilities(names[index], ends, 0.0, True)
+    ends_idx = np.flatnonzero(absorbing)
+    B, t = _state_reduction(P, absorbing, index)
+    return EndProbabilities(names[index], {names[j]: float(B[j]) for j in ends_idx},
+                            float(t), False)
+
+
+def _state_reduction(P: np.ndarray, absorbing: np.ndarray, start: int):
+    """Absorption probabilities (over all states; nonzero only at absorbing ones) and expected
+    rounds from ``start``, by eliminating the other transient states one at a time.
+
+    This is the state-reduction idea of Grassmann, Taksar and Heyman: every step adds and
+    multiplies non-negative numbers, and each state's chance of leaving is a *sum* of its
+    exits, never ``1 - stay``. So chains with very small but non-zero probabilities, whose
+    ``I - Q`` is nearly singular, keep full relative precision.
+    """
+    n = P.shape[0]
+    leave = _leave(P)
+    J = np.zeros((n, n))
+    tau = np.zeros(n)
+    live = ~absorbing
+    J[live] = P[live] / leave[live, None]
+    J[np.arange(n), np.arange(n)] = 0.0
+    tau[live] = 1.0 / leave[live]
+    for k in np.flatnonzero(live):
+        if k == start:
+            continue
+        out = np.delete(J[k], k).sum()
+        into = np.flatnonzero((J[:, k] > 0) & live)
+        into = into[into != k]
+        if into.size:
+            f = J[into, k] / out
+            row = J[k].copy()
+            row[k] = 0.0
+            J[into] += f[:, None] * row[None, :]
+            tau[into] += f * tau[k]
+            J[into, k] = 0.0
+        live[k] = False
+        J[:, k] = 0.0
+    out = np.delete(J[start], start).sum()
+    B = J[start] / out
+    B[start] = 0.0
+    return np.where(absorbing, B, 0.0), tau[start] / out
 
 
 def absorption_time_distribution(transition_matrix, start, max_steps) -> np.ndarray:
     """``D[k-1, j]`` = probability of being absorbed in end state j exactly at round k, k = 1 ...
     ``max_steps``, from ``start`` (computed as ``e_start Q^(k-1) R``). ``D.sum(axis=1)`` is the
     distribution of the time to absorption; what is missing from 1 is absorption later."""
-    P, transient, _, Q, R = _split(transition_matrix)
+    P, transient, _, _, R = _split(transition_matrix)
     start = _start_index(start, P)
+    Q = P[np.ix_(transient, transient)]
     max_steps = check_int("max_steps", max_steps, 1, 100_000)
     row = np.zeros(transient.size)
     row[np.searchsorted(transient, start)] = 1.0
@@ -478,9 +630,8 @@ def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_
     """
     P, start, n_paths = _prepare(transition_matrix, start, n_paths, rng)
     max_steps = check_int("max_steps", max_steps, 1, 1_000_000)
-    stay = np.diag(P).copy()
-    absorbing = np.isclose(stay, 1.0, rtol=0.0, atol=1e-9)
-    leave = np.where(absorbing, 1.0, 1.0 - stay)
+    absorbing = classify_states(P)
+    leave = np.where(absorbing, 1.0, _leave(P))
     jump = P.copy()
     np.fill_diagonal(jump, 0.0)
     jump_table = _sampling_table(jump / leave[:, None])
@@ -514,35 +665,233 @@ def sample_trajectories(transition_matrix, start, n_paths, n_steps, rng) -> np.n
     return paths
 
 
-def ladder_outcome(option: str | None = None, start: str = FIRST_NUCLEAR_STATE, **scales) -> dict:
-    """Exact end-state probabilities and expected rounds on the compact ladder for one response
-    ``option`` (or the baseline) from ``start``: keys ``settlement``, ``general_war``,
-    ``expected_rounds``. ``scales`` are passed to :func:`ladder_parameters`."""
-    P = ladder_matrix(**ladder_parameters(option, **scales))
-    row = _start_index(start, P)
-    B = absorption_probabilities(P)
-    t = expected_steps(P)
-    return {"settlement": float(B[row, 0]), "general_war": float(B[row, 1]),
-            "expected_rounds": float(t[row])}
+
+def ladder_outcome(option: str | None = None, start: str = FIRST_NUCLEAR_STATE, *,
+                   memory: bool = True, absorb_atol: float = ABSORB_ATOL, **parameters) -> dict:
+    """Exact outcome on the compact ladder for one response ``option`` (``None`` = no response)
+    from ``start``.
+
+    Returns a dict: ``settlement`` and ``general_war`` (probabilities of ending there),
+    ``stuck`` (probability of ending in any *other* state that has become absorbing, e.g.
+    conventional war when every way out of it is set to 0), ``ends`` (every absorbing state by
+    name), ``expected_rounds``, ``further_use`` (probability of a second nuclear use, on the
+    remembering ladder; ``None`` on the memoryless one or from a pre-use start) and
+    ``start_absorbing`` (True if ``start`` is itself an end state). ``parameters`` go to
+    :func:`ladder_parameters` (``up_scale``, ``level``, ``factors`` …); ``absorb_atol`` to
+    :func:`classify_states`.
+    """
+    P = ladder_matrix(**ladder_parameters(option, **parameters), memory=memory)
+    result = end_probabilities(P, start, absorb_atol=absorb_atol)
+    ends = result.ends
+    further = None
+    if memory and not result.start_absorbing and state(start).after_use:
+        further = further_use_probability(P, start, absorb_atol=absorb_atol)
+    return {"settlement": ends.get("settlement", 0.0), "general_war": ends.get("general_war", 0.0),
+            "stuck": float(sum(p for k, p in ends.items()
+                               if k not in ("settlement", "general_war"))),
+            "ends": dict(ends), "expected_rounds": result.expected_rounds,
+            "further_use": further, "start_absorbing": result.start_absorbing}
+
+
+@dataclass(frozen=True)
+class PathStatistics:
+    """How sampled paths from ``start`` behave, for sentences about them (all from one run of
+    :func:`sample_trajectories`). ``war_*`` describe the paths that end in general war."""
+
+    n_paths: int
+    mean_rounds: float
+    war_share: float
+    war_median_rounds: float
+    war_mean_still: float
+    war_share_stepping_back: float
+    share_pre_use: float
+    share_reentering_start: float
+
+
+def path_statistics(transition_matrix, start=FIRST_NUCLEAR_STATE, *, n_paths: int = 10_000,
+                    n_steps: int = 250, seed: int = 2023) -> PathStatistics:
+    """Statistics of ``n_paths`` sampled paths of the compact ladder from ``start``.
+
+    Rounds are counted to absorption (paths not absorbed within ``n_steps`` count as
+    ``n_steps``); "still" is a round in which the state did not change; "stepping back" is a
+    move to a lower ladder level. ``share_pre_use`` is the share of paths that, after the start,
+    ever stand in a state *before any nuclear use* (with its pre-use rates),
+    ``share_reentering_start`` the share that leave ``start`` and later return to it (for a
+    first use: a second "single use").
+    """
+    P = _ladder_only(transition_matrix)
+    rng = np.random.default_rng(check_int("seed", seed, 0))
+    paths = sample_trajectories(P, start, n_paths, check_int("n_steps", n_steps, 1, 5000), rng)
+    level = np.array([s.level for s in LADDER_STATES])[paths]
+    absorbed = np.isin(paths, [STATE_KEYS.index(k) for k in ABSORBING_KEYS])
+    first_end = np.where(absorbed.any(axis=1), absorbed.argmax(axis=1), n_steps)
+    alive = np.arange(n_steps + 1)[None, :] < first_end[:, None]
+    moves = alive[:, :-1]
+    still = (paths[:, 1:] == paths[:, :-1]) & moves
+    back = (level[:, 1:] < level[:, :-1]) & moves & ~absorbed[:, 1:]
+    war = paths[:, -1] == _WAR
+    s0 = STATE_KEYS.index(start) if isinstance(start, str) else int(start)
+    pre = np.isin(paths[:, 1:], [STATE_KEYS.index(k) for k in PRE_USE_KEYS])
+    below = (pre & alive[:, 1:]).any(axis=1)
+    left = np.cumsum(paths != s0, axis=1) > 0
+    reenter = ((paths == s0) & left & alive).any(axis=1)
+    return PathStatistics(
+        n_paths, float(first_end.mean()), float(war.mean()),
+        float(np.median(first_end[war])) if war.any() else float("nan"),
+        float(still[war].sum(axis=1).mean()) if war.any() else float("nan"),
+        float(back[war].any(axis=1).mean()) if war.any() else float("nan"),
+        float(below.mean()), float(reenter.mean()))
+
+
+def _stopped(P: np.ndarray, keys) -> np.ndarray:
+    """``P`` with the states ``keys`` made absorbing (the chain stops on reaching them)."""
+    stopped = P.copy()
+    for key in keys:
+        i = STATE_KEYS.index(key)
+        stopped[i] = 0.0
+        stopped[i, i] = 1.0
+    return stopped
+
+
+def _ladder_only(transition_matrix, name: str = "transition_matrix") -> np.ndarray:
+    P = check_transition_matrix(transition_matrix)
+    if P.shape[0] != len(STATE_KEYS):
+        raise ValueError(f"{name} has shape {P.shape}: this needs the "
+                         f"{len(STATE_KEYS)}-state compact ladder (see ladder_matrix)")
+    return P
 
 
 def nuclear_use_probability(transition_matrix, start="conventional_war") -> float:
-    """Probability that the compact ladder ever reaches ``first_use`` or higher from ``start``:
-    the chain is stopped at the nuclear threshold (those states made absorbing)."""
-    P = check_transition_matrix(transition_matrix)
-    if P.shape[0] != len(STATE_KEYS):
-        raise ValueError(f"transition_matrix has shape {P.shape}: this needs the "
-                         f"{len(STATE_KEYS)}-state compact ladder (see ladder_matrix)")
-    first = STATE_KEYS.index(FIRST_NUCLEAR_STATE)
-    row = _start_index(start, P)
-    if row >= first:
-        raise ValueError(f"start={start!r} is already at or above the nuclear threshold")
-    stopped = P.copy()
-    stopped[first:_N_RUNGS] = 0.0
-    stopped[np.arange(first, _N_RUNGS), np.arange(first, _N_RUNGS)] = 1.0
-    B = absorption_probabilities(stopped)
-    ends = absorbing_states(stopped)
-    return float(B[row, ends != _SETTLE].sum())
+    """Probability that the compact ladder ever reaches a nuclear use from a pre-use ``start``:
+    the chain is stopped at ``first_use`` (the only way across the threshold from below)."""
+    P = _ladder_only(transition_matrix)
+    index = _any_index(start, P)
+    if STATE_KEYS[index] not in PRE_USE_KEYS:
+        raise ValueError(f"start={start!r} is already at or above the nuclear threshold; start "
+                         f"from one of {', '.join(PRE_USE_KEYS)}")
+    ends = end_probabilities(_stopped(P, [FIRST_NUCLEAR_STATE]), index).ends
+    return float(ends.get(FIRST_NUCLEAR_STATE, 0.0))
+
+
+def further_use_probability(transition_matrix, start=FIRST_NUCLEAR_STATE, *,
+                            absorb_atol: float = ABSORB_ATOL) -> float:
+    """Probability of a *further* nuclear use (reaching ``battlefield_use``) before the crisis
+    ends, from an after-use ``start`` below it, on the remembering ladder.
+
+    On a memoryless matrix this undercounts: there a return from pre-use threats to the
+    single use is also a second use, which the chain cannot tell from the first."""
+    P = _ladder_only(transition_matrix)
+    index = _any_index(start, P)
+    key = STATE_KEYS[index]
+    if key == FURTHER_USE_STATE or state(key).level > state(FURTHER_USE_STATE).level:
+        return 1.0
+    ends = end_probabilities(_stopped(P, [FURTHER_USE_STATE]), index,
+                             absorb_atol=absorb_atol).ends
+    return float(ends.get(FURTHER_USE_STATE, 0.0))
+
+
+
+# ---------------------------------------------------------------------------------------
+# Calibration against the record since 2022
+# ---------------------------------------------------------------------------------------
+
+RECORD_MONTHS = Assumption(
+    (45.0,),
+    "From the full-scale invasion of 24 February 2022 to late 2025, the latest the course's "
+    "sources reach: about 45 months of conventional war with neither a nuclear use nor a "
+    "settlement. The outcome is reported, not estimated [ap2024].",
+    source="ap2024")
+
+
+def _pre_use_parameters(up_scale, settle_scale, option=None) -> dict[str, np.ndarray]:
+    """Baseline parameters with the *pre-use* states' climbing and settling scaled."""
+    params = ladder_parameters(option)
+    pre = ~_after_use_mask()
+    params["up"] = np.where(pre, params["up"] * up_scale, params["up"])
+    params["settle"] = np.where(pre, params["settle"] * settle_scale, params["settle"])
+    return params
+
+
+def record_likelihood(months=45.0, months_per_round=1.0, *, up_scale=1.0,
+                      settle_scale=1.0) -> float:
+    """Probability, under the chain, of the record since 2022: starting in conventional war,
+    ``months`` (about 45) with neither a nuclear use nor a settlement.
+
+    A round is given a length (``months_per_round``), which the chain itself does not have;
+    the record is ``n = round(months / months_per_round)`` rounds spent among the pre-use
+    states, ``e Q^n 1`` with ``Q`` the chain restricted to them. ``up_scale`` and
+    ``settle_scale`` (0-3) scale the pre-use states' climbing and settling rates.
+    """
+    m = float(single_number("months", check_range("months", months, 0.0, 600.0)))
+    length = float(single_number("months_per_round",
+                                 check_range("months_per_round", months_per_round, 0.05, 24.0)))
+    up = float(single_number("up_scale", check_range("up_scale", up_scale, 0.0, 3.0)))
+    settle = float(single_number("settle_scale", check_range("settle_scale", settle_scale, 0.0, 3.0)))
+    P = ladder_matrix(**_pre_use_parameters(up, settle))
+    pre = [STATE_KEYS.index(k) for k in PRE_USE_KEYS]
+    Q = P[np.ix_(pre, pre)]
+    n = int(round(m / length))
+    row = np.zeros(len(pre))
+    row[PRE_USE_KEYS.index("conventional_war")] = 1.0
+    return float((row @ np.linalg.matrix_power(Q, n)).sum())
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A grid Bayesian update of the pre-use climbing and settling scales on the record.
+
+    ``up_scales`` (a,), ``settle_scales`` (b,); ``prior``, ``likelihood`` and ``posterior``
+    have shape (a, b). ``p_use_prior`` / ``p_use_posterior`` are the chance that the
+    conventional war ever reaches a nuclear use, averaged over the prior and the posterior."""
+
+    months: float
+    months_per_round: float
+    up_scales: np.ndarray
+    settle_scales: np.ndarray
+    prior: np.ndarray
+    likelihood: np.ndarray
+    posterior: np.ndarray
+    up_mean_prior: float
+    up_mean_posterior: float
+    settle_mean_prior: float
+    settle_mean_posterior: float
+    p_use_prior: float
+    p_use_posterior: float
+
+
+def calibrate(months=45.0, months_per_round=1.0, *, up_scales=None, settle_scales=None,
+              prior=None) -> Calibration:
+    """Bayes' rule on a grid: which pre-use climbing and settling scales make the record likely?
+
+    The prior is uniform on the grid unless ``prior`` (shape (a, b), non-negative) is given;
+    default grids run 0.1 to 2.0 in steps of 0.1 for both scales (a teaching choice: "from a
+    tenth to twice the course's rates"). One history is thin evidence: the posterior still
+    depends strongly on the prior and on the length given to a round, which the chain lacks.
+    """
+    ups = np.round(np.arange(0.1, 2.0001, 0.1), 10) if up_scales is None else \
+        check_range("up_scales", up_scales, 0.0, 3.0).reshape(-1)
+    sets = np.round(np.arange(0.1, 2.0001, 0.1), 10) if settle_scales is None else \
+        check_range("settle_scales", settle_scales, 0.0, 3.0).reshape(-1)
+    like = np.array([[record_likelihood(months, months_per_round, up_scale=u, settle_scale=s)
+                      for s in sets] for u in ups])
+    if prior is None:
+        pri = np.full(like.shape, 1.0 / like.size)
+    else:
+        pri = check_range("prior", prior, 0.0)
+        if pri.shape != like.shape or pri.sum() == 0:
+            raise ValueError(f"prior has shape {pri.shape}: need {like.shape}, not all zero")
+        pri = pri / pri.sum()
+    post = pri * like
+    if post.sum() == 0:
+        raise ValueError("the record has probability 0 everywhere on this grid")
+    post = post / post.sum()
+    p_use = np.array([[nuclear_use_probability(ladder_matrix(**_pre_use_parameters(u, s)))
+                       for s in sets] for u in ups])
+    U, S = np.meshgrid(ups, sets, indexing="ij")
+    return Calibration(float(months), float(months_per_round), ups, sets, pri, like, post,
+                       float((pri * U).sum()), float((post * U).sum()),
+                       float((pri * S).sum()), float((post * S).sum()),
+                       float((pri * p_use).sum()), float((post * p_use).sum()))
 
 
 # ---------------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 * Extensive-form trees built from three frozen dataclasses (:class:`Decision`,
   :class:`Chance`, :class:`Terminal`), checked by :func:`validate_tree` and solved by
-  backward induction (:func:`backward_induction`), the method behind Selten's
-  subgame-perfect equilibrium [selten1975]. A node is named by its *history*: the tuple
+  backward induction (:func:`backward_induction`): the method goes back to Zermelo's
+  analysis of chess [zermelo1913] and Kuhn's theorem on games of perfect information
+  [kuhn1953]; Selten defined the subgame-perfect equilibrium it finds [selten1965]. A node is named by its *history*: the tuple
   of action labels that leads to it from the root (the root is ``()``). A *plan* (a pure
   strategy profile) maps every decision history to the action taken there.
 * **Tie rule.** When a mover is indifferent (values within 1e-9), backward induction
@@ -15,8 +16,13 @@
   (:func:`is_nash_equilibrium`) but not subgame-perfect [schelling1966; powell1990].
 * Reputation: Bayes' rule for the belief that the United States is resolute, after
   answered and unanswered crossings, watched by Russia and by other states
-  [kreps1982; selten1978].
-* Chicken: the 2x2 brinkmanship game and its mixed equilibrium in closed form.
+  [kreps1982; selten1978]. Russia crosses when its gain from a crossing exceeds the
+  damage it expects from an answer (:func:`p_cross`): that falling credibility brings more
+  crossings is *derived* from this comparison, not assumed.
+* Chicken: the 2x2 game of nerve and its mixed equilibrium in closed form. Its collision
+  risk comes from each side randomising its own choice; it is *not* Schelling's "threat
+  that leaves something to chance", in which a side deliberately creates a risk that
+  neither side fully controls [schelling1960].
 
 All payoffs here are teaching assumptions in arbitrary utility units.
 """
@@ -168,7 +174,7 @@ class Solution:
 
 
 def backward_induction(tree: Node) -> Solution:
-    """Solve a finite perfect-information tree by backward induction [selten1975].
+    """Solve a finite perfect-information tree by backward induction [zermelo1913] [kuhn1953].
 
     At each decision node the mover takes the action with the highest expected payoff
     for them given optimal play below; chance nodes average their children. Ties go to
@@ -310,7 +316,8 @@ RUSSIA, US = "Russia", "United States"
 
 def red_line_game(gain_cross: float = 2.0, gain_escalate: float = 1.0,
                   cost_unanswered: float = 1.0, damage_strike: float = 4.0,
-                  cost_strike: float = 3.0, cost_war: float = 10.0) -> Decision:
+                  cost_strike: float = 3.0, cost_war: float = 10.0,
+                  loss_further_use: float | None = None) -> Decision:
     """The red-line game: Russia crosses or refrains; the US protests or strikes; Russia
     stops or escalates.
 
@@ -318,11 +325,15 @@ def red_line_game(gain_cross: float = 2.0, gain_escalate: float = 1.0,
 
     * refrain: (0, 0);
     * cross, protest, stop: (gain_cross, -cost_unanswered);
-    * cross, protest, escalate: (gain_cross + gain_escalate, -cost_unanswered - gain_escalate):
-      further use that goes unanswered (the op-ed's "Moscow can continue");
+    * cross, protest, escalate: (gain_cross + gain_escalate, -cost_unanswered -
+      loss_further_use): further use that goes unanswered (the op-ed's "Moscow can continue");
     * cross, strike, stop: (gain_cross - damage_strike, -cost_strike);
     * cross, strike, escalate: (gain_cross + gain_escalate - damage_strike - cost_war,
       -cost_strike - cost_war): a climb up the ladder hurts both.
+
+    Russia's gain from further use (``gain_escalate``) and the US loss from it
+    (``loss_further_use``) are separate numbers; ``loss_further_use=None`` sets it equal to
+    ``gain_escalate`` (a zero-sum reading of that one outcome, a teaching simplification).
 
     ``cost_unanswered`` is the US loss of credibility before allies and other states
     when a crossing is only protested; :func:`simulate_reputation` gives it meaning.
@@ -333,12 +344,13 @@ def red_line_game(gain_cross: float = 2.0, gain_escalate: float = 1.0,
     d = _number("damage_strike", damage_strike)
     c = _number("cost_strike", cost_strike)
     w = _number("cost_war", cost_war)
+    f = e if loss_further_use is None else _number("loss_further_use", loss_further_use)
 
     def end(russia, us, label):
         return Terminal({RUSSIA: russia, US: us}, label)
 
     after_protest = Decision(RUSSIA, (("stop", end(g, -L, "crossing protested")),
-                                      ("escalate", end(g + e, -L - e, "further use"))))
+                                      ("escalate", end(g + e, -L - f, "further use"))))
     after_strike = Decision(RUSSIA, (("stop", end(g - d, -c, "strike, then calm")),
                                      ("escalate", end(g + e - d - w, -c - w, "war"))))
     us_move = Decision(US, (("protest", after_protest), ("conventional_strikes", after_strike)))
@@ -402,30 +414,55 @@ class ReputationRun:
     audience_priors: tuple
 
 
-def p_cross(belief, p_cross_max=0.8):
-    """Chance that Russia crosses the next red line, given its belief that the US is
-    resolute: p_cross_max * (1 - belief). A teaching assumption: falling credibility
-    invites more crossings, as the op-ed argues."""
+def p_answer_expected(belief, p_respond_resolute=0.9, p_respond_irresolute=0.3):
+    """The chance Russia expects of a firm answer, given its belief that the US is resolute:
+    belief * pR + (1 - belief) * pI."""
     mu = check_probability("belief", belief)
-    pmax = check_probability("p_cross_max", p_cross_max)
-    out = pmax * (1 - mu)
+    pr = check_probability("p_respond_resolute", p_respond_resolute)
+    pi = check_probability("p_respond_irresolute", p_respond_irresolute)
+    out = mu * pr + (1 - mu) * pi
+    return out[()] if out.ndim == 0 else out
+
+
+def p_cross(belief, gain_max=2.0, damage=2.0, p_respond_resolute=0.9, p_respond_irresolute=0.3):
+    """Chance that Russia crosses the next red line, *derived* from a payoff comparison.
+
+    In each crisis Russia's gain from crossing, ``g``, is new and uniform on [0, gain_max]
+    (crises differ in what is at stake: a teaching assumption); a firm answer costs it
+    ``damage``. It crosses when ``g`` exceeds the damage it expects, ``damage * a(belief)``
+    with ``a`` from :func:`p_answer_expected`, so
+
+        P(cross) = max(0, 1 - damage * a(belief) / gain_max).
+
+    Because ``a`` rises with the belief whenever pR > pI, crossings become more frequent as
+    US credibility falls: the op-ed's "more crossings follow" is a consequence of the
+    comparison, and it vanishes if answers do not depend on resolve (pR = pI) or if no
+    answer hurts (``damage = 0``).
+    """
+    gmax = _number("gain_max", gain_max, low_open=True)
+    d = _number("damage", damage)
+    a = p_answer_expected(belief, p_respond_resolute, p_respond_irresolute)
+    out = np.clip(1.0 - d * np.asarray(a) / gmax, 0.0, 1.0)
     return out[()] if out.ndim == 0 else out
 
 
 def simulate_reputation(rng: np.random.Generator, prior: float = 0.5, p_answer: float = 0.9,
-                        n_crises: int = 10, *, n_runs: int = 200, p_cross_max: float = 0.8,
-                        p_respond_resolute: float = 0.9, p_respond_irresolute: float = 0.3,
+                        n_crises: int = 10, *, n_runs: int = 200, gain_max: float = 2.0,
+                        damage: float = 2.0, p_respond_resolute: float = 0.9,
+                        p_respond_irresolute: float = 0.3,
                         audience_priors=(0.3, 0.7)) -> ReputationRun:
-    """Repeated crises: Russia crosses with :func:`p_cross` of its belief; the US answers
-    each crossing firmly with probability ``p_answer`` (its actual policy); Russia and
-    every audience state update their beliefs by Bayes' rule with the same likelihoods.
+    """Repeated crises: Russia crosses when its gain beats the damage it expects
+    (:func:`p_cross`, a payoff comparison given its current belief); the US answers each
+    crossing firmly with probability ``p_answer`` (its actual policy); Russia and every
+    audience state update their beliefs by Bayes' rule with the same likelihoods.
     A crisis without a crossing reveals nothing and leaves beliefs unchanged."""
     check_rng(rng)
     prior = check_probability("prior", prior).item()
     p_answer = check_probability("p_answer", p_answer).item()
     n = check_int("n_crises", n_crises, 1, 200)
     runs = check_int("n_runs", n_runs, 1)
-    check_probability("p_cross_max", p_cross_max)
+    _number("gain_max", gain_max, low_open=True)
+    _number("damage", damage)
     check_probability("p_respond_resolute", p_respond_resolute)
     check_probability("p_respond_irresolute", p_respond_irresolute)
     audience = check_probability("audience_priors", audience_priors).reshape(-1)
@@ -435,7 +472,8 @@ def simulate_reputation(rng: np.random.Generator, prior: float = 0.5, p_answer: 
     crossed = np.zeros((runs, n), dtype=bool)
     answered = np.zeros((runs, n), dtype=bool)
     for t in range(n):
-        crossed[:, t] = rng.random(runs) < p_cross(mu, p_cross_max)
+        crossed[:, t] = rng.random(runs) < p_cross(mu, gain_max, damage, p_respond_resolute,
+                                                   p_respond_irresolute)
         answered[:, t] = crossed[:, t] & (rng.random(runs) < p_answer)
         seen = crossed[:, t]
         mu = np.where(seen, update_belief(mu, answered[:, t], p_respond_resolute,
@@ -454,7 +492,9 @@ def chicken(win: float = 1.0, lose: float = 1.0, crash: float = 10.0) -> tuple[n
     """Payoff matrices (row player, column player) of chicken; actions (swerve, stand firm).
 
     Both swerve: 0 each; the one who stands firm against a swerver gains ``win``, the
-    swerver loses ``lose``; both firm: both lose ``crash`` — the brink [schelling1966].
+    swerver loses ``lose``; both firm: both lose ``crash``. Schelling used the game as an
+    image of a contest of nerve [schelling1966]; its mixed-equilibrium collision risk is
+    not his "threat that leaves something to chance" (see the module docstring).
     """
     w = _number("win", win, low_open=True)
     lo = _number("lose", lose)

@@ -5,46 +5,39 @@ The op-ed [nederlof2023] weighs a handful of answers — a protest, a nuclear
 and prefers the strikes. This module rebuilds that judgement as an explicit weighted
 sum so that a student can see which assumptions carry it:
 
-* ``OPTIONS`` and ``CRITERIA`` are data records with their sources;
+* ``OPTIONS`` and ``CRITERIA`` come from the course's one option table,
+  :mod:`deterrence_lab.content.options`, with their sources; "no response" is an option
+  and the baseline;
 * ``SCORES`` gives every option a *range* (low / likely / high, 0-10, higher is better
-  for the West) on every criterion, with a written rationale. The numbers are teaching
-  assumptions: the reasons behind them come from the cited material, the numbers do not;
+  for the West) on every criterion, with a written rationale. Judged criteria are read
+  from the table (teaching assumptions: the reasons come from the cited material, the
+  numbers do not); escalation and civilian safety are *derived* from the option's ladder
+  factors through chapter 05's escalation chain (:func:`derived_scores`), so the decision
+  analysis and the chain cannot disagree about an option;
 * analysis functions: weighted scores, Monte Carlo rank probabilities (score
   uncertainty plus Dirichlet weight uncertainty), one-at-a-time weight sensitivity and
-  the region of weight space in which a chosen option ranks first.
+  the region of weight space in which a chosen option ranks first; swing weights
+  (:func:`swing_weights`) beside direct weights.
 
 Ties between options (weighted scores within 1e-9) are broken by the order of
 ``OPTIONS`` (the less forceful option first), everywhere in this module.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
+from . import escalation as _esc
 from .._validate import as_float_array, check_choice, check_int, check_range, check_rng, single_number
+from ..content import options as _options
 from ..content.sources import TEACHING_ASSUMPTION
 
 
-@dataclass(frozen=True)
-class Option:
-    """One possible answer to a Russian nuclear strike on Ukraine."""
-
-    key: str
-    name: str
-    description: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Criterion:
-    """A yardstick for the options; every score on it runs 0 (worst) to 10 (best)."""
-
-    key: str
-    name: str
-    description: str
-    sources: tuple[str, ...]
+Option = _options.ResponseOption
+Criterion = _options.Criterion
 
 
 @dataclass(frozen=True)
@@ -65,178 +58,84 @@ class Score:
     based_on: tuple[str, ...]
 
 
-OPTIONS: tuple[Option, ...] = (
-    Option("protest", "Protest and diplomatic isolation",
-           "Condemnation, diplomatic isolation and appeals through the UN; no new military or "
-           "economic measure. The op-ed judges that a protest alone will not convince the Kremlin.",
-           ("nederlof2023",)),
-    Option("sanctions", "Sharper sanctions",
-           "A further escalation of economic and financial sanctions on Russia and on those "
-           "who trade with it; no use of force. Not discussed in the op-ed: included as the "
-           "usual non-military answer.",
-           (TEACHING_ASSUMPTION,)),
-    Option("volunteers", "Lift limits on foreign volunteers",
-           "Lift restrictions on non-Ukrainian former military personnel who help Ukraine "
-           "operate modern defensive weapons. The op-ed lists it as another answer, one that "
-           "also brings the helping states closer to a military confrontation with Russia.",
-           ("nederlof2023",)),
-    Option("conventional_strikes", "Conventional precision strikes",
-           "Conventional precision strikes that put a number of Russian arsenals and "
-           "command and communication centres out of action: the op-ed's preferred answer, "
-           "which it expects to kill few civilians, weaken Russia's war effort and lower the "
-           "risk of further nuclear use.",
-           ("nederlof2023",)),
-    Option("conventional_large", "Large conventional strike",
-           "A NATO-led conventional campaign against all Russian forces it could locate in "
-           "Ukraine and Crimea and against the Black Sea Fleet: the hypothetical answer Petraeus "
-           "outlined on ABC on 2 October 2022, explicitly not a nuclear reply.",
-           ("petraeus2022",)),
-    Option("nuclear_demonstration", "Nuclear demonstration burst",
-           "A single US nuclear burst high in the atmosphere or in space above Russia as a "
-           "'demonstration'. Little immediate damage, but an electromagnetic pulse that "
-           "disrupts communications over a wide area (chapter 01); the op-ed calls it "
-           "dangerous and also mentions fallout.",
-           ("nederlof2023", "glasstone1977")),
-    Option("nuclear_in_kind", "Limited nuclear strike in kind",
-           "A limited US nuclear strike on a Russian military target, answering like with like. "
-           "Crosses the nuclear threshold from the Western side.",
-           ("kahn1965", "icj1996")),
-)
-
-CRITERIA: tuple[Criterion, ...] = (
-    Criterion("deterrence", "Restores deterrence",
-              "How likely the answer is to make Moscow stop further nuclear use at once "
-              "(the op-ed's first requirement).", ("nederlof2023",)),
-    Criterion("escalation_safety", "Low escalation risk",
-              "How far the answer keeps both nuclear powers off the escalation ladder "
-              "(10 = no added risk).", ("nederlof2023", "kahn1965")),
-    Criterion("civilian_safety", "Low civilian harm",
-              "How few civilians the answer itself harms (10 = none).",
-              ("nederlof2023", "glasstone1977")),
-    Criterion("military_effect", "Military effect on Russia's war",
-              "How much the answer weakens Russia's war against Ukraine.", ("nederlof2023",)),
-    Criterion("legal_standing", "Legal standing",
-              "How well the answer fits the law on the use of force and humanitarian law "
-              "(chapter 02).", ("icj1996",)),
-    Criterion("alliance_signal", "Alliance credibility and signal",
-              "How credible the answer makes Western commitments to allies and to states "
-              "watching in Asia and the Middle East.", ("nederlof2023",)),
-)
-
-OPTION_KEYS = tuple(o.key for o in OPTIONS)
-CRITERION_KEYS = tuple(c.key for c in CRITERIA)
+# The options and criteria are the course's one option table (content.options).
+OPTIONS: tuple[Option, ...] = _options.OPTIONS
+CRITERIA: tuple[Criterion, ...] = _options.CRITERIA
+OPTION_KEYS = _options.OPTION_KEYS
+CRITERION_KEYS = _options.CRITERION_KEYS
+BASELINE_OPTION = _options.NO_RESPONSE
 
 _T = TEACHING_ASSUMPTION
-# (option, criterion): (low, likely, high, rationale, based_on). Scale 0-10, higher = better.
-_SCORE_TABLE = {
-    # --- protest ---
-    ("protest", "deterrence"): (0, 1, 3, "The op-ed expects a protest not to convince the Kremlin.",
-                                ("nederlof2023",)),
-    ("protest", "escalation_safety"): (8, 9, 10, "No military or economic step against Russia.",
-                                       ("nederlof2023",)),
-    ("protest", "civilian_safety"): (9, 10, 10, "No use of force, so no harm from the answer itself.",
-                                     ()),
-    ("protest", "military_effect"): (0, 0, 1, "Nothing changes on the battlefield.", ()),
-    ("protest", "legal_standing"): (9, 10, 10, "Diplomatic measures raise no question under the "
-                                    "law on the use of force.", ("icj1996",)),
-    ("protest", "alliance_signal"): (0, 1, 3, "A crossed red line left without a firm answer is the "
-                                     "op-ed's worry for Asia and the Middle East.", ("nederlof2023",)),
-    # --- sanctions ---
-    ("sanctions", "deterrence"): (1, 2, 4, "Sanctions act slowly; another round is unlikely to "
-                                  "stop a second use at once.", ()),
-    ("sanctions", "escalation_safety"): (7, 8, 9, "Economic pressure, no use of force.", ()),
-    ("sanctions", "civilian_safety"): (6, 8, 9, "Indirect economic harm to Russian and third-country "
-                                       "civilians.", ()),
-    ("sanctions", "military_effect"): (1, 2, 3, "Slow effect on Russia's war economy.", ()),
-    ("sanctions", "legal_standing"): (7, 8, 10, "Non-forcible measures; unilateral sanctions are "
-                                      "debated but are not a use of force.", ()),
-    ("sanctions", "alliance_signal"): (2, 3, 5, "Firmer than a protest, but may read as more of "
-                                       "the same.", ("nederlof2023",)),
-    # --- volunteers ---
-    ("volunteers", "deterrence"): (2, 3, 5, "Raises Ukraine's capability; a weak direct signal to "
-                                   "Moscow.", ()),
-    ("volunteers", "escalation_safety"): (4, 6, 7, "The op-ed notes it brings helping states closer "
-                                          "to confrontation with Russia.", ("nederlof2023",)),
-    ("volunteers", "civilian_safety"): (6, 7, 9, "Adds to fighting at the front, little direct harm "
-                                        "to civilians.", ()),
-    ("volunteers", "military_effect"): (2, 4, 5, "Skilled operators for modern defensive weapons.",
-                                        ("nederlof2023",)),
-    ("volunteers", "legal_standing"): (4, 6, 8, "Individuals' status and the helping states' "
-                                       "responsibility are contested questions of law.", ()),
-    ("volunteers", "alliance_signal"): (3, 4, 6, "Shows commitment without direct Western attack.",
-                                        ()),
-    # --- conventional precision strikes (the op-ed's choice) ---
-    ("conventional_strikes", "deterrence"): (4, 6, 8, "The op-ed expects it to lower the risk of "
-                                             "further use; Sullivan had warned of catastrophic "
-                                             "consequences.", ("nederlof2023", "sullivan2022")),
-    ("conventional_strikes", "escalation_safety"): (2, 4, 6, "A direct Western attack on Russian "
-                                                    "assets; strikes on command sites could be read "
-                                                    "as a threat to nuclear command, a listed "
-                                                    "condition for Russian nuclear use.",
-                                                    ("russia2020",)),
-    ("conventional_strikes", "civilian_safety"): (5, 7, 8, "The op-ed expects few civilian deaths "
-                                                  "from precision weapons; sites may lie near towns.",
-                                                  ("nederlof2023",)),
-    ("conventional_strikes", "military_effect"): (4, 6, 7, "The op-ed expects Moscow to be weakened "
-                                                  "militarily.", ("nederlof2023",)),
-    ("conventional_strikes", "legal_standing"): (3, 5, 7, "Arguable as collective self-defence of "
-                                                 "Ukraine if necessary and proportionate; contested "
-                                                 "for targets inside Russia.", ("icj1996",)),
-    ("conventional_strikes", "alliance_signal"): (6, 7, 9, "A firm, visible answer that keeps the "
-                                                  "nuclear taboo.", ("nederlof2023",)),
-    # --- large conventional strike (Petraeus) ---
-    ("conventional_large", "deterrence"): (5, 7, 9, "Removes much of Russia's means to continue "
-                                           "the war.", ("petraeus2022",)),
-    ("conventional_large", "escalation_safety"): (1, 2, 4, "Open NATO-Russia combat on a large "
-                                                  "scale.", ("kahn1965",)),
-    ("conventional_large", "civilian_safety"): (4, 5, 7, "Military targets, but a large campaign in "
-                                                "occupied areas and Crimea harms more civilians.",
-                                                ("petraeus2022",)),
-    ("conventional_large", "military_effect"): (7, 9, 10, "Aims at every visible Russian force in "
-                                                "Ukraine and Crimea and the Black Sea Fleet.",
-                                                ("petraeus2022",)),
-    ("conventional_large", "legal_standing"): (3, 5, 7, "Arguable as collective self-defence, with "
-                                               "proportionality in doubt for its scale.",
-                                               ("icj1996",)),
-    ("conventional_large", "alliance_signal"): (6, 8, 9, "An unmistakable answer.", ("petraeus2022",)),
-    # --- nuclear demonstration ---
-    ("nuclear_demonstration", "deterrence"): (2, 4, 7, "Signals resolve but also that the West will "
-                                              "cross the threshold itself.", ("schelling1966",)),
-    ("nuclear_demonstration", "escalation_safety"): (0, 2, 4, "The op-ed calls it dangerous: the "
-                                                     "first Western nuclear burst in a war.",
-                                                     ("nederlof2023", "kahn1965")),
-    ("nuclear_demonstration", "civilian_safety"): (3, 6, 8, "Little blast or heat on the ground, but "
-                                                   "the pulse can disrupt power and communications "
-                                                   "over a very wide area (Starfish Prime).",
-                                                   ("glasstone1977",)),
-    ("nuclear_demonstration", "military_effect"): (0, 1, 3, "Does not touch Russia's forces in "
-                                                   "Ukraine.", ()),
-    ("nuclear_demonstration", "legal_standing"): (0, 2, 4, "Nuclear use is generally contrary to "
-                                                  "humanitarian law; no state-survival claim for the "
-                                                  "US.", ("icj1996",)),
-    ("nuclear_demonstration", "alliance_signal"): (2, 4, 6, "Resolve for some allies, a breach of the "
-                                                   "nuclear taboo for others.", ()),
-    # --- nuclear strike in kind ---
-    ("nuclear_in_kind", "deterrence"): (2, 5, 8, "Meets like with like; may stop Moscow or provoke "
-                                        "a reply.", ("schelling1966",)),
-    ("nuclear_in_kind", "escalation_safety"): (0, 1, 2, "A nuclear exchange between the two largest "
-                                               "arsenals has begun.", ("kahn1965",)),
-    ("nuclear_in_kind", "civilian_safety"): (0, 2, 4, "Even small nuclear weapons kill many thousands "
-                                             "near their target (chapter 01).",
-                                             ("nederlof2023", "glasstone1977")),
-    ("nuclear_in_kind", "military_effect"): (3, 5, 7, "Destroys its target; little wider effect on "
-                                             "the war.", ()),
-    ("nuclear_in_kind", "legal_standing"): (0, 1, 3, "Generally contrary to humanitarian law; the "
-                                            "extreme case of state survival does not apply to the US.",
-                                            ("icj1996",)),
-    ("nuclear_in_kind", "alliance_signal"): (1, 3, 6, "Resolve, at the price of the taboo and of "
-                                             "allies' support.", ()),
-}
+_LEVEL_FOR = {"low": "worst", "likely": "central", "high": "best"}
 
-SCORES: tuple[Score, ...] = tuple(
-    Score(o, c, float(lo), float(li), float(hi), why, _T, based)
-    for (o, c), (lo, li, hi, why, based) in _SCORE_TABLE.items()
-)
+
+def further_use(option: str | None, level: str = "central", factors: dict | None = None) -> float:
+    """P(a further nuclear use) after a first use, with the West answering ``option``: the
+    escalation chain of chapter 05 (remembering ladder) with the option's ladder factors at
+    ``level`` (see :func:`deterrence_lab.escalation.ladder_parameters`)."""
+    P = _esc.ladder_matrix(**_esc.ladder_parameters(option, level=level, factors=factors))
+    return _esc.further_use_probability(P, _esc.FIRST_NUCLEAR_STATE)
+
+
+def derived_scores(option: str, factors: dict | None = None) -> dict[str, tuple[float, float, float]]:
+    """The two derived criteria of ``option`` as (low, likely, high), from the ladder.
+
+    ``escalation_safety`` = 10 (1 - p) and ``civilian_safety`` = direct harm score x (1 - p),
+    with p the probability of a further nuclear use (:func:`further_use`): *low* uses the
+    option's ladder factors at their worst (most climbing, least stepping down and settling),
+    *likely* the central factors and *high* the best. ``factors`` (a dict of ``up`` / ``down`` /
+    ``settle``) fixes those factors at the given values in all three.
+    """
+    check_choice("option", option, OPTION_KEYS)
+    direct = _options.criterion_range(option, _options.DIRECT_HARM)
+    p = {name: further_use(option, level, factors) for name, level in _LEVEL_FOR.items()}
+    esc_safety = tuple(10.0 * (1.0 - p[n]) for n in ("low", "likely", "high"))
+    civil = (direct.low * (1 - p["low"]), direct.central * (1 - p["likely"]),
+             direct.high * (1 - p["high"]))
+    return {"escalation_safety": esc_safety, "civilian_safety": civil}
+
+
+@functools.lru_cache(maxsize=4096)
+def _derived_cached(option: str, factors: tuple | None):
+    return derived_scores(option, None if factors is None else dict(factors))
+
+
+def _build_scores(ladder_overrides: Mapping | None = None) -> tuple[Score, ...]:
+    out = []
+    for o in OPTIONS:
+        factors = None if ladder_overrides is None else ladder_overrides.get(o.key)
+        if factors is not None and not isinstance(factors, Mapping):
+            raise TypeError(f"ladder_overrides[{o.key!r}]={factors!r} must be a dict of factors")
+        derived = _derived_cached(o.key, None if factors is None else
+                                  tuple(sorted((k, float(v)) for k, v in factors.items())))
+        for c in CRITERIA:
+            if c.derived:
+                lo, li, hi = derived[c.key]
+                based = tuple(dict.fromkeys(k for m in o.ladder.values() for k in m.sources))
+                why = (f"Derived from the escalation chain: {c.derived}. "
+                       + (o.scores[_options.DIRECT_HARM].reason + " " if c.key == "civilian_safety"
+                          else "")
+                       + "Ladder factors: " + "; ".join(f"{m} — {o.ladder[m].reason}"
+                                                         for m in _options.LADDER_MOVES))
+                out.append(Score(o.key, c.key, lo, li, hi, why, _T, based))
+            else:
+                r = o.scores[c.key]
+                out.append(Score(o.key, c.key, r.low, r.central, r.high, r.reason, r.numbers,
+                                 r.sources))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _scores() -> tuple[Score, ...]:
+    return _build_scores()
+
+
+def __getattr__(name: str):
+    # SCORES is built on first use (it runs the escalation chain), so importing stays cheap.
+    if name == "SCORES":
+        return _scores()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Preset weights (importance points, normalised on use). Teaching assumptions, not sourced.
 PRESETS: dict[str, dict[str, float]] = {
@@ -257,17 +156,27 @@ def get_score(option: str, criterion: str) -> Score:
     """The score record of ``option`` on ``criterion``."""
     check_choice("option", option, OPTION_KEYS)
     check_choice("criterion", criterion, CRITERION_KEYS)
-    return next(s for s in SCORES if s.option == option and s.criterion == criterion)
+    return next(s for s in _scores() if s.option == option and s.criterion == criterion)
 
 
-def score_table(overrides: Mapping | None = None) -> np.ndarray:
+def score_table(overrides: Mapping | None = None, *,
+                ladder_overrides: Mapping | None = None) -> np.ndarray:
     """Scores as an array of shape (3, options, criteria): low, likely, high.
 
     ``overrides`` maps ``(option, criterion)`` to a new ``(low, likely, high)``, so a
-    student can replace an assumption and rerun the analysis.
+    student can replace an assumption and rerun the analysis. ``ladder_overrides`` maps an
+    option to ladder factors (``{"conventional_strikes": {"up": 1.5}}``): the derived
+    criteria are then recomputed from the chain with those factors.
     """
     table = np.empty((3, len(OPTIONS), len(CRITERIA)))
-    for s in SCORES:
+    if ladder_overrides is not None:
+        if not isinstance(ladder_overrides, Mapping):
+            raise TypeError(f"ladder_overrides={ladder_overrides!r} must be a dict "
+                            "{option: {'up': ..., 'down': ..., 'settle': ...}}")
+        for key in ladder_overrides:
+            check_choice("ladder_overrides option", key, OPTION_KEYS)
+    scores = _scores() if ladder_overrides is None else _build_scores(ladder_overrides)
+    for s in scores:
         table[:, OPTION_KEYS.index(s.option), CRITERION_KEYS.index(s.criterion)] = (
             s.low, s.likely, s.high)
     if overrides is None:
@@ -326,6 +235,42 @@ def normalise_weights(weights) -> np.ndarray:
     if np.any(total == 0):
         raise ValueError("weights are all zero: give at least one criterion a positive weight")
     return arr / total
+
+
+def swing_weights(points, scores=None) -> np.ndarray:
+    """Direct weights (summing to 1) equivalent to *swing* weights ``points``.
+
+    Direct weights say how much a criterion matters on its 0-10 scale. Swing weighting asks
+    instead how much it is worth to move from the *worst* option's score to the *best*
+    option's score on each criterion (the swing method of decision analysis): a criterion on which the options barely differ then carries little
+    weight however important it sounds. With ranges ``r_c`` of the likely ``scores`` over the
+    options, the equivalent direct weights are ``points_c / r_c``, normalised; a criterion on
+    which all options score the same gets weight 0.
+
+    ``points`` is a dict ``{criterion: points}`` or an array over ``CRITERIA``.
+    """
+    if isinstance(points, Mapping):
+        for name in points:
+            check_choice("points key", name, CRITERION_KEYS)
+        for name, value in points.items():
+            check_range(f"points[{name!r}]", value, 0.0)
+    else:
+        arr = check_range("points", points, 0.0)
+        if arr.shape != (len(CRITERIA),):
+            raise ValueError(f"points has shape {arr.shape}: give one number per criterion "
+                             f"({len(CRITERIA)}: {', '.join(CRITERION_KEYS)})")
+        if arr.sum() == 0:
+            raise ValueError("points are all zero: give at least one criterion a positive number")
+    p = normalise_weights(points)
+    s = score_table()[1] if scores is None else as_float_array("scores", scores)
+    if s.shape != (len(OPTIONS), len(CRITERIA)):
+        raise ValueError(f"scores has shape {s.shape}; expected ({len(OPTIONS)}, {len(CRITERIA)})")
+    spread = s.max(axis=0) - s.min(axis=0)
+    w = np.where(spread > 0, p / np.where(spread > 0, spread, 1.0), 0.0)
+    if w.sum() == 0:
+        raise ValueError("no criterion with points separates the options: give points to a "
+                         "criterion on which the options differ")
+    return w / w.sum()
 
 
 def weighted_scores(weights, scores=None) -> np.ndarray:

@@ -44,6 +44,7 @@ import numpy as np
 
 from .. import __version__
 from .._validate import check_choice, check_int
+from ..content import options as _options
 from ..content import scenario as sc
 from ..content.scenario import FORMAT_KEYS, PREMISE_KEYS, TEAM_KEYS
 from . import effects, escalation, law, response
@@ -57,31 +58,18 @@ MAX_ROUNDS = 8
 # --------------------------------------------------------------------------------------
 # The option table: the only place the seminar reads Washington's answers from
 # --------------------------------------------------------------------------------------
-NO_RESPONSE = "no_response"
-try:  # the course's one option table (content/options.py), where this checkout has it
-    from ..content import options as _options
-except ImportError:  # pragma: no cover - older checkouts: chapter 05's option effects
-    _options = None
+NO_RESPONSE = _options.NO_RESPONSE
 # Which values of the option table's ranges a game is played with.
-ASSUMPTION_SETS: tuple[str, ...] = (("central",) if _options is None else
-                                    tuple(_options.LEVELS) + ("worst", "best"))
+ASSUMPTION_SETS: tuple[str, ...] = tuple(_options.LEVELS) + ("worst", "best")
 _STEP_WORD = {"up": "Climbing", "down": "Stepping down", "settle": "Settling"}
 
 
 def _answers() -> tuple[tuple[str, str, str, str], ...]:
     """Washington's answers after a nuclear use: ``(key, name, reason, source)`` each, from
-    the course's option table, with "no response" (the chain's own rates) first."""
-    if _options is not None:
-        return tuple((o.key, o.name, " ".join(f"{_STEP_WORD[m]}: {o.ladder[m].reason}"
-                                               for m in _options.LADDER_MOVES),
-                      o.ladder["up"].numbers) for o in _options.OPTIONS)
-    rows = [(NO_RESPONSE, "No response",
-             "The baseline: the chain's own rates after a nuclear use, with no Western answer.",
-             escalation.BASELINE["up"].source)]
-    for o in response.OPTIONS:
-        e = escalation.OPTION_EFFECTS[o.key]
-        rows.append((o.key, o.name, e.reason, e.source))
-    return tuple(rows)
+    the course's one option table, "no response" (the chain's own rates) first."""
+    return tuple((o.key, o.name, " ".join(f"{_STEP_WORD[m]}: {o.ladder[m].reason}"
+                                           for m in _options.LADDER_MOVES),
+                  o.ladder["up"].numbers) for o in _options.OPTIONS)
 
 
 def answer_parameters(option: str | None, assumptions: str = "central", *, up_scale=1.0,
@@ -89,23 +77,19 @@ def answer_parameters(option: str | None, assumptions: str = "central", *, up_sc
     """Chapter 05's up / down / settle per state for Washington's answer ``option`` (a key of
     the option table; ``None`` or ``"no_response"`` for none) under the ``assumptions`` set
     (which values of the table's ranges), with the teams' overall scales. The seminar reads
-    every option effect through here."""
+    every option effect through here, and the option table is its only source."""
     check_choice("assumptions", assumptions, ASSUMPTION_SETS)
     key = None if option in (None, NO_RESPONSE) else option
-    scales = {"up_scale": up_scale, "down_scale": down_scale, "settle_scale": settle_scale}
-    if _options is not None:
-        return escalation.ladder_parameters(key, level=assumptions, **scales)
-    return escalation.ladder_parameters(key, **scales)
+    return escalation.ladder_parameters(key, level=assumptions, up_scale=up_scale,
+                                        down_scale=down_scale, settle_scale=settle_scale)
 
 
 def assumption_set(assumptions: str = "central") -> dict:
     """What a game was played with: the option table's level, the points rule and the ladder."""
     check_choice("assumptions", assumptions, ASSUMPTION_SETS)
-    table = ("the course's option table (content.options)" if _options is not None
-             else "chapter 05's option effects (escalation.OPTION_EFFECTS)")
-    return {"option_level": assumptions, "option_table": table,
-            "ladder": ("remembers a first use" if hasattr(escalation, "PRE_USE_KEYS")
-                       else "memoryless compact ladder (chapter 05)"),
+    return {"option_level": assumptions,
+            "option_table": "the course's option table (content.options)",
+            "ladder": "the compact ladder that remembers a first use (chapter 05)",
             "pressure_step": sc.PRESSURE_STEP, "talk_step": sc.TALK_STEP,
             "pressure_limits": list(sc.PRESSURE_LIMITS), "talk_limits": list(sc.TALK_LIMITS)}
 
@@ -141,9 +125,7 @@ MENUS: dict[str, dict[str, tuple[Move, ...]]] = {
     phase: {k: _menu_of(phase, k) for k in TEAM_KEYS} for phase in PHASES}
 _TEAM = {t.key: t for t in sc.TEAMS}
 _STATES = escalation.STATE_KEYS
-_PRE_USE = tuple(getattr(escalation, "PRE_USE_KEYS",
-                         escalation.TRANSIENT_KEYS[:escalation.TRANSIENT_KEYS.index(
-                             escalation.FIRST_NUCLEAR_STATE)]))
+_PRE_USE = tuple(escalation.PRE_USE_KEYS)
 # States whose reaching means a nuclear weapon has been used.
 USED_KEYS: tuple[str, ...] = tuple(k for k in _STATES if k not in _PRE_USE and k != "settlement")
 _LABEL = {s.key: s.label for s in escalation.LADDER_STATES}
@@ -527,13 +509,12 @@ def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
 
 def paper_states(phase: str) -> tuple[str, ...]:
     """The ladder states a game can be in during ``phase``: before a use, the pre-use states;
-    after it, the states that mean a use (and, on a memoryless ladder, the pre-use states a
-    step down returns to)."""
+    after it, the states that mean a use (the ladder remembers the use, so it never returns
+    to the pre-use states)."""
     check_choice("phase", phase, PHASES)
     if phase == "before":
         return _PRE_USE
-    memoryless = not hasattr(escalation, "PRE_USE_KEYS")
-    return tuple(k for k in escalation.TRANSIENT_KEYS if k in USED_KEYS or memoryless)
+    return tuple(k for k in escalation.TRANSIENT_KEYS if k in USED_KEYS)
 
 
 def roll_d100(seed: int, number: int) -> int:

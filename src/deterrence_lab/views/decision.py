@@ -13,7 +13,7 @@ OPTION_COLORS = dict(zip(response.OPTION_KEYS, SERIES_COLORS))
 OPTION_NAMES = {o.key: o.name for o in response.OPTIONS}
 
 
-OPTION_SHORT = {"protest": "protest", "sanctions": "sanctions", "volunteers": "volunteers",
+OPTION_SHORT = {"no_response": "no response", "protest": "protest", "sanctions": "sanctions", "volunteers": "volunteers",
                 "conventional_strikes": "precision strikes", "conventional_large": "large strike",
                 "nuclear_demonstration": "demonstration", "nuclear_in_kind": "nuclear in kind"}
 

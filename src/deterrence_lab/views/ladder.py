@@ -7,7 +7,9 @@ import textwrap
 import numpy as np
 
 from .._display import markdown_table, percent
+from ..content import options as opts
 from ..models import escalation as esc
+from ..models import robustness
 from .style import OKABE_ITO, SERIES_COLORS, actor_color, new_figure
 
 END_COLORS = {"settlement": OKABE_ITO["green"], "general_war": OKABE_ITO["black"]}
@@ -19,7 +21,9 @@ END_LABELS = {"settlement": "settlement", "general_war": "general war"}
 _SHORT = {"conventional_war": "conventional war", "nuclear_threats": "nuclear threats",
           "first_use": "single nuclear use", "battlefield_use": "battlefield use",
           "theatre_exchange": "theatre exchange", "strategic_exchange": "strategic exchange",
-          "settlement": "settlement", "general_war": "general war"}
+          "settlement": "settlement", "general_war": "general war",
+          "threats_after_use": "threats after a use",
+          "conventional_after_use": "conventional war after a use"}
 
 
 
@@ -35,7 +39,9 @@ def kahn_ladder_figure():
                    ls="-" if nuclear else "--")
         ax.text(0.98, y + 0.15, f"{t.name} threshold", ha="right", va="bottom", fontsize=8,
                 color=OKABE_ITO["vermillion"], fontweight="bold" if nuclear else "normal")
-    for i, state in enumerate(s for s in esc.LADDER_STATES if s.kahn_rungs):
+    # the after-use twins of conventional war and threats stand for the same rungs: drawn once
+    for i, state in enumerate(s for s in esc.LADDER_STATES
+                              if s.kahn_rungs and not (s.after_use and s.level <= 1)):
         lo, hi = state.kahn_rungs
         color = SERIES_COLORS[i % len(SERIES_COLORS)]
         ax.add_patch(_band(1.02, lo - 0.45, 0.04, hi - lo + 0.9, color))
@@ -55,32 +61,51 @@ def _band(x, y, width, height, color):
     return Rectangle((x, y), width, height, color=color, alpha=0.8, clip_on=False)
 
 
+_X = {False: 0.25, True: 0.95}   # column: before any use / after a use
+
+
+def _ladder_xy(key: str) -> tuple[float, float]:
+    st = esc.state(key)
+    return (_X[st.after_use and st.level <= 1] if st.level <= 1 else 0.6, st.level)
+
+
 def ladder_figure(params: dict, start: str, outcome: dict):
-    """The compact ladder as a diagram with its step probabilities, and bars of where it ends."""
-    fig, (ax, bars) = new_figure(9.0, 4.8, 1, 2, gridspec_kw={"width_ratios": [2.3, 1]})
-    n = len(esc.TRANSIENT_KEYS)
+    """The ladder as a diagram with its step probabilities (left column: before any nuclear
+    use; right column: after one), and bars of where it ends."""
+    fig, (ax, bars) = new_figure(9.5, 5.2, 1, 2, gridspec_kw={"width_ratios": [2.3, 1]})
     for i, key in enumerate(esc.TRANSIENT_KEYS):
+        x, y = _ladder_xy(key)
+        st = esc.state(key)
         edge = OKABE_ITO["vermillion"] if key == start else OKABE_ITO["grey"]
-        ax.text(0.5, i, _SHORT[key], ha="center", va="center", fontsize=9,
+        ax.text(x, y, _SHORT[key], ha="center", va="center", fontsize=8,
                 bbox={"boxstyle": "round", "fc": "white", "ec": edge, "lw": 2 if key == start else 1})
-        up, down, settle = params["up"][i], params["down"][i], params["settle"][i]
-        ax.annotate("", xy=(0.62, i + 0.72), xytext=(0.62, i + 0.28),
-                    arrowprops={"arrowstyle": "->", "color": actor_color("russia"), "lw": 0.5 + 6 * up})
-        ax.text(0.66, i + 0.5, f"up {up:.2f}", va="center", fontsize=8, color=actor_color("russia"))
-        if i > 0:
-            ax.annotate("", xy=(0.38, i - 0.72), xytext=(0.38, i - 0.28),
-                        arrowprops={"arrowstyle": "->", "color": actor_color("us_nato"),
-                                    "lw": 0.5 + 6 * down})
-            ax.text(0.34, i - 0.5, f"down {down:.2f}", ha="right", va="center", fontsize=8,
-                    color=actor_color("us_nato"))
-        ax.annotate("", xy=(1.05, i), xytext=(0.8, i),
-                    arrowprops={"arrowstyle": "->", "color": END_COLORS["settlement"],
-                                "lw": 0.5 + 6 * settle})
-        ax.text(1.07, i, f"settle {settle:.2f}", va="center", fontsize=8, color=END_COLORS["settlement"])
-    ax.text(0.5, n, "GENERAL NUCLEAR WAR", ha="center", va="center", fontsize=9, color="white",
+        for move, target, color in (("up", st.up_to, actor_color("russia")),
+                                    ("down", st.down_to, actor_color("us_nato"))):
+            p = params[move][i]
+            if not target or p <= 0:
+                continue
+            tx, ty = _ladder_xy(target) if target != "general_war" else (0.6, 6)
+            off = 0.06 if move == "up" else -0.06
+            ax.annotate("", xy=(tx + off, ty - 0.25 * np.sign(ty - y)),
+                        xytext=(x + off, y + 0.25 * np.sign(ty - y)),
+                        arrowprops={"arrowstyle": "->", "color": color, "lw": 0.5 + 6 * p})
+            # label 35% along a climb, 65% along a step down: clear of the middle column's boxes
+            frac = 0.35 if move == "up" else 0.65
+            ax.text(x + frac * (tx - x) + 2 * off, y + frac * (ty - y), f"{move} {p:.2f}",
+                    fontsize=7, color=color, ha="left" if move == "up" else "right",
+                    va="center")
+        middle = st.level >= 2
+        ax.text(x - 0.17 if middle else x, y if middle else y - 0.33,
+                f"settle {params['settle'][i]:.2f}", ha="right" if middle else "center",
+                va="center", fontsize=7, color=END_COLORS["settlement"])
+    ax.text(0.6, 6, "GENERAL NUCLEAR WAR", ha="center", va="center", fontsize=9, color="white",
             bbox={"boxstyle": "round", "fc": END_COLORS["general_war"]})
-    ax.set_xlim(0, 1.45)
-    ax.set_ylim(-0.6, n + 0.6)
+    ax.axhline(1.5, color=OKABE_ITO["vermillion"], ls="--", lw=1)
+    ax.text(0.0, 1.55, "nuclear threshold", fontsize=8, color=OKABE_ITO["vermillion"])
+    ax.text(_X[False], -0.8, "before any use", ha="center", fontsize=8, style="italic")
+    ax.text(_X[True], -0.8, "after a use", ha="center", fontsize=8, style="italic")
+    ax.set_xlim(-0.05, 1.25)
+    ax.set_ylim(-1.0, 6.5)
     ax.axis("off")
     ax.set_title("One round: climb, step down, settle (or stay)")
     keys = ["settlement", "general_war"]
@@ -94,22 +119,45 @@ def ladder_figure(params: dict, start: str, outcome: dict):
     return fig
 
 
+def option_comparison(start: str = esc.FIRST_NUCLEAR_STATE) -> dict:
+    """P(general war) per option (option-table order): central factors, the range from the
+    factors' best to worst combination, and the memoryless chain's value, for the figure."""
+    out = {}
+    for key in opts.OPTION_KEYS:
+        out[key] = {"central": esc.ladder_outcome(key, start)["general_war"],
+                    "best": esc.ladder_outcome(key, start, level="best")["general_war"],
+                    "worst": esc.ladder_outcome(key, start, level="worst")["general_war"],
+                    "memoryless": esc.ladder_outcome(key, start, memory=False)["general_war"]}
+    return out
+
+
 def option_comparison_figure(start: str = esc.FIRST_NUCLEAR_STATE):
-    """Probability of general nuclear war by response option, exact, with the baseline marked."""
-    keys = list(esc.OPTION_KEYS)
-    war = np.array([esc.ladder_outcome(k, start)["general_war"] for k in keys])
-    base = esc.ladder_outcome(None, start)["general_war"]
-    order = np.argsort(war)
-    fig, ax = new_figure(8.5, 4.2)
-    ax.barh([textwrap.fill(esc.OPTION_EFFECTS[keys[i]].label, 34) for i in order], 100 * war[order],
-            color=[SERIES_COLORS[i % len(SERIES_COLORS)] for i in order])
+    """Probability of general nuclear war by response option, exact: bar at the central ladder
+    factors, whisker from the best to the worst factors in the option table, a cross for the
+    memoryless chain, and a dashed line at no response."""
+    data = option_comparison(start)
+    keys = list(data)
+    central = np.array([data[k]["central"] for k in keys])
+    order = np.argsort(central, kind="stable")
+    fig, ax = new_figure(9.0, 4.6)
+    names = [textwrap.fill(opts.option(keys[i]).name, 36) for i in order]
+    ax.barh(names, 100 * central[order], color=[SERIES_COLORS[i % len(SERIES_COLORS)] for i in order],
+            alpha=0.85)
+    lo = np.array([data[keys[i]]["best"] for i in order])
+    hi = np.array([data[keys[i]]["worst"] for i in order])
+    ax.errorbar(100 * central[order], range(len(order)),
+                xerr=[100 * (central[order] - lo), 100 * (hi - central[order])],
+                fmt="none", color="black", capsize=3, lw=1, label="range of the option table")
+    ax.plot([100 * data[keys[i]]["memoryless"] for i in order], range(len(order)), "x",
+            color=OKABE_ITO["vermillion"], label="memoryless chain")
+    base = data[opts.NO_RESPONSE]["central"]
     ax.axvline(100 * base, color=OKABE_ITO["black"], ls="--", lw=1)
-    ax.text(100 * base, -0.9, f" baseline {percent(base)}", fontsize=9, va="bottom")
     for y, i in enumerate(order):
-        ax.text(100 * war[i] + 0.3, y, percent(war[i]), va="center", fontsize=9)
+        ax.text(100 * hi[y] + 0.5, y, percent(central[i]), va="center", fontsize=8)
     ax.set_xlabel("probability of general nuclear war (%)")
-    ax.set_xlim(0, 100 * war.max() * 1.2)
-    ax.set_title(f"Response options compared (from {_SHORT[start]})")
+    ax.set_xlim(0, 100 * hi.max() * 1.2)
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(f"Response options compared (from {_SHORT[start]}; dashed: no response)")
     ax.tick_params(axis="y", labelsize=8)
     return fig
 
@@ -120,16 +168,16 @@ def trajectories_figure(paths: np.ndarray, timing: np.ndarray):
     rounds = np.arange(paths.shape[1])
     jitter = np.linspace(-0.25, 0.25, paths.shape[0])
     war, settle = esc.STATE_KEYS.index("general_war"), esc.STATE_KEYS.index("settlement")
-    height = {i: i for i in range(len(esc.TRANSIENT_KEYS))}
-    height[war], height[settle] = len(esc.TRANSIENT_KEYS), -1
+    height = {i: esc.LADDER_STATES[i].level for i in range(len(esc.STATE_KEYS))}
     level = np.vectorize(height.get)(paths)
     for row, path in enumerate(level):
         end = paths[row, -1]
         color = (END_COLORS["general_war"] if end == war else END_COLORS["settlement"] if end == settle
                  else OKABE_ITO["grey"])
         ax.step(rounds, path + jitter[row], where="post", color=color, alpha=0.5, lw=1)
-    ax.set_yticks(range(-1, len(esc.TRANSIENT_KEYS) + 1),
-                  ["settlement"] + [_SHORT[k] for k in esc.TRANSIENT_KEYS] + ["general war"], fontsize=8)
+    ax.set_yticks(range(-1, 7), ["settlement", "conventional war", "nuclear threats",
+                                 "single nuclear use", "battlefield use", "theatre exchange",
+                                 "strategic exchange", "general war"], fontsize=8)
     ax.set_xlabel("round (one round of decisions by both sides)")
     ax.set_title(f"{paths.shape[0]} sampled paths")
     cum = np.cumsum(timing, axis=0)
@@ -152,23 +200,34 @@ def thresholds_table():
 
 
 def ladder_table(params=None):
-    """The compact ladder's transient states, the Kahn rungs each stands for, and its step
-    probabilities (``params`` from :func:`escalation.ladder_parameters`; baseline by default)."""
+    """The ladder's transient states, the Kahn rungs each stands for, whether it lies after a
+    nuclear use, and its step probabilities (``params`` from
+    :func:`escalation.ladder_parameters`; no response by default)."""
     params = esc.ladder_parameters() if params is None else params
-    transient = [s for s in esc.LADDER_STATES if not s.absorbing]
     rows = []
-    for i, s in enumerate(transient):
+    for i, key in enumerate(esc.TRANSIENT_KEYS):
+        s = esc.state(key)
         low, high = s.kahn_rungs
         rungs = str(low) if low == high else f"{low}–{high}"
-        rows.append([s.label, rungs] + [f"{params[k][i]:.2f}" for k in ("up", "down", "settle")])
-    return markdown_table(["state", "stands for Kahn rungs", "up", "down", "settle"], rows)
+        rows.append([s.label, rungs, "yes" if s.after_use else "no"]
+                    + [f"{params[k][i]:.2f}" for k in ("up", "down", "settle")])
+    return markdown_table(["state", "stands for Kahn rungs", "after a use", "up", "down",
+                           "settle"], rows)
 
 
 def option_effects_table():
-    """How each response option scales the chain's steps, with the reason (teaching assumptions)."""
-    return markdown_table(["option", "climb ×", "step down ×", "settle ×", "why (assumption)"],
-                          [[e.label, e.up_factor, e.down_factor, e.settle_factor, e.reason]
-                           for e in esc.OPTION_EFFECTS.values()])
+    """The option table's ladder factors: low – central – high for climbing, stepping down and
+    settling (relative to no response), with the reason and sources for climbing."""
+    def rng(r):
+        return f"{r.low:g} – **{r.central:g}** – {r.high:g}"
+
+    rows = []
+    for o in opts.OPTIONS:
+        up = o.ladder["up"]
+        rows.append([o.name, rng(up), rng(o.ladder["down"]), rng(o.ladder["settle"]), up.reason,
+                     ", ".join(up.sources) or "—"])
+    return markdown_table(["option", "climb ×", "step down ×", "settle ×",
+                           "why (climbing; a teaching assumption)", "based on"], rows)
 
 
 def plan_a_table():
@@ -179,3 +238,18 @@ def plan_a_table():
     rows.append(["Whole war", "total dead and injured", "under 5 hours",
                  f"{total['dead']:g} dead + {total['injured']:g} injured"])
     return markdown_table(["phase", "what happens", "duration", "casualties (million)"], rows)
+
+
+def robustness_lines(start: str = esc.FIRST_NUCLEAR_STATE):
+    """P(general war) per option with one robustness line each (against no response)."""
+    base = esc.ladder_outcome(None, start)["general_war"]
+    rows = []
+    for key in opts.OPTION_KEYS:
+        if key == opts.NO_RESPONSE:
+            rows.append([opts.option(key).name, percent(base), "the baseline"])
+            continue
+        r = robustness.war_probability(key, start=start)
+        rows.append([opts.option(key).name, percent(r.value),
+                     ("lower" if r.holds else "not lower") + " than no response. " + r.line()])
+    return markdown_table(["option", "P(general war)", "against no response, and where that flips"],
+                          rows)

@@ -86,3 +86,24 @@ def calibration_table():
     return markdown_table(["who", "when", "event", "estimate", "source"],
                           [[e.who, e.when, e.event, estimate(e), e.source]
                            for e in esc.CALIBRATION_ESTIMATES])
+
+
+def calibration_posterior_figure(calibration):
+    """Posterior over the pre-use climbing and settling scales after the record since 2022."""
+    fig, (ax, bx) = new_figure(10.0, 4.0, 1, 2)
+    c = calibration
+    ext = [c.settle_scales[0], c.settle_scales[-1], c.up_scales[0], c.up_scales[-1]]
+    im = ax.imshow(c.posterior, origin="lower", aspect="auto", extent=ext, cmap="viridis")
+    fig.colorbar(im, ax=ax, label="posterior probability")
+    ax.plot([1.0], [1.0], "o", color="white", ms=8, label="the course's rates")
+    ax.set_xlabel("settling scale (× course rates, before any use)")
+    ax.set_ylabel("climbing scale (× course rates)")
+    ax.legend(loc="upper right", fontsize=8)
+    ax.set_title(f"After {c.months:g} months, {c.months_per_round:g} month(s) per round")
+    bx.bar(["prior", "posterior"], [100 * c.p_use_prior, 100 * c.p_use_posterior],
+           color=[OKABE_ITO["grey"], OKABE_ITO["vermillion"]])
+    for x, v in enumerate([c.p_use_prior, c.p_use_posterior]):
+        bx.text(x, 100 * v + 0.5, percent(v), ha="center")
+    bx.set_ylabel("P(the war ever reaches a nuclear use) (%)")
+    bx.set_title("What the update does to the headline")
+    return fig

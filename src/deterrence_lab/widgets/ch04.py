@@ -61,8 +61,16 @@ class WeightExplorer(Explorer):
                                       layout=_WIDE, tooltip=c.description)
                    for c in response.CRITERIA}
         certainty = W.IntSlider(value=50, min=5, max=500, step=5, style=_STYLE, layout=_WIDE,
-                                description="Weight certainty (Dirichlet conc.)")
-        return {"preset": preset, **sliders, "certainty": certainty}
+                                description="Weight certainty (Dirichlet conc.)",
+                                tooltip="How closely the random weights stay to yours: at 500 "
+                                        "they barely move, at 5 they wander widely")
+        weighting = W.ToggleButtons(options=[("direct weights", "direct"),
+                                             ("swing weights", "swing")], value="direct",
+                                    description="The points are", style=_STYLE,
+                                    tooltips=["importance of each criterion's 0-10 scale",
+                                              "worth of moving from the worst to the best "
+                                              "option on each criterion"])
+        return {"preset": preset, **sliders, "certainty": certainty, "weighting": weighting}
 
     def _fill_in(self, changed):
         """A preset fills in its weights; a weight set by hand makes the preset 'custom'."""
@@ -72,7 +80,10 @@ class WeightExplorer(Explorer):
             return {"preset": "custom"}
         return {}
 
-    def _draw(self, preset, certainty, **weights):
+    def _draw(self, preset, certainty, weighting="direct", **weights):
+        points = weights
+        if weighting == "swing":
+            weights = dict(zip(response.CRITERION_KEYS, response.swing_weights(points).tolist()))
         result = response.rank_probabilities(weights, np.random.default_rng(SEED),
                                              n_draws=N_DRAWS, concentration=float(certainty),
                                              score_draws=_score_draws())
@@ -82,8 +93,13 @@ class WeightExplorer(Explorer):
         top = ranking[0]
         note = ("" if preset == "custom" else
                 f" Preset '{preset}' is a teaching assumption, not the authors' own numbers.")
-        text = (f"With these weights <b>{OPTION_NAMES[top]}</b> scores best on the likely values; "
-                f"over the uncertainty it comes first in {p_first[top]:.0%} of draws.{note}")
+        how = ("Points are read as swing weights: the worth of moving from the worst to the best "
+               "option on each criterion. " if weighting == "swing" else "")
+        text = (f"{how}With these weights <b>{OPTION_NAMES[top]}</b> scores best on the likely "
+                f"values; over the uncertainty it comes first in {p_first[top]:.0%} of draws. "
+                f"The random weights are drawn around yours from a Dirichlet distribution with "
+                f"concentration {certainty}: the larger it is, the closer they stay to yours."
+                f"{note}")
         res = {"weights": dict(zip(response.CRITERION_KEYS,
                                    response.normalise_weights(weights).tolist())),
                "ranking": ranking, "p_first": p_first,

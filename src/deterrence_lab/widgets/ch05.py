@@ -7,6 +7,7 @@ import ipywidgets as W
 import numpy as np
 
 from .._display import percent
+from ..content import options as opts
 from ..models import escalation as esc
 from ..views.ladder import (
     _SHORT,
@@ -15,26 +16,29 @@ from ..views.ladder import (
     kahn_ladder_figure,
     ladder_figure,
     ladder_table,
+    option_comparison,
     option_comparison_figure,
     option_effects_table,
     plan_a_table,
+    robustness_lines,
     thresholds_table,
     trajectories_figure,
 )
-from ..views.risk import brinkmanship_figure, calibration_figure, calibration_table, cumulative_risk_figure
+from ..views.risk import (brinkmanship_figure, calibration_figure, calibration_posterior_figure,
+                          calibration_table, cumulative_risk_figure)
 from ._base import Explorer
 
-__all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table']
+__all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table', 'option_comparison', 'robustness_lines', 'calibration_posterior_figure']
 
-_OPTION_CHOICES = [("No particular response (baseline)", "baseline")] + [
-    (effect.label, key) for key, effect in esc.OPTION_EFFECTS.items()]
+_OPTION_CHOICES = [(("No response (baseline)" if o.key == opts.NO_RESPONSE else o.name), o.key)
+                   for o in opts.OPTIONS]
 _START_CHOICES = [(s.label, s.key) for s in esc.LADDER_STATES if not s.absorbing]
 _STYLE = {"description_width": "190px"}
 _WIDE = W.Layout(width="330px")
 
 
 def _option(value: str) -> str | None:
-    return None if value == "baseline" else value
+    return None if value in ("baseline", opts.NO_RESPONSE) else value
 
 
 # --- figures ---------------------------------------------------------------------------
@@ -53,8 +57,10 @@ class LadderExplorer(Explorer):
 
     def _controls(self):
         return {
-            "option": W.Dropdown(options=_OPTION_CHOICES, value="baseline",
+            "option": W.Dropdown(options=_OPTION_CHOICES, value=opts.NO_RESPONSE,
                                  description="Western response", style=_STYLE, layout=_WIDE),
+            "memory": W.Checkbox(value=True, description="Ladder remembers a first use",
+                                 style=_STYLE, layout=_WIDE),
             "start": W.Dropdown(options=_START_CHOICES, value=esc.FIRST_NUCLEAR_STATE,
                                 description="Start from", style=_STYLE, layout=_WIDE),
             "up_scale": W.FloatSlider(value=1.0, min=0.5, max=1.5, step=0.05,
@@ -64,10 +70,11 @@ class LadderExplorer(Explorer):
                                           layout=_WIDE),
         }
 
-    def _draw(self, option, start, up_scale, settle_scale):
+    def _draw(self, option, memory, start, up_scale, settle_scale):
         params = esc.ladder_parameters(_option(option), up_scale=up_scale, settle_scale=settle_scale)
         outcome = esc.ladder_outcome(_option(option), start, up_scale=up_scale,
-                                     settle_scale=settle_scale)
+                                     settle_scale=settle_scale, memory=bool(memory))
+        outcome = {k: outcome[k] for k in ("settlement", "general_war", "expected_rounds")}
         fig = ladder_figure(params, start, outcome)
         html = (f"Starting from <b>{_SHORT[start]}</b>, the chain ends in general nuclear war with "
                 f"probability <b>{percent(outcome['general_war'])}</b> and in a settlement with "
@@ -83,7 +90,7 @@ class TrajectoryExplorer(Explorer):
 
     def _controls(self):
         return {
-            "option": W.Dropdown(options=_OPTION_CHOICES, value="baseline",
+            "option": W.Dropdown(options=_OPTION_CHOICES, value=opts.NO_RESPONSE,
                                  description="Western response", style=_STYLE, layout=_WIDE),
             "n_paths": W.IntSlider(value=40, min=5, max=200, step=5, description="Paths drawn (count)",
                                    style=_STYLE, layout=_WIDE),
@@ -97,6 +104,8 @@ class TrajectoryExplorer(Explorer):
         rng = np.random.default_rng(abs(int(seed)))
         paths = esc.sample_trajectories(P, esc.FIRST_NUCLEAR_STATE, n_paths, n_rounds, rng)
         timing = esc.absorption_time_distribution(P, esc.FIRST_NUCLEAR_STATE, n_rounds)
+        timing = timing[:, [list(esc.absorbing_states(P)).index(esc.STATE_KEYS.index(k))
+                            for k in ("settlement", "general_war")]]
         war = int(np.sum(paths[:, -1] == esc.STATE_KEYS.index("general_war")))
         settled = int(np.sum(paths[:, -1] == esc.STATE_KEYS.index("settlement")))
         exact = timing.sum(axis=0)
