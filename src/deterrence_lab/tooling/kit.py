@@ -312,8 +312,9 @@ def d100_tables() -> Section:
     talks = list(range(scenario.TALK_LIMITS[0], scenario.TALK_LIMITS[1] + 1))
     intro = (
         "<h1>d100 tables: the chain on paper</h1>"
-        "<p>These tables give the same whole-percent probabilities the notebook draws from, "
-        "so a game on paper is the same game as on screen. Each round:</p><ol>"
+        "<p>These tables give the same whole-percent probabilities the notebook draws from "
+        "(with the option table at its central values, the notebook's default assumption "
+        "set), so a game on paper is the same game as on screen. Each round:</p><ol>"
         "<li>Add up the teams' <b>pressure</b> points and <b>talk</b> points from the decision "
         f"forms (the menus on the briefs give them). Clip pressure to "
         f"{scenario.PRESSURE_LIMITS[0]}…{scenario.PRESSURE_LIMITS[1]:+d} and talk to "
