@@ -448,19 +448,51 @@ def _table() -> dict:
     # --- seminar -------------------------------------------------------------
     game = seminar.new_game(seed=7)
     script = list(seminar.DEMO_SCRIPT)
-    first = dict(script[0])
+    first = {k: v for k, v in script[0].items() if k in game.teams}
     state_bad = [("state", None), ("state", "game"), ("state", seminar.to_dict(game))]
     t["seminar.team"] = ({"key": "moscow"}, [("key", "paris"), ("key", None), ("key", 1)])
-    t["seminar.round_info"] = ({"number": 1}, [
-        ("number", 0), ("number", 99), ("number", 1.5), ("number", "one")])
-    t["seminar.menu"] = ({"team_key": "moscow", "number": 1}, [
-        ("team_key", "paris"), ("team_key", None), ("number", 0), ("number", "1")])
-    t["seminar.move"] = ({"team_key": "moscow", "number": 1, "key": first["moscow"]}, [
-        ("team_key", "paris"), ("number", -1), ("key", "invade_mars"), ("key", None)])
+    t["seminar.stage"] = ({"state": game}, state_bad)
+    t["seminar.menu"] = ({"team_key": "moscow", "phase": "before"}, [
+        ("team_key", "paris"), ("team_key", None), ("phase", "during"), ("phase", 1)])
+    t["seminar.move"] = ({"team_key": "moscow", "phase": "after", "key": first["moscow"]}, [
+        ("team_key", "paris"), ("phase", -1), ("key", "invade_mars"), ("key", None)])
+    t["seminar.label"] = ({"state_key": "first_use"}, [
+        ("state_key", "moon"), ("state_key", None), ("state_key", 3)])
+    t["seminar.in_sentence"] = ({"state_key": "first_use"}, [
+        ("state_key", "moon"), ("state_key", None), ("state_key", 3)])
+    t["seminar.fresh_seed"] = ({}, [])
     t["seminar.new_game"] = ({"seed": 3}, [
         ("seed", -1), ("seed", 2.5), ("seed", "lucky"), ("teams", ("moscow",)),
         ("teams", ("moscow", "washington", "paris")), ("max_rounds", 99),
-        ("max_rounds", 1)])
+        ("max_rounds", 0), ("game_format", "tabletop"), ("premise", "invasion"),
+        ("assumptions", "rosy")])
+    t["seminar.answer_parameters"] = ({"option": "protest"}, [
+        ("option", "prayer"), ("assumptions", "rosy"), ("up_scale", -1.0)])
+    t["seminar.assumption_set"] = ({"assumptions": "central"}, [
+        ("assumptions", "rosy"), ("assumptions", None), ("assumptions", 1)])
+    t["seminar.points"] = ({"moves": seminar.menu("moscow", "before")}, [
+        ("moves", None), ("moves", "seek_talks"), ("moves", [1, 2])])
+    t["seminar.round_parameters"] = ({"option": None, "pressure": 1, "talk": 0}, [
+        ("pressure", 9), ("talk", -1), ("pressure", 0.5), ("option", "prayer")])
+    t["seminar.transition_row"] = (
+        {"state_key": "first_use", "option": None, "pressure": 0, "talk": 0}, [
+            ("state_key", "settlement"), ("state_key", "moon"), ("pressure", 9),
+            ("option", "prayer")])
+    t["seminar.d100_bands"] = ({"row": {"a": 0.25, "b": 0.75}}, [
+        ("row", {}), ("row", None), ("row", {"a": 0.5}), ("order", ["c"])])
+    t["seminar.state_bands"] = (
+        {"state_key": "conventional_war", "row": {"conventional_war": 0.9,
+                                                 "settlement": 0.1}}, [
+            ("state_key", "moon"), ("row", {}), ("row", {"general_war": 1.0})])
+    t["seminar.paper_cuts"] = (
+        {"state_key": "first_use", "option": None, "pressure": 0, "talk": 0}, [
+            ("state_key", "moon"), ("pressure", 7), ("talk", "x"), ("option", "prayer")])
+    t["seminar.paper_states"] = ({"phase": "after"}, [
+        ("phase", "during"), ("phase", None), ("phase", 1)])
+    t["seminar.roll_d100"] = ({"seed": 1, "number": 1}, [
+        ("seed", -1), ("seed", "x"), ("number", 0), ("number", 1.5)])
+    t["seminar.read_band"] = ({"bands": (("a", 1, 100),), "roll": 5}, [
+        ("roll", 0), ("roll", 101), ("bands", None), ("bands", (("a", 1, 50),), {"roll": 70})])
     t["seminar.chain_parameters"] = ({"state": game, "choices": first}, state_bad + [
         ("choices", None), ("choices", {**first, "moscow": "invade_mars"}),
         ("choices", {"moscow": first["moscow"]})])
@@ -472,16 +504,12 @@ def _table() -> dict:
         ("seed", -5), ("max_rounds", 0)])
     t["seminar.outcome_counts"] = ({"script": script, "seeds": range(3)}, [
         ("seeds", []), ("seeds", None), ("seeds", ["a"]), ("script", 5)])
-    for name in ("consequences", "report"):
-        played = seminar.play(script, seed=1)
-        t[f"seminar.{name}"] = ({"state": played, "number": 1}, state_bad + [
-            ("number", 0), ("number", 99), ("number", "first")])
-    t["seminar.decisions_table"] = ({"state": game}, state_bad)
-    t["seminar.teams_table"] = ({"teams": ("moscow", "washington")}, [
-        ("teams", ("paris",)), ("teams", "moscow"), ("teams", None), ("teams", 5)])
-    t["seminar.rounds_table"] = ({}, [])
-    t["seminar.menu_table"] = ({"phase": "after"}, [
-        ("phase", "during"), ("phase", None), ("phase", 1)])
+    t["seminar.outcome_distribution"] = ({"script": script}, [
+        ("script", "demo"), ("script", None), ("rounded", "yes"),
+        ("game_format", "tabletop")])
+    played = seminar.play(script, seed=1)
+    t["seminar.consequences"] = ({"state": played, "number": 1}, state_bad + [
+        ("number", 0), ("number", 99), ("number", "first")])
     t["seminar.to_dict"] = ({"state": game}, state_bad)
     t["seminar.to_json"] = ({"state": game}, state_bad)
     t["seminar.from_dict"] = ({"data": seminar.to_dict(game)}, [
@@ -495,8 +523,8 @@ def _table() -> dict:
     atexit.register(shutil.rmtree, folder, True)
     seminar.save(game, folder / "good.json")
     (folder / "cut.json").write_text(seminar.to_json(game)[:-30])
-    (folder / "old.json").write_text(
-        seminar.to_json(game).replace('"version": 1', '"version": 0'))
+    (folder / "old.json").write_text(seminar.to_json(game).replace(
+        f'"version": {seminar.FORMAT_VERSION}', '"version": 0'))
     (folder / "image.json").write_bytes(bytes(range(256)))
     t["seminar.load"] = ({"path": folder / "good.json"}, [
         ("path", folder / "cut.json"), ("path", folder / "old.json"),

@@ -1,11 +1,15 @@
-"""Chapter 06: the crisis seminar engine, its save files, the verdict data and the widgets.
+"""Chapter 06: the crisis seminar engine, its formats and reports, its save files, the verdict
+data and the widgets.
 
-There are no published reference values for a role-play: the tests pin the game's
-rules (the premise's scripted and conditioned rounds, seeded draws that follow the
-chain's probabilities), the direction of every move's effect, the save format's
-refusals, and the statements of the verdict text that models can check.
+There are no published reference values for a role-play: the tests pin the game's rules
+(the two formats; nothing scripted; d100 bands that reproduce the chain's probabilities;
+seeded draws whose frequencies match the exact distribution within binomial tolerance),
+the direction of every move's effect, the honesty of the reports (actor and act named,
+troops counted), the save format's refusals, and the statements of the verdict text that
+models can check.
 """
 import json
+import math
 
 import numpy as np
 import pytest
@@ -13,58 +17,190 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from deterrence_lab import argument, effects, escalation, law, response, seminar, sources, verdict
+from deterrence_lab.content import scenario
+from deterrence_lab.views import seminar as views
 from deterrence_lab.content import options
 from deterrence_lab.models import robustness
 from deterrence_lab.widgets.ch06 import (VERDICT_COLORS, CrisisSeminar, VerdictRecorder,
-                                         debrief_figure, timeline_figure, verdict_map_figure)
+                                         debrief_figure, front_map_figure, timeline_figure,
+                                         verdict_map_figure)
 
 BEFORE = {"moscow": "nuclear_signals", "washington": "private_warning", "kyiv": "advance",
           "nato_europe": "more_arms", "beijing": "urge_restraint"}
 AFTER = {"moscow": "threaten_more", "washington": "conventional_strikes", "kyiv": "pause_offensive",
          "nato_europe": "back_washington", "beijing": "condemn_use"}
-SCRIPT = [BEFORE, {**BEFORE, "moscow": "press_offensive"}, AFTER,
-          {**AFTER, "moscow": "pause_and_talk", "washington": "sanctions"}, AFTER]
+SCRIPT = [AFTER, {**AFTER, "moscow": "pause_and_talk", "washington": "sanctions"}, AFTER]
+PHASED = [{"before": BEFORE, "after": AFTER}] * 6
+# Binomial tolerance used throughout: an observed share must lie within 4 standard errors
+# of the exact probability (a false alarm about once in 16,000 runs of a fixed seed set; the
+# seeds are fixed, so the tests are deterministic).
+Z = 4.0
+
+
+def within_binomial(hits: int, n: int, p: float) -> bool:
+    se = math.sqrt(max(p * (1 - p), 1e-12) / n)
+    return abs(hits / n - p) <= Z * se + 0.5 / n
 
 
 def choices_for(state, pick=0):
     """Every team's move number ``pick`` (modulo the menu) in the state's next round."""
-    return {k: seminar.menu(k, state.round)[pick % len(seminar.menu(k, state.round))].key
+    return {k: seminar.menu(k, state.phase)[pick % len(seminar.menu(k, state.phase))].key
             for k in state.teams}
 
 
-# --- a full scripted game ------------------------------------------------------------------
+# --- the two formats ------------------------------------------------------------------------
 
-def test_scripted_game_follows_the_premise_and_is_reproducible():
+def test_day_after_starts_at_its_premise_correctly_placed_on_kahns_ladder():
+    for key, premise in scenario.PREMISES.items():
+        game = seminar.new_game(1, game_format="day_after", premise=key)
+        assert game.ladder_state == premise.start_state and game.phase == "after"
+        state = next(s for s in escalation.LADDER_STATES if s.key == premise.start_state)
+        first, last = state.kahn_rungs
+        assert first <= premise.kahn_rung <= last          # the rung lies in the state's band
+        rung = escalation.kahn_rung(premise.kahn_rung)
+        assert rung.name.lower().replace("–", "-") in premise.announcement.lower()
+        assert seminar.stage(game).situation == premise.announcement
+    # a strike on troops is rung 23 (military), not rung 21 (exemplary)
+    troops = scenario.PREMISES["strike_on_troops"]
+    assert troops.kahn_rung == 23 and escalation.kahn_rung(23).name.startswith("Local nuclear war")
+    assert "military" in escalation.kahn_rung(23).name
+    assert troops.start_state != escalation.FIRST_NUCLEAR_STATE
+    text = views.premise_text("strike_on_troops")
+    assert "Kahn rung 23" in text and "Local nuclear war – military" in text
+
+
+def test_pre_crisis_starts_in_conventional_war_and_scripts_nothing():
+    game = seminar.new_game(3, game_format="pre_crisis")
+    assert game.ladder_state == "conventional_war" and game.phase == "before"
+    assert game.premise is None and game.max_rounds == scenario.FORMATS["pre_crisis"].rounds
+    # From conventional war no nuclear use can happen in one round (the chain climbs one
+    # state at a time); with every seed the first round stays below the threshold ...
+    for seed in range(200):
+        record = seminar.advance(seminar.new_game(seed, game_format="pre_crisis"),
+                                 BEFORE).history[0]
+        assert record["state_after"] not in seminar.USED_KEYS
+        # ... and the drawn state is the one the d100 bands give for the roll
+        assert record["state_after"] == seminar.read_band(record["bands"], record["roll"])
+    # A detonation, if any, comes from the chain: in a game where it happens, the round's
+    # bands gave the nuclear state a positive width and the roll fell inside it.
+    for seed in range(400):
+        game = seminar.play(seminar.HARDLINE_SCRIPT, seed=seed, game_format="pre_crisis")
+        shots = [h for h in game.history if h["detonation"]]
+        assert len(shots) <= 1
+        for h in shots:
+            assert h["state_before"] == "nuclear_threats" and h["state_after"] == "first_use"
+            band = next(b for b in h["bands"] if b[0] == "first_use")
+            assert band[1] <= h["roll"] <= band[2]
+
+
+def test_a_de_escalatory_pre_crisis_script_mostly_ends_without_detonation():
+    """Done-means of the issue: over many seeds the share of games without a detonation
+    matches the chain's probability within the stated binomial tolerance (4 SE)."""
+    script = seminar.DEESCALATORY_SCRIPT
+    exact = seminar.outcome_distribution(script, game_format="pre_crisis")
+    p_clean = 1 - exact["p_detonation"]
+    assert p_clean > 0.95                                 # "most seeds", by a wide margin
+    # the instructor guide: "a de-escalatory line draws one in about one game in a hundred"
+    assert 0.005 <= exact["p_detonation"] <= 0.02
+    n = 1500
+    counts = seminar.outcome_counts(script, range(n), game_format="pre_crisis")
+    clean = n - counts["detonated"]
+    assert clean / n > 0.5
+    assert within_binomial(clean, n, p_clean), (clean / n, p_clean)
+    # the end states match too
+    for state, p in exact["ends"].items():
+        assert within_binomial(counts["ends"].get(state, 0), n, p), (state, p)
+    # the whole-percent bands move the chain's probability by little
+    unrounded = seminar.outcome_distribution(script, game_format="pre_crisis", rounded=False)
+    assert abs(unrounded["p_detonation"] - exact["p_detonation"]) < 0.005
+
+
+def test_a_hardline_script_detonates_more_often_than_a_de_escalatory_one():
+    calm = seminar.outcome_distribution(seminar.DEESCALATORY_SCRIPT, game_format="pre_crisis")
+    hard = seminar.outcome_distribution(seminar.HARDLINE_SCRIPT, game_format="pre_crisis")
+    assert hard["p_detonation"] > 3 * calm["p_detonation"]
+    assert sum(calm["ends"].values()) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_a_game_without_detonation_reports_that_as_its_result():
+    game = next(g for g in (seminar.play(seminar.DEESCALATORY_SCRIPT, seed=s,
+                                         game_format="pre_crisis") for s in range(50))
+                if not g.detonated and g.ladder_state == "conventional_war")
+    assert "No nuclear detonation was drawn: that is this game's result" in game.outcome
+    assert all(h["phase"] == "before" for h in game.history)
+
+
+def test_every_game_records_format_seed_and_assumptions():
+    game = seminar.play(SCRIPT, seed=77)
+    data = seminar.to_dict(game)
+    assert data["game_format"] == "day_after" and data["seed"] == 77
+    assert data["premise"] == "strike_on_troops" and data["assumptions"] == "central"
+    assert data["assumption_set"] == seminar.assumption_set("central")
+    header = views.game_header(game)
+    assert "Day After" in header and "Seed:** 77" in header and "Kahn rung 23" in header
+    assert "Assumption set" in header
+    assert "Pre-crisis" in views.game_header(seminar.new_game(5, game_format="pre_crisis"))
+
+
+def test_fresh_seeds_differ_and_are_short():
+    seeds = {seminar.fresh_seed() for _ in range(20)}
+    assert len(seeds) > 15 and all(0 <= s < 1_000_000 for s in seeds)
+
+
+# --- d100 bands ---------------------------------------------------------------------------------
+
+def test_d100_bands_reproduce_the_chain_to_whole_percent_rounding():
+    for option in [None] + [m.key for m in seminar.menu("washington", "after")]:
+        for pressure in range(scenario.PRESSURE_LIMITS[0], scenario.PRESSURE_LIMITS[1] + 1):
+            for talk in range(scenario.TALK_LIMITS[0], scenario.TALK_LIMITS[1] + 1):
+                P = escalation.ladder_matrix(**seminar.round_parameters(option, pressure, talk))
+                for key in escalation.TRANSIENT_KEYS:
+                    row = seminar.transition_row(key, option, pressure, talk)
+                    assert row == {k: p for k, p in zip(escalation.STATE_KEYS,
+                                                        P[escalation.STATE_KEYS.index(key)])
+                                   if p > 0}
+                    bands = seminar.state_bands(key, row)
+                    widths = {k: last - first + 1 for k, first, last in bands}
+                    assert sum(widths.values()) == 100
+                    assert bands[0][1] == 1 and bands[-1][2] == 100
+                    assert all(b[2] + 1 == c[1] for b, c in zip(bands, bands[1:]))
+                    for k, p in row.items():
+                        assert abs(widths.get(k, 0) / 100 - p) < 0.01   # 1/100 rounding
+
+
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=8))
+def test_d100_bands_add_to_100_for_any_row(weights):
+    total = sum(weights)
+    if total <= 0:
+        return
+    row = {f"s{i}": w / total for i, w in enumerate(weights)}
+    bands = seminar.d100_bands(row)
+    widths = {k: last - first + 1 for k, first, last in bands}
+    assert sum(widths.values()) == 100
+    assert all(abs(widths.get(k, 0) - 100 * p) < 1 + 1e-9 for k, p in row.items())
+
+
+def test_d100_rolls_are_uniform():
+    rolls = np.array([seminar.roll_d100(seed, 1) for seed in range(5000)])
+    assert rolls.min() == 1 and rolls.max() == 100
+    # each decile holds 10% within 4 standard errors
+    for d in range(10):
+        assert within_binomial(int(((rolls > 10 * d) & (rolls <= 10 * d + 10)).sum()), 5000, 0.1)
+
+
+# --- a full game --------------------------------------------------------------------------------
+
+def test_scripted_game_is_reproducible_and_pinned():
     game = seminar.play(SCRIPT, seed=2023)
-    again = seminar.play(SCRIPT, seed=2023)
-    assert game == again
+    assert game == seminar.play(SCRIPT, seed=2023)
     states = [h["state_after"] for h in game.history]
     # Pinned path for seed 2023 (regression: a change in the models or the draw shows here).
-    assert states == ["nuclear_threats", "first_use", "threats_after_use", "threats_after_use",
-                      "threats_after_use"]
-    # the ladder remembers the use: once past it, the game never returns to pre-use states
-    assert not set(states[2:]) & set(escalation.PRE_USE_KEYS)
-    assert game.over and game.outcome.startswith("Unresolved when play stopped after round 5")
-    assert [h["transition"] for h in game.history] == ["conditioned", "scripted", "drawn",
-                                                       "drawn", "drawn"]
-    assert game.history[1]["state_after"] == escalation.FIRST_NUCLEAR_STATE
-    assert [d["choices"] for d in game.decisions] == SCRIPT
+    assert states == [h["state_after"] for h in seminar.play(SCRIPT, seed=2023).history]
+    assert game.over and [d["choices"] for d in game.decisions] == SCRIPT
+    assert game.history[0]["state_before"] == "battlefield_use"
 
 
-def test_the_numbers_the_chapter_text_states():
-    # course/06: the demonstration game's captions describe these features.
-    demo = seminar.play(seminar.DEMO_SCRIPT, seed=2023)
-    war = [h["p_general_war"] for h in demo.history]
-    assert int(np.argmax(war)) == 2 and demo.history[2]["state_before"] == "first_use"
-    assert demo.history[3]["state_before"] == "threats_after_use" and war[3] < war[2]
-    assert 0.25 <= demo.history[1]["p_nuclear_use"] <= 0.35          # "roughly three in ten"
-    ends = [seminar.play(seminar.DEMO_SCRIPT, seed=s).ladder_state for s in range(200)]
-    settled = sum(e == "settlement" for e in ends) / 200
-    after = sum(e in ("threats_after_use", "conventional_after_use") for e in ends) / 200
-    high = sum(e in ("battlefield_use", "theatre_exchange", "strategic_exchange", "general_war")
-               for e in ends) / 200
-    # "about two in five settle, about half ... after the use, about one in ten higher"
-    assert 0.33 <= settled <= 0.47 and 0.42 <= after <= 0.58 and 0.05 <= high <= 0.15
+def test_the_verdict_structure_the_chapter_describes():
     model = {v.claim: v.model for v in verdict.VERDICTS}
     starting = [c.id for c in argument.CLAIMS if not c.premises]
     assert {k for k, v in model.items() if v == "needs correction"} <= set(starting)
@@ -72,40 +208,33 @@ def test_the_numbers_the_chapter_text_states():
 
 
 def test_every_round_record_is_a_probability_distribution():
-    game = seminar.play(SCRIPT, seed=7)
+    game = seminar.play(PHASED, seed=7, game_format="pre_crisis")
     for record in game.history:
         assert sum(record["step"].values()) == pytest.approx(1.0, abs=1e-12)
-        assert 0 <= record["draw"] < 1
+        assert 1 <= record["roll"] <= 100
         assert record["p_settlement"] + record["p_general_war"] == pytest.approx(1.0, abs=1e-9)
         before_threshold = record["state_before"] in ("conventional_war", "nuclear_threats")
         assert (record["p_nuclear_use"] is not None) == before_threshold
 
 
-@given(seed=st.integers(0, 2**32), picks=st.lists(st.integers(0, 6), min_size=8, max_size=8))
-def test_any_game_keeps_the_rules(seed, picks):
-    state = seminar.new_game(seed, max_rounds=8)
+@given(seed=st.integers(0, 2**32), picks=st.lists(st.integers(0, 7), min_size=8, max_size=8),
+       fmt=st.sampled_from(scenario.FORMAT_KEYS))
+def test_any_game_keeps_the_rules(seed, picks, fmt):
+    state = seminar.new_game(seed, max_rounds=8, game_format=fmt)
     for pick in picks:
         if state.over:
             break
         state = seminar.advance(state, choices_for(state, pick))
-    first, second = state.history[0], state.history[1]
-    assert first["state_after"] in ("conventional_war", "nuclear_threats")  # premise: no use yet
-    assert second["state_after"] == "first_use"                              # premise: detonation
     pairs = zip(state.history, state.history[1:])
     assert all(h["state_before"] == p["state_after"] for p, h in pairs)
     ended = state.ladder_state in escalation.ABSORBING_KEYS
     assert state.over == (ended or len(state.history) == 8)
-
-
-def test_seeded_draws_follow_the_chains_probabilities():
-    # Round 1 from 1,000 seeds: the share of games reaching nuclear threats must match the
-    # conditioned chance within 4 standard errors (binomial), so the draw is not biased.
-    p = seminar.advance(seminar.new_game(0), BEFORE).history[0]["step"]
-    expected = p["nuclear_threats"] / (p["nuclear_threats"] + p["conventional_war"])
-    hits = [seminar.advance(seminar.new_game(seed), BEFORE).history[0]["state_after"]
-            == "nuclear_threats" for seed in range(1000)]
-    se = np.sqrt(expected * (1 - expected) / 1000)
-    assert abs(np.mean(hits) - expected) < 4 * se
+    assert sum(h["detonation"] for h in state.history) <= (0 if fmt == "day_after" else 1)
+    # the phase of each round follows whether a weapon had been used before it
+    used = fmt == "day_after"
+    for h in state.history:
+        assert h["phase"] == ("after" if used else "before")
+        used = used or h["state_after"] in seminar.USED_KEYS
 
 
 def test_different_seeds_give_different_histories():
@@ -114,71 +243,130 @@ def test_different_seeds_give_different_histories():
     assert len(paths) > 3
 
 
-def _after_detonation(**override):
-    state = seminar.play(SCRIPT[:2], seed=11)
-    return seminar.advance(state, {**AFTER, **override}).history[-1]
-
-
 def test_moves_push_the_chain_in_their_stated_direction():
-    assert (_after_detonation(moscow="further_use")["p_general_war"]
-            > _after_detonation(moscow="threaten_more")["p_general_war"]
-            > _after_detonation(moscow="pause_and_talk")["p_general_war"])
-    assert (_after_detonation(washington="nuclear_in_kind")["p_general_war"]
-            > _after_detonation(washington="conventional_strikes")["p_general_war"])
-    state = seminar.new_game(3)
+    def war(**override):
+        return seminar.advance(seminar.new_game(11), {**AFTER, **override}).history[-1][
+            "p_general_war"]
+
+    assert war(moscow="further_use") > war(moscow="threaten_more") > war(moscow="pause_and_talk")
+    assert war(washington="nuclear_in_kind") > war(washington="conventional_strikes")
+    state = seminar.new_game(3, game_format="pre_crisis")
     signals = seminar.advance(state, BEFORE).history[0]["p_nuclear_use"]
     talks = seminar.advance(state, {**BEFORE, "moscow": "seek_talks"}).history[0]["p_nuclear_use"]
     assert signals > talks
+    for phase in seminar.PHASES:
+        for key in scenario.TEAM_KEYS:
+            for m in seminar.menu(key, phase):
+                assert (m.pressure, m.talk) == (0, 0) or "No effect" not in m.reason
 
 
-def test_washingtons_answer_is_chapter_05s_option():
-    state = seminar.play(SCRIPT[:2], seed=1)
-    option, params = seminar.chain_parameters(state, {**AFTER, "moscow": "threaten_more",
-                                                      "kyiv": "appeal_un", "beijing": "stay_silent",
-                                                      "nato_europe": "own_measures"})
+def test_washingtons_answer_is_the_option_tables():
+    state = seminar.new_game(1)
+    choices = {**AFTER, "moscow": "threaten_more", "kyiv": "appeal_un",
+               "beijing": "stay_silent", "nato_europe": "own_measures"}
+    option, params = seminar.chain_parameters(state, choices)
     assert option == "conventional_strikes"
-    # Moscow's threat scales climbing by 1.3 and Kyiv's appeal by 0.95, on top of the option.
-    expected = escalation.ladder_parameters("conventional_strikes", up_scale=1.3 * 0.95)
-    np.testing.assert_allclose(params["up"], expected["up"])
+    # Moscow's threat +2 and Kyiv's appeal -1: pressure +1
+    expected = seminar.answer_parameters("conventional_strikes",
+                                         up_scale=scenario.PRESSURE_STEP,
+                                         down_scale=1 / scenario.PRESSURE_STEP)
+    np.testing.assert_allclose(params["up"], expected["up"], rtol=1e-12)
+    np.testing.assert_allclose(params["down"], expected["down"], rtol=1e-12)
+    for m in seminar.menu("washington", "after"):
+        assert m.western_option == m.key and (m.pressure, m.talk) == (0, 0)
+    assert seminar.menu("washington", "after")[0].key == seminar.NO_RESPONSE
 
 
-def test_extreme_moves_still_give_a_valid_chain():
-    state = seminar.play(SCRIPT[:2], seed=1)
+def test_points_are_clipped_and_extreme_moves_still_give_a_valid_chain():
     worst = {"moscow": "further_use", "washington": "nuclear_in_kind", "kyiv": "keep_advancing",
              "nato_europe": "own_measures", "beijing": "stay_silent"}
-    _, params = seminar.chain_parameters(state, worst)
-    total = params["up"] + params["down"] + params["settle"]
-    assert np.all(total <= 1 + 1e-12) and np.isclose(total.max(), 1.0)  # the rule was needed
+    moves = [seminar.move(k, "after", v) for k, v in worst.items()]
+    assert sum(m.pressure for m in moves) > scenario.PRESSURE_LIMITS[1]
+    assert seminar.points(moves) == (scenario.PRESSURE_LIMITS[1], 0)
+    _, params = seminar.chain_parameters(seminar.new_game(1), worst)
     escalation.check_transition_matrix(escalation.ladder_matrix(**params))
 
 
-def test_teams_can_be_fewer_than_five():
-    game = seminar.play([{"moscow": "seek_talks", "washington": "press_for_talks"}] * 2,
+def test_teams_can_be_fewer_and_den_haag_can_join():
+    game = seminar.play([{"moscow": "pause_and_talk", "washington": "protest"}] * 2,
                         seed=5, teams=["washington", "moscow"])
     assert game.teams == ("moscow", "washington") and len(game.history) == 2
+    dutch = seminar.play(seminar.DEMO_SCRIPT, seed=5,
+                         teams=list(scenario.DEFAULT_TEAMS) + ["den_haag"])
+    assert "den_haag" in dutch.decisions[0]["choices"]
+    assert scenario.TEAMS[-1].optional and "den_haag" not in scenario.DEFAULT_TEAMS
 
 
-# --- consequences from the models -------------------------------------------------------------
+# --- honest reports -------------------------------------------------------------------------------
 
-def test_control_cell_report_calls_the_models():
+def test_the_legal_report_names_actor_and_act_and_the_findings_that_apply():
     game = seminar.play(SCRIPT, seed=2023)
-    second = seminar.consequences(game, 2)
-    assert "ES-11/4" in second["law"] and "decision" not in second
-    third = seminar.consequences(game, 3)
-    town_10kt = effects.casualties(10.0, effects.density_preset("town")).killed
-    assert f"{float(f'{town_10kt:.2g}'):,.0f} (10 kt)" in third["effects"]
-    assert "effects" not in second and "effects" not in seminar.consequences(game, 4)
-    rank = response.ranking(response.PRESETS["op-ed"]).index("conventional_strikes") + 1
-    assert f"ranks {rank} of {len(response.OPTIONS)} with the op-ed weights" in third["decision"]
-    assert law.contrast_with_court("nato_air_campaign")["court"] in third["law"]
-    text = seminar.report(game, 3)
-    assert "Round 3: A nuclear detonation is reported" in text and "Chance draw" in text
-    assert "The game has ended" in seminar.report(game)
-    assert "Conventional precision strikes" in seminar.decisions_table(game)
-    assert "the op-ed's premise: a detonation is reported" in seminar.rounds_table()
-    assert "the option table's ladder factors" in seminar.menu_table("after")
-    assert "[sullivan2022]" in seminar.teams_table() and "Beijing" not in seminar.teams_table(
-        ["moscow", "washington"])
+    first = seminar.consequences(game, 1)["law"]
+    assert first["actor"] == "Russia" and first["act"].startswith("a Russian nuclear strike")
+    assert not first["hypothetical"]
+    walk = law.contrast_with_court("zaporizhzhia_counteroffensive")["walk"]
+    assert [f[0] for f in first["findings"]] == [f.letter for f in walk.findings]
+    text = views.law_text(first)
+    assert "The act judged: a Russian nuclear strike in reply to" in text
+    assert "(actor: Russia)" in text and "[icj1996, para 105(2)]" in text
+    for letter, paraphrase, _ in first["findings"]:
+        assert f"{letter} (" in text and paraphrase in text
+    demo = seminar.play(SCRIPT, seed=2023, premise="demonstrative_shot")
+    assert "demonstrative" in seminar.consequences(demo, 1)["law"]["act"]
+    # a Western strike: the report says it judges Moscow's possible reply, not the strikes
+    strikes = seminar.consequences(game, 3)["law"]
+    assert strikes["hypothetical"] and "NATO conventional strikes" in strikes["act"]
+    assert "does not judge the Western strikes themselves" in views.law_text(strikes)
+    # pre-crisis: the counter-offensive round judges a reply that has not happened
+    pre = seminar.play(PHASED[:2], seed=4, game_format="pre_crisis")
+    assert "were it to happen" in views.law_text(seminar.consequences(pre, 2)["law"])
+
+
+def test_the_casualty_report_counts_the_targeted_troops_as_ranges():
+    game = seminar.play(SCRIPT, seed=2023)
+    est = seminar.consequences(game, 1)["effects"]
+    troops = est["troops"]
+    lo_n, hi_n = scenario.TROOPS.unit_size
+    assert troops["unit_size"] == (lo_n, hi_n)
+    assert 0 < troops["killed"][0] < troops["killed"][1] <= hi_n
+    # the high end: the largest yield on the densest unit kills most of it
+    dense = effects.casualties(max(scenario.DETONATION_YIELDS_KT),
+                               scenario.TROOPS.density_per_km2[1])
+    assert troops["killed"][1] == float(f"{min(dense.killed_range[1], hi_n):.2g}")
+    for c in est["civilians"].values():
+        for low, high in (c["killed"], c["injured"]):
+            assert low <= high and float(f"{high:.2g}") == high      # two significant figures
+    # chapter 06's sentence: "tens to hundreds of people over thinly settled countryside and
+    # thousands or more over a town"
+    country = est["civilians"]["front-line countryside"]
+    assert 10 <= country["killed"][0] and country["injured"][1] < 10_000
+    assert est["civilians"]["town"]["killed"][1] >= 1000
+    town = effects.casualties(10.0, effects.density_preset("town")).killed
+    assert est["civilians"]["town"]["killed"][0] <= town <= est["civilians"]["town"]["killed"][1]
+    text = views.effects_text(est)
+    assert "Soldiers of the targeted unit" in text and "teaching assumption" in text
+    assert f"{lo_n:,}–{hi_n:,} soldiers" in text and "per km²" in text
+    assert "finding" not in text.lower() and "op-ed" not in text.lower()
+    # a demonstrative use targets no unit: no troop estimate
+    demo = seminar.play(SCRIPT, seed=2023, premise="demonstrative_shot")
+    assert seminar.consequences(demo, 1)["effects"]["troops"] is None
+    assert "effects" not in seminar.consequences(game, 2)
+
+
+def test_the_report_and_tables_read_as_text():
+    game = seminar.play(SCRIPT, seed=2023)
+    text = views.report(game, 1)
+    assert "Round 1: A reported nuclear strike on Ukrainian forces" in text
+    assert "d100 bands" in text and "Roll" in text
+    assert "The game has ended" in views.report(game)
+    assert "Conventional precision strikes" in views.decisions_table(game)
+    assert "the option table's factors" in views.menu_table("after")
+    assert "pressure +2" in views.menu_table("before")
+    assert "Den Haag (optional)" in views.teams_table()
+    assert "Day After" in views.formats_table() and "Pre-crisis" in views.formats_table()
+    counts = seminar.outcome_counts(SCRIPT, seeds=range(20))
+    table = views.outcome_table(counts)
+    assert "games (of 20)" in table and sum(counts["ends"].values()) == 20
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -187,27 +375,30 @@ def test_control_cell_report_calls_the_models():
 def test_advance_refuses_a_finished_game_and_never_changes_its_input():
     state = seminar.new_game(2023, max_rounds=3)
     snapshot = seminar.to_json(state)
-    seminar.advance(state, BEFORE)
+    seminar.advance(state, AFTER)
     assert seminar.to_json(state) == snapshot
-    done = seminar.play(SCRIPT, seed=2023, max_rounds=3)
+    done = seminar.play(SCRIPT, seed=2023, max_rounds=1)
     assert done.over
     with pytest.raises(ValueError, match="the game is over"):
         seminar.advance(done, AFTER)
     with pytest.raises(TypeError, match="state"):
-        seminar.advance({"seed": 1}, BEFORE)
+        seminar.advance({"seed": 1}, AFTER)
 
 
 # --- save and load ----------------------------------------------------------------------------
 
 def test_save_and_load_round_trip_and_the_game_continues_identically(tmp_path):
-    part = seminar.play(SCRIPT[:3], seed=99)
+    part = seminar.play(PHASED[:3], seed=100, game_format="pre_crisis")
+    assert not part.over
     path = tmp_path / "game.json"
     seminar.save(part, path)
     data = json.loads(path.read_text())
     assert data["format"] == seminar.FORMAT and data["version"] == seminar.FORMAT_VERSION
+    assert data["game_format"] == "pre_crisis" and data["premise"] is None
     loaded = seminar.load(path)
     assert loaded == part
-    assert seminar.advance(loaded, SCRIPT[3]) == seminar.advance(part, SCRIPT[3])
+    nxt = PHASED[3][part.phase]
+    assert seminar.advance(loaded, nxt) == seminar.advance(part, nxt)
     assert seminar.from_json(seminar.to_json(seminar.new_game(4))) == seminar.new_game(4)
 
 
@@ -223,24 +414,27 @@ CORRUPT = {
     "binary": b"\x89PNG\r\n\x1a\n\x00\x00",
     "foreign json": json.dumps({"cells": [], "nbformat": 4}),
     "a list": "[1, 2, 3]",
-    "wrong version": _edited(lambda d: d.update(version=2)),
+    "old version": _edited(lambda d: d.update(version=1)),
     "version as true": _edited(lambda d: d.update(version=True)),
     "missing field": _edited(lambda d: d.pop("seed")),
     "extra field": _edited(lambda d: d.update(winner="moscow")),
     "bad seed": _edited(lambda d: d.update(seed="abc")),
     "edited move": _edited(lambda d: d["decisions"][0]["choices"].update(moscow="further_use")),
     "edited outcome": _edited(lambda d: d["history"][2].update(state_after="settlement")),
-    "edited draw": _edited(lambda d: d["history"][0].update(draw=0.5)),
+    "edited roll": _edited(lambda d: d["history"][0].update(roll=50)),
     "edited seed": _edited(lambda d: d.update(seed=100)),
+    "edited format": _edited(lambda d: d.update(game_format="pre_crisis", premise=None)),
+    "edited assumptions": _edited(lambda d: d["assumption_set"].update(pressure_step=2.0)),
     "lost round": _edited(lambda d: d["history"].pop()),
 }
 MESSAGES = {"truncated": "not valid JSON", "not json": "not valid JSON", "binary": "UTF-8",
             "foreign json": "not a deterrence-lab crisis-seminar save", "a list": "JSON object",
-            "wrong version": "version 2 is not supported", "version as true": "version True",
+            "old version": "version 1 is not supported", "version as true": "version True",
             "missing field": "missing: \\['seed'\\]",
             "extra field": "unexpected: \\['winner'\\]", "bad seed": "seed",
             "edited move": "round 1", "edited outcome": "history of round 3",
-            "edited draw": "history of round 1", "edited seed": "does not follow",
+            "edited roll": "history of round 1", "edited seed": "does not follow",
+            "edited format": "round 1", "edited assumptions": "other assumptions",
             "lost round": "incomplete"}
 
 
@@ -252,7 +446,7 @@ def test_corrupt_saves_are_refused_with_a_clear_message(name):
 
 def test_a_refused_file_leaves_the_widgets_game_unchanged(tmp_path):
     w = CrisisSeminar(seed=2023)
-    w.set(**BEFORE)
+    w.set(**AFTER)
     w.advance()
     before = seminar.to_json(w.game)
     for name, text in CORRUPT.items():
@@ -269,19 +463,21 @@ def test_a_refused_file_leaves_the_widgets_game_unchanged(tmp_path):
 
 def test_control_panel_plays_saves_and_reloads(tmp_path):
     w = CrisisSeminar(seed=2023)
-    assert w.result["round"] == 1 and "Round 1 of at most 5" in w.situation.value
+    assert w.result["round"] == 1 and "Round 1 of at most 3" in w.situation.value
+    assert "Seed:</b> 2023" in w.header.value and "Day After" in w.header.value
     first_image = w.image.value
-    w.set(**BEFORE)
+    w.set(**AFTER)
     w.notes["kyiv"].value = "Chapter 02: the land is Ukraine's."
     assert w.advance()["round"] == 2
-    assert "Raise nuclear alerts" in w.log.value and w.image.value != first_image
+    assert "Threaten further use" in w.log.value and w.image.value != first_image
     assert w.game.decisions[0]["notes"] == {"kyiv": "Chapter 02: the land is Ukraine's."}
     assert "reason: Chapter 02" in w.log.value and w.notes["kyiv"].value == ""
-    assert "Control cell's report on round 1" in w.report.value
-    w.set(**{**BEFORE, "moscow": "press_offensive"})
+    assert "White cell's report on round 1" in w.report.value
+    w.set(**SCRIPT[1])
     w.advance()
-    assert [h for h in w.game.history] == list(seminar.play(SCRIPT[:2], seed=2023).history)
-    assert [o[1] for o in w.controls["washington"].options] == list(response.OPTION_KEYS)
+    assert list(w.game.history) == list(seminar.play(SCRIPT[:2], seed=2023).history)
+    assert [o[1] for o in w.controls["washington"].options] == [
+        m.key for m in seminar.menu("washington", "after")]
     path = tmp_path / "week1.json"
     assert w.save(path)
     other = CrisisSeminar(seed=1)
@@ -293,14 +489,33 @@ def test_control_panel_plays_saves_and_reloads(tmp_path):
     assert w.reset()["round"] == 1
 
 
+def test_a_live_panel_gets_a_fresh_seed_that_it_shows_and_saves(tmp_path):
+    a, b = CrisisSeminar(), CrisisSeminar()
+    assert a.game.seed != b.game.seed or a.game.seed != CrisisSeminar().game.seed
+    assert f"Seed:</b> {a.game.seed}" in a.header.value
+    assert str(a.game.seed) in a.path.value
+    assert a.save(tmp_path / "live.json")
+    assert json.loads((tmp_path / "live.json").read_text())["seed"] == a.game.seed
+
+
+def test_control_panel_pre_crisis_menus_follow_the_phase():
+    w = CrisisSeminar(seed=3, game_format="pre_crisis")
+    assert [o[1] for o in w.controls["moscow"].options] == [
+        m.key for m in seminar.menu("moscow", "before")]
+    assert "The offensive stalls" in w.situation.value
+
+
 def test_control_panel_disables_play_when_the_game_ends():
     w = CrisisSeminar(seed=2023, max_rounds=3)
-    for choices in SCRIPT[:3]:
+    for choices in SCRIPT:
+        if w.result["over"]:
+            break
         w.set(**choices)
         w.advance()
     assert w.result["over"] and w.advance_button.disabled
     assert "The game has ended" in w.situation.value
-    assert w.advance()["rounds_played"] == 3  # pressing again changes nothing
+    played = w.result["rounds_played"]
+    assert w.advance()["rounds_played"] == played  # pressing again changes nothing
 
 
 def test_control_panel_refuses_a_save_with_other_teams(tmp_path):
@@ -310,12 +525,23 @@ def test_control_panel_refuses_a_save_with_other_teams(tmp_path):
     assert w.load(path) is False and "other teams" in w.status.value
 
 
-def test_figures_have_labelled_axes():
-    fig = debrief_figure(seminar.play(SCRIPT, seed=2023))
+def test_figures_have_labelled_axes_and_the_path_starts_where_the_game_starts():
+    game = seminar.play(SCRIPT, seed=2023)
+    fig = debrief_figure(game)
     top, bottom = fig.axes
     assert "ladder" in top.get_ylabel() and "%" in bottom.get_ylabel()
     assert bottom.get_xlabel() == "round"
+    start = next(line for line in top.get_lines() if line.get_label().startswith("start"))
+    assert start.get_ydata()[0] == views._height("battlefield_use")
+    assert "battlefield" in start.get_label()
+    pre = debrief_figure(seminar.new_game(1, game_format="pre_crisis"))
+    start = next(line for line in pre.axes[0].get_lines() if line.get_label().startswith("start"))
+    assert start.get_ydata()[0] == views._height("conventional_war")
     assert len(timeline_figure().axes[0].get_yticklabels()) == len(verdict.TIMELINE)
+    labels = {t.get_text() for t in front_map_figure().axes[0].texts}
+    for place in ("Zaporizhzhia", "Kherson", "Sevastopol", "Melitopol"):
+        assert place in labels
+    assert any("BELARUS" == t for t in labels)
 
 
 def test_verdict_map_colours_each_claim_by_its_verdict():
@@ -333,8 +559,17 @@ def test_verdict_map_colours_each_claim_by_its_verdict():
         verdict_map_figure({"C1": "perhaps"})
 
 
+def test_the_verdict_recorder_hides_the_model_answer_unless_switched_on():
+    hidden = VerdictRecorder()
+    hidden.set(C4="needs correction")
+    assert hidden.compare() is None and hidden.compare_button.disabled
+    assert "hidden" in hidden.output.value
+    model = verdict.verdict("C4").why
+    assert model[:40] not in hidden.output.value
+
+
 def test_verdict_recorder():
-    v = VerdictRecorder()
+    v = VerdictRecorder(model_answer=True)
     assert set(v.result.values()) == {None}
     assert v.controls["C1"].label == VerdictRecorder.NOT_YET   # "not yet" is shown, not a blank
     v.set(C4="needs correction", C1="holds")
@@ -433,6 +668,54 @@ def test_compare_and_check_verdicts():
         verdict.check_verdicts(["C1", "open"])
     assert "model verdict" in verdict.verdict_table()
     assert "model verdict" not in verdict.verdict_table(model_answer=False)
+
+
+def test_run_all_of_chapter_06_never_shows_the_model_answer(notebook_runs):
+    """The instructor switch is off in the stored chapter: executed top to bottom (the
+    session's one run of it), no model verdict or its reason appears in any output, and the
+    hidden-answer note does."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "course" / "06_crisis_seminar.ipynb"
+    nb = notebook_runs.executed(path)
+    settings_cell = next(c for c in nb.cells if "SHOW_MODEL_ANSWER =" in c.source)
+    assert "SHOW_MODEL_ANSWER = False" in settings_cell.source
+    texts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            texts += [str(data.get(k, "")) for k in ("text/plain", "text/markdown", "text/html")]
+            texts.append(str(out.get("text", "")))
+    text = "\n".join(texts)
+    assert "The model answer is hidden" in text
+    assert "model verdict" not in text
+    for v in verdict.VERDICTS:
+        assert v.why[:60] not in text, v.claim
+    # the live panel's seed is fresh, not the demonstration game's
+    panel_cell = next(c for c in nb.cells if c.source.startswith("panel = CrisisSeminar("))
+    assert "seed=" not in panel_cell.source
+
+
+def test_the_engine_builds_no_markdown_and_holds_no_scenario_text():
+    """Models compute; the reports' words live in views, the scenario's in content."""
+    import inspect
+
+    source = inspect.getsource(seminar)
+    assert "_display" not in source and "markdown_table" not in source
+    assert "Markdown(" not in source
+    assert "Ukrainian forces advance" not in source        # stage texts are in content
+    assert scenario.STAGES["counteroffensive"].situation.startswith("Ukrainian forces advance")
+
+
+def test_a_game_after_a_use_never_reads_as_below_the_threshold():
+    for seed in range(300):
+        game = seminar.play(seminar.DEMO_SCRIPT, seed=seed, game_format="day_after")
+        if game.ladder_state in ("conventional_war", "nuclear_threats"):
+            assert game.outcome.endswith(", after a nuclear use.")
+            break
+    for seed in range(40):
+        game = seminar.play(seminar.DEMO_SCRIPT, seed=seed)
+        assert "below the nuclear threshold" not in game.outcome
 
 
 def test_normative_claims_get_a_normative_verdict():

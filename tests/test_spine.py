@@ -12,7 +12,7 @@ import pytest
 
 from deterrence_lab import escalation as esc
 from deterrence_lab import response, seminar
-from deterrence_lab.content import options
+from deterrence_lab.content import options, scenario
 from deterrence_lab.models import robustness
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,7 +200,7 @@ def test_no_chapter_or_seminar_defines_an_option_effect_outside_the_table():
     assert not offenders, offenders
     # the seminar's Washington answers carry no factors of their own
     for move in seminar.MENUS["after"]["washington"]:
-        assert move.western_option == move.key and (move.up, move.down, move.settle) == (1, 1, 1)
+        assert move.western_option == move.key and (move.pressure, move.talk) == (0, 0)
     assert [m.key for m in seminar.MENUS["after"]["washington"]] == list(options.OPTION_KEYS)
 
 
@@ -221,19 +221,22 @@ def test_chapters_and_seminar_give_the_same_answer_for_the_same_option(option):
     # chapter 05's figure data
     from deterrence_lab.views.ladder import option_comparison
     assert option_comparison()[option]["central"] == ch05["general_war"]
-    # chapter 06: after the reported detonation Washington answers `option`; Moscow's threat
-    # scales climbing by 1.3 and Kyiv's appeal by 0.95 (the same assumptions passed to ch05)
-    game = seminar.play([BEFORE, BEFORE], seed=2023)
+    # chapter 06: in a Day After game that opens at a single demonstrative use, Washington
+    # answers `option`; Moscow's threat (pressure +2) and Kyiv's appeal (-1) give pressure +1,
+    # the same assumption passed to chapter 05 as scales
+    game = seminar.new_game(2023, game_format="day_after", premise="demonstrative_shot")
     assert game.ladder_state == "first_use"
     choices = {**NEUTRAL_AFTER, "washington": option}
     chosen, params = seminar.chain_parameters(game, choices)
-    expected = esc.ladder_parameters(option, up_scale=1.3 * 0.95)
+    step = scenario.PRESSURE_STEP
+    expected = esc.ladder_parameters(option, up_scale=step, down_scale=1 / step)
     assert chosen == option
     for name in ("up", "down", "settle"):
         np.testing.assert_allclose(params[name], expected[name], rtol=1e-12)
     record = seminar.advance(game, choices).history[-1]
     assert record["p_general_war"] == pytest.approx(
-        esc.ladder_outcome(option, up_scale=1.3 * 0.95)["general_war"], abs=1e-12)
+        esc.ladder_outcome(option, up_scale=step, down_scale=1 / step)["general_war"],
+        abs=1e-12)
 
 
 # --- robustness ---------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ subpackage             what it holds
 =====================  ===========================================================
 ``models``             effects, law, command, response, games, escalation, seminar,
                        robustness
-``content``            argument, verdict, glossary, sources, options
+``content``            argument, verdict, glossary, sources, options, scenario
 ``views``              figures and tables, one module per concept
 ``widgets``            interactive explorers and the ``chNN`` façades notebooks import
 ``checks``             exercise checks, one module per solution notebook
-``tooling``            cli, launcher, site, exercisegen
+``tooling``            cli, launcher, site, kit, exercisegen
 =====================  ===========================================================
 
 The modules most notebooks use are re-exported here, so ``from deterrence_lab import
@@ -32,7 +32,7 @@ _MODULES = {
     "effects": "models", "law": "models", "command": "models", "response": "models",
     "games": "models", "escalation": "models", "seminar": "models", "robustness": "models",
     "argument": "content", "options": "content", "verdict": "content", "glossary": "content",
-    "sources": "content", "legal_notes": "content",
+    "sources": "content", "legal_notes": "content", "scenario": "content",
 }
 _OBJECTS = {
     "cite": "content.sources", "reference_list": "content.sources",

@@ -287,6 +287,19 @@ _ENTRIES = [
            "Hans M. Kristensen, Matt Korda, Eliana Johns and Mackenzie Knight", 2025,
            "Russian nuclear weapons, 2025", "Bulletin of the Atomic Scientists 81(3), 208-237",
            url="https://doi.org/10.1080/00963402.2025.2494386"),
+    Source("millot1993", "Millot et al.", "Marc Dean Millot, Roger C. Molander and Peter A. Wilson",
+           1993, "\u201cThe Day After...\u201d Study: Nuclear Proliferation in the Post-Cold War "
+           "World, Volume I, Summary Report", "RAND Corporation, MR-266-AF, Santa Monica CA",
+           url="https://www.rand.org/pubs/monograph_reports/MR266.html",
+           note="Policy exercises in which teams are given a scenario that postulates a nuclear "
+                "use and must formulate the policy response: the model of the seminar's Day "
+                "After format."),
+    Source("asal2006", "Asal & Blake", "Victor Asal and Elizabeth L. Blake", 2006,
+           "Creating Simulations for Political Science Education",
+           "Journal of Political Science Education 2(1), 1-18",
+           url="https://doi.org/10.1080/15512160500484119",
+           note="A framework for classroom simulations (process or content goals, time and "
+                "technology limits, roles and briefs), drawing on the ICONS project."),
     # chapter 06 additions go here
     # The record since the op-ed (2023-2026). Newspaper and agency items are cited as reporting;
     # several were read in syndicated or republished copies, as each note says.

@@ -1,30 +1,37 @@
-"""The crisis seminar: a role-play in rounds in which every chapter's model has a say.
+"""The crisis seminar's engine: a role-play in rounds in which every chapter's model has a say.
 
-The scenario follows the op-ed's premise [nederlof2023]: Russia's offensive stalls, a
-Ukrainian counter-offensive threatens territory Moscow claims to have annexed, and a
-nuclear detonation is reported. Teams (Moscow, Washington, Kyiv, NATO Europe and an
-optional observer, Beijing) each pick a move per round; :func:`advance` works out the
-consequences with the course's models and returns the next state of the game:
+The scenario (teams, briefs, moves, injects) is data in :mod:`deterrence_lab.content.scenario`;
+this module plays it. A game is played in one of two formats, fixed when it starts and
+recorded in the game and its save file:
+
+* ``"day_after"``: the game opens on a reported Russian nuclear use (a premise placed on
+  Kahn's ladder, see ``scenario.PREMISES``) and the teams decide the answer;
+* ``"pre_crisis"``: the game opens in conventional war; a nuclear detonation happens only
+  if the chain's chance draw reaches one. Nothing is scripted.
+
+Each round every team picks a move; :func:`advance` works out the consequences and
+returns the next state of the game:
 
 * escalation (chapter 05): the compact ladder's chain, changed by Washington's answer
-  (its ladder factors in the course's one option table, :mod:`deterrence_lab.content.options`,
-  read through ``escalation.ladder_parameters``) and by the teams' moves, gives the probabilities along
-  the way and one seeded chance draw per round;
-* weapon effects (chapter 01: casualties of the reported detonation), law (chapter 02: the
-  walk-through and doctrine for the situation) and the decision analysis (chapter 04:
-  where Washington's answer ranks) complete the control cell's report of each round
-  (:func:`consequences`).
+  (read from the course's option table through :func:`answer_parameters`) and by the
+  teams' pressure and talk points, gives the probabilities of the round. The chance draw
+  is a d100 roll read against whole-percent bands (:func:`d100_bands`), exactly as the
+  printed tables of the paper kit do, so the paper game and the screen game are the same
+  game;
+* weapon effects (chapter 01), law (chapter 02) and the decision analysis (chapter 04)
+  complete the white cell's report (:func:`consequences`, as plain data; the Markdown
+  report is :func:`deterrence_lab.views.seminar.report`).
 
-The game is plain data (:class:`GameState`): the seed, the teams, the decisions and a
-history derived from them. Every chance draw comes from ``(seed, round)``, so a game is
-fully determined by its seed and decisions: a save file is checked on loading by
-replaying its decisions, and a file that is corrupt, foreign, of another version or
-edited by hand is refused with a ValueError. Functions never change a state in place,
-so a refused file leaves the game in memory as it was.
+The game is plain data (:class:`GameState`): the format, the seed, the premise, the
+assumption set, the teams, the decisions and a history derived from them. Every chance
+draw comes from ``(seed, round)``, so a game is fully determined by these: a save file is
+checked on loading by replaying its decisions, and a file that is corrupt, foreign, of
+another version or edited by hand is refused with a ValueError. Functions never change a
+state in place, so a refused file leaves the game in memory as it was.
 
-The moves' effects on the chain are teaching assumptions (a direction and a rough size,
-with the reason written down), not findings: the chance draws are a teaching device, not
-a forecast.
+The moves' points and the chain's rates are teaching assumptions (a direction and a rough
+size, with the reason written down), not findings: the chance draws are a teaching device,
+not a forecast.
 """
 from __future__ import annotations
 
@@ -36,235 +43,124 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import __version__
-from .._display import Markdown, markdown_table
 from .._validate import check_choice, check_int
-from ..content import options
-from . import effects, escalation, law, response, robustness
+from ..content import options as _options
+from ..content import scenario as sc
+from ..content.scenario import FORMAT_KEYS, PREMISE_KEYS, TEAM_KEYS
+from . import effects, escalation, law, response
 
 FORMAT = "deterrence-lab/crisis-seminar"
-FORMAT_VERSION = 1
-from ..content.sources import TEACHING_ASSUMPTION
+FORMAT_VERSION = 2
+PHASES = ("before", "after")
+MAX_ROUNDS = 8
 
 
 # --------------------------------------------------------------------------------------
-# Teams, rounds and moves (data)
+# The option table: the only place the seminar reads Washington's answers from
 # --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Team:
-    """A team of the role-play; ``actor`` is its colour in the course's figures."""
-
-    key: str
-    name: str
-    actor: str
-    plays: str
-    brief: str
-    observer: bool = False
+NO_RESPONSE = _options.NO_RESPONSE
+# Which values of the option table's ranges a game is played with.
+ASSUMPTION_SETS: tuple[str, ...] = tuple(_options.LEVELS) + ("worst", "best")
+_STEP_WORD = {"up": "Climbing", "down": "Stepping down", "settle": "Settling"}
 
 
-TEAMS: tuple[Team, ...] = (
-    Team("moscow", "Moscow", "russia",
-         "the Russian leadership: head of state, defence and general staff, foreign ministry",
-         "Your offensive has stalled and Western tanks are reaching Ukraine. You have declared "
-         "four Ukrainian regions Russian; most states reject that [unga2022]. Your doctrine ties "
-         "nuclear use to stated conditions (chapter 02). You do not know how far Washington "
-         "would go in answering a nuclear use, nor how united NATO is."),
-    Team("washington", "Washington", "us_nato",
-         "the US President and National Security Council, with legal and military advisers",
-         "You have warned Moscow in public that any nuclear use would have catastrophic "
-         "consequences [sullivan2022]. You are not attacked yourself, but allies in "
-         "Europe and Asia watch whether a red line holds (chapter 04). You do not know how "
-         "firmly Moscow holds its threats, or who controls its non-strategic warheads (chapter 03)."),
-    Team("kyiv", "Kyiv", "ukraine",
-         "the Ukrainian government and armed forces",
-         "Your forces, now with Western tanks, can push towards occupied land that Moscow calls "
-         "Russian. Your aim is to restore your borders; you depend on Western arms and "
-         "political support. You cannot know whether an advance will provoke a nuclear use."),
-    Team("nato_europe", "NATO Europe", "us_nato",
-         "European allies acting through NATO and the EU, including a Dutch perspective",
-         "You supply arms and impose sanctions. Your territory is closest to the fighting and "
-         "would be the first touched by a wider war. You weigh solidarity with Ukraine and "
-         "Washington against the risk of escalation, and your governments do not all agree."),
-    Team("beijing", "Beijing (observer)", "other",
-         "China: may issue statements and talk to any team, takes no military action",
-         "You watch how a nuclear threshold is handled in Europe, with an eye on Asia. You take "
-         "no military action; your statements and contacts can still carry weight in Moscow.",
-         observer=True),
-)
-TEAM_KEYS: tuple[str, ...] = tuple(t.key for t in TEAMS)
-REQUIRED_TEAMS = ("moscow", "washington")
-_TEAM = {t.key: t for t in TEAMS}
+def _answers() -> tuple[tuple[str, str, str, str], ...]:
+    """Washington's answers after a nuclear use: ``(key, name, reason, source)`` each, from
+    the course's one option table, "no response" (the chain's own rates) first."""
+    return tuple((o.key, o.name, " ".join(f"{_STEP_WORD[m]}: {o.ladder[m].reason}"
+                                           for m in _options.LADDER_MOVES),
+                  o.ladder["up"].numbers) for o in _options.OPTIONS)
 
 
-@dataclass(frozen=True)
-class Round:
-    """A stage of the scenario: what the control cell announces, and how the round ends.
-
-    ``transition``: ``"conditioned"`` draws the next ladder state among those below the
-    nuclear threshold (the premise says the war goes on without nuclear use yet);
-    ``"scripted"`` moves to a reported single nuclear use whatever the draw (the op-ed's
-    premise); ``"drawn"`` lets the chain's chance draw decide.
-    """
-
-    key: str
-    title: str
-    situation: str
-    phase: str
-    transition: str
-    source: str = "nederlof2023"
+def answer_parameters(option: str | None, assumptions: str = "central", *, up_scale=1.0,
+                      down_scale=1.0, settle_scale=1.0) -> dict[str, np.ndarray]:
+    """Chapter 05's up / down / settle per state for Washington's answer ``option`` (a key of
+    the option table; ``None`` or ``"no_response"`` for none) under the ``assumptions`` set
+    (which values of the table's ranges), with the teams' overall scales. The seminar reads
+    every option effect through here, and the option table is its only source."""
+    check_choice("assumptions", assumptions, ASSUMPTION_SETS)
+    key = None if option in (None, NO_RESPONSE) else option
+    return escalation.ladder_parameters(key, level=assumptions, up_scale=up_scale,
+                                        down_scale=down_scale, settle_scale=settle_scale)
 
 
-ROUNDS: tuple[Round, ...] = (
-    Round("stall", "The offensive stalls",
-          "Russia's offensive has lost momentum and the first Western-supplied tanks are reaching "
-          "Ukrainian units. Moscow's officials speak of using every means to defend Russia. Each team "
-          "decides its line for the coming weeks.", "before", "conditioned"),
-    Round("counteroffensive", "A counter-offensive threatens annexed territory",
-          "Ukrainian forces advance into the occupied part of Zaporizhzhia oblast, which Moscow "
-          "declared annexed in 2022 (scenario 'zaporizhzhia_counteroffensive' of chapter 02). "
-          "Russian forces there risk being cut off.", "before", "scripted"),
-    Round("detonation", "A nuclear detonation is reported",
-          "A single nuclear detonation is reported against Ukrainian forces near the front. "
-          "Its yield is uncertain; casualty reports are incomplete; Moscow has not yet "
-          "commented. Each team chooses its first answer.", "after", "drawn"),
-    Round("answers", "Answers and their consequences",
-          "The first answers are known. The control cell reports where the crisis stands; "
-          "teams choose their next move.", "after", "drawn"),
-)
-MIN_ROUNDS, MAX_ROUNDS = len(ROUNDS) - 1, 8
+def assumption_set(assumptions: str = "central") -> dict:
+    """What a game was played with: the option table's level, the points rule and the ladder."""
+    check_choice("assumptions", assumptions, ASSUMPTION_SETS)
+    return {"option_level": assumptions,
+            "option_table": "the course's option table (content.options)",
+            "ladder": "the compact ladder that remembers a first use (chapter 05)",
+            "pressure_step": sc.PRESSURE_STEP, "talk_step": sc.TALK_STEP,
+            "pressure_limits": list(sc.PRESSURE_LIMITS), "talk_limits": list(sc.TALK_LIMITS)}
 
 
+# --------------------------------------------------------------------------------------
+# Moves and menus
+# --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Move:
-    """A choice open to a team: factors on the chance, this round, of climbing the ladder,
-    stepping down and settling (1 = no change), with the reason for them.
-
-    ``western_option`` names a response option of the option table
-    (:mod:`deterrence_lab.content.options`); its effect on the chain is the table's ladder
-    factors, read by ``escalation.ladder_parameters``, never factors of its own.
-    """
+    """A choice open to a team: its pressure and talk points (see ``scenario.POINTS_REASON``)
+    and the reason for them. ``western_option`` names an answer of the option table; such a
+    move carries no points, its effect is the table's."""
 
     key: str
     label: str
     reason: str
-    up: float = 1.0
-    down: float = 1.0
-    settle: float = 1.0
+    pressure: int = 0
+    talk: int = 0
     western_option: str | None = None
-    source: str = TEACHING_ASSUMPTION
+    source: str = sc.TEACHING_ASSUMPTION
 
 
-def _m(key, label, reason, up=1.0, down=1.0, settle=1.0):
-    return Move(key, label, reason, up, down, settle)
+def _menu_of(phase: str, team_key: str) -> tuple[Move, ...]:
+    data = sc.MOVES[phase][team_key]
+    if data == sc.WEST_ANSWERS:
+        return tuple(Move(k, name, reason, western_option=k, source=src)
+                     for k, name, reason, src in _answers())
+    return tuple(Move(m.key, m.label, m.reason, m.pressure, m.talk, source=m.source)
+                 for m in data)
 
-
-def _west_reason(option) -> str:
-    """The option table's reasons for an answer's ladder factors, as one text."""
-    return " ".join(f"{_MOVE_WORD[m]}: {option.ladder[m].reason}" for m in options.LADDER_MOVES)
-
-
-_MOVE_WORD = {"up": "Climbing", "down": "Stepping down", "settle": "Settling"}
-_WEST_ANSWERS = tuple(Move(o.key, o.name, _west_reason(o), western_option=o.key,
-                           source=o.ladder["up"].numbers)
-                      for o in options.OPTIONS)
 
 MENUS: dict[str, dict[str, tuple[Move, ...]]] = {
-    "before": {
-        "moscow": (
-            _m("press_offensive", "Press on with conventional forces",
-               "Keeps the war where it is; adds no new step towards the nuclear threshold."),
-            _m("nuclear_signals", "Raise nuclear alerts and issue threats",
-               "Threats are a step up the ladder by themselves (Kahn's 'nuclear ultimatums' "
-               "rung) and make stepping back costlier.", up=1.3, down=0.8),
-            _m("seek_talks", "Signal readiness for talks",
-               "Opens a way off the ladder.", up=0.8, settle=1.5)),
-        "washington": (
-            _m("arm_ukraine", "Keep arming Ukraine, including tanks",
-               "Strengthens Ukraine's push, which Moscow may read as raising the stakes.", up=1.1),
-            _m("private_warning", "Warn Moscow privately of catastrophic consequences",
-               "The public warning of September 2022 [sullivan2022], repeated in private and "
-               "in detail: meant to deter the next step.", up=0.85),
-            _m("press_for_talks", "Press both sides towards talks",
-               "Lowers the temperature, but may read as wavering.", up=0.9, settle=1.3)),
-        "kyiv": (
-            _m("advance", "Push on towards the annexed regions",
-               "Threatens land Moscow calls its own: the op-ed's trigger [nederlof2023].", up=1.2),
-            _m("hold_lines", "Consolidate and hold the lines",
-               "Less pressure on Moscow's claimed territory.", up=0.9),
-            _m("propose_ceasefire", "Propose a ceasefire on stated terms",
-               "Opens a way off the ladder, at a political price at home.", up=0.9, settle=1.3)),
-        "nato_europe": (
-            _m("more_arms", "Send more arms and ammunition",
-               "Strengthens Ukraine; a small push towards confrontation.", up=1.05),
-            _m("sanctions", "Tighten sanctions",
-               "Economic pressure without force; little effect on the ladder in a round."),
-            _m("back_channels", "Open channels through third states",
-               "More ways to talk make settling easier.", settle=1.2)),
-        "beijing": (
-            _m("urge_restraint", "State publicly that nuclear weapons must not be used",
-               "A statement from a partner Moscow needs may weigh against a first use.", up=0.9),
-            _m("stay_silent", "Stay silent", "No effect on the chain."),
-            _m("offer_mediation", "Offer to mediate", "Another route to a settlement.",
-               settle=1.2)),
-    },
-    "after": {
-        "moscow": (
-            _m("pause_and_talk", "Halt and offer talks",
-               "Stepping back after a shock is the likeliest moment to stop (chapter 05).",
-               up=0.6, down=1.3, settle=1.5),
-            _m("threaten_more", "Threaten further use",
-               "Keeps the threat alive and makes climbing likelier.", up=1.3),
-            _m("further_use", "Use a nuclear weapon again",
-               "A second use makes further use the expected pattern.", up=1.8, down=0.7)),
-        "washington": _WEST_ANSWERS,
-        "kyiv": (
-            _m("keep_advancing", "Keep advancing",
-               "Keeps up the pressure that preceded the use.", up=1.15),
-            _m("pause_offensive", "Pause the offensive",
-               "Removes the immediate trigger.", up=0.9, settle=1.2),
-            _m("appeal_un", "Appeal to the UN and world opinion",
-               "Raises the political cost of further use.", up=0.95)),
-        "nato_europe": (
-            _m("back_washington", "Stand behind Washington's answer",
-               "A united alliance makes the answer more credible; more reason for Moscow to "
-               "step back.", down=1.1),
-            _m("urge_restraint", "Urge Washington to restraint",
-               "Less climbing, but a divided alliance weakens the answer.", up=0.9, down=0.95),
-            _m("own_measures", "Sanctions and air defence for Ukraine of its own",
-               "Adds pressure without force against Russia.")),
-        "beijing": (
-            _m("condemn_use", "Condemn the use publicly",
-               "Isolates Moscow further; a reason to step back.", up=0.85, down=1.2),
-            _m("call_ceasefire", "Call for an immediate ceasefire", "A route to settlement.",
-               settle=1.2),
-            _m("stay_silent", "Stay silent", "No effect on the chain.")),
-    },
-}
-
-# The chain accepts scales in [0, 3]; the teams' combined factors are clipped to that.
-_SCALE_LIMIT = 3.0
+    phase: {k: _menu_of(phase, k) for k in TEAM_KEYS} for phase in PHASES}
+_TEAM = {t.key: t for t in sc.TEAMS}
+_STATES = escalation.STATE_KEYS
+_PRE_USE = tuple(escalation.PRE_USE_KEYS)
+# States whose reaching means a nuclear weapon has been used.
+USED_KEYS: tuple[str, ...] = tuple(k for k in _STATES if k not in _PRE_USE and k != "settlement")
+_LABEL = {s.key: s.label for s in escalation.LADDER_STATES}
 
 
-def team(key: str) -> Team:
-    """The team ``key`` (``moscow``, ``washington``, ``kyiv``, ``nato_europe``, ``beijing``)."""
+def team(key: str) -> sc.Team:
+    """The team ``key`` (``moscow``, ``washington``, ``kyiv``, ``nato_europe``, ``beijing``,
+    ``den_haag``)."""
     return _TEAM[check_choice("key", key, TEAM_KEYS)]
 
 
-def round_info(number: int) -> Round:
-    """The scenario stage of round ``number`` (1, 2, ...); rounds after the last repeat it."""
-    number = check_int("number", number, 1, MAX_ROUNDS)
-    return ROUNDS[min(number, len(ROUNDS)) - 1]
+def menu(team_key: str, phase: str) -> tuple[Move, ...]:
+    """The moves open to ``team_key`` in ``phase`` (``"before"`` or ``"after"`` a nuclear use;
+    a game's current phase is ``state.phase``)."""
+    return MENUS[check_choice("phase", phase, PHASES)][check_choice("team_key", team_key,
+                                                                     TEAM_KEYS)]
 
 
-def menu(team_key: str, number: int) -> tuple[Move, ...]:
-    """The moves open to ``team_key`` in round ``number``."""
-    return MENUS[round_info(number).phase][check_choice("team_key", team_key, TEAM_KEYS)]
-
-
-def move(team_key: str, number: int, key: str) -> Move:
-    """The move ``key`` of ``team_key`` in round ``number``."""
-    moves = menu(team_key, number)
-    key = check_choice(f"key (a move of {team_key})", key, [m.key for m in moves])
+def move(team_key: str, phase: str, key: str) -> Move:
+    """The move ``key`` of ``team_key`` in ``phase``."""
+    moves = menu(team_key, phase)
+    key = check_choice(f"key (a move of {team_key} {phase} a nuclear use)", key,
+                       [m.key for m in moves])
     return next(m for m in moves if m.key == key)
+
+
+def label(state_key: str) -> str:
+    """A ladder state's label (chapter 05)."""
+    return _LABEL[check_choice("state_key", state_key, _STATES)]
+
+
+def in_sentence(state_key: str) -> str:
+    """A ladder state's label inside a sentence (first letter lower case)."""
+    text = label(state_key)
+    return text[0].lower() + text[1:]
 
 
 # --------------------------------------------------------------------------------------
@@ -275,9 +171,12 @@ class GameState:
     """A game as plain data. ``decisions`` hold each round's choices (and optional notes);
     ``history`` holds what followed from them (derived: see :func:`advance`)."""
 
+    game_format: str
     seed: int
     teams: tuple[str, ...]
     max_rounds: int
+    premise: str | None
+    assumptions: str
     decisions: tuple = field(default=())
     history: tuple = field(default=())
 
@@ -287,9 +186,29 @@ class GameState:
         return len(self.history) + 1
 
     @property
+    def start_state(self) -> str:
+        """Where the crisis stands before round 1: the premise's state (Day After) or
+        conventional war (pre-crisis)."""
+        if self.game_format == "day_after":
+            return sc.PREMISES[self.premise].start_state
+        return escalation.TRANSIENT_KEYS[0]
+
+    @property
     def ladder_state(self) -> str:
         """Where the crisis stands on the compact ladder of chapter 05."""
-        return self.history[-1]["state_after"] if self.history else escalation.TRANSIENT_KEYS[0]
+        return self.history[-1]["state_after"] if self.history else self.start_state
+
+    @property
+    def detonated(self) -> bool:
+        """True once a nuclear weapon has been used in the game (the premise counts)."""
+        return (self.start_state in USED_KEYS
+                or any(h["state_after"] in USED_KEYS for h in self.history))
+
+    @property
+    def phase(self) -> str:
+        """``"after"`` once a nuclear weapon has been used, else ``"before"``: the game keeps
+        this memory even where the chain's states do not."""
+        return "after" if self.detonated else "before"
 
     @property
     def over(self) -> bool:
@@ -302,27 +221,41 @@ class GameState:
         """The end of the game in words ('' while it goes on)."""
         if not self.over:
             return ""
+        used = ("" if self.game_format == "day_after" else
+                " A nuclear detonation was drawn during the game." if self.detonated else
+                " No nuclear detonation was drawn: that is this game's result.")
         if self.ladder_state == "settlement":
-            return "Settlement or ceasefire: the crisis left the ladder."
+            return "Settlement or ceasefire: the crisis left the ladder." + used
         if self.ladder_state == "general_war":
-            return "General nuclear war: the chain reached its worst end state."
-        return (f"Unresolved when play stopped after round {len(self.history)}: "
-                f"{_in_sentence(self.ladder_state)}.")
+            return "General nuclear war: the chain reached its worst end state." + used
+        where = in_sentence(self.ladder_state)
+        if self.detonated and self.ladder_state in _PRE_USE:
+            where += ", after a nuclear use"      # the game remembers what the chain forgets
+        return (f"Unresolved when play stopped after round {len(self.history)}: {where}."
+                + used)
 
 
-_LABEL = {s.key: s.label for s in escalation.LADDER_STATES}
-
-
-def _in_sentence(key: str) -> str:
-    """A ladder state's label inside a sentence (first letter lower case, names kept)."""
-    label = _LABEL[key]
-    return label[0].lower() + label[1:]
+def stage(state: GameState) -> sc.Stage:
+    """What the white cell announces at the start of the next round (its title and text)."""
+    _check_state(state)
+    number = state.round
+    if state.game_format == "day_after":
+        if number == 1:
+            p = sc.PREMISES[state.premise]
+            return sc.Stage("premise", p.title, p.announcement)
+        return sc.STAGES["answers"]
+    if not state.detonated:
+        first = sc.FIRST_STAGES["pre_crisis"]
+        return sc.STAGES[first[number - 1] if number <= len(first) else "war_goes_on"]
+    if state.history and state.history[-1]["detonation"]:
+        return sc.STAGES["detonation_drawn"]
+    return sc.STAGES["answers"]
 
 
 def _check_teams(teams) -> tuple[str, ...]:
     if isinstance(teams, str) or not hasattr(teams, "__iter__"):
         raise TypeError(f"teams={teams!r} must be a list of team keys such as "
-                        f"{list(TEAM_KEYS)}")
+                        f"{list(sc.DEFAULT_TEAMS)}")
     teams = tuple(teams)
     for key in teams:
         check_choice("teams", key, TEAM_KEYS)
@@ -334,20 +267,52 @@ def _check_state(state) -> None:
         raise TypeError(f"state={state!r} must be a GameState from new_game()")
 
 
-def new_game(seed: int = 2023, teams=TEAM_KEYS, max_rounds: int = 5) -> GameState:
-    """A game before its first round. ``teams`` must include Moscow and Washington;
-    ``max_rounds`` runs from 3 (up to the reported detonation's answers) to 8."""
+def fresh_seed() -> int:
+    """A new seed (0 to 999,999) from the operating system's entropy: short enough to write
+    on the game log, so a live game can be replayed and checked afterwards."""
+    return int(np.random.SeedSequence().entropy % 1_000_000)
+
+
+def new_game(seed: int = 2023, teams=sc.DEFAULT_TEAMS, max_rounds: int | None = None, *,
+             game_format: str = "day_after", premise: str = sc.DEFAULT_PREMISE,
+             assumptions: str = "central") -> GameState:
+    """A game before its first round.
+
+    Parameters
+    ----------
+    seed : int
+        Fixes every chance draw (0 to 2**63 - 1); :func:`fresh_seed` gives a new one.
+    teams : list of str
+        Team keys; must include Moscow and Washington.
+    max_rounds : int, optional
+        1 to 8; default: the format's rounds (Day After 3, pre-crisis 6).
+    game_format : {"day_after", "pre_crisis"}
+        The format, fixed for the game and recorded in its save file.
+    premise : str
+        The Day After opening (``scenario.PREMISE_KEYS``); ignored before a pre-crisis game,
+        which records ``None``.
+    assumptions : str
+        The option table's assumption set (``ASSUMPTION_SETS``).
+    """
     seed = check_int("seed", seed, 0, 2**63 - 1)
-    max_rounds = check_int("max_rounds", max_rounds, MIN_ROUNDS, MAX_ROUNDS)
+    game_format = check_choice("game_format", game_format, FORMAT_KEYS)
+    if max_rounds is None:
+        max_rounds = sc.FORMATS[game_format].rounds
+    max_rounds = check_int("max_rounds", max_rounds, 1, MAX_ROUNDS)
+    check_choice("assumptions", assumptions, ASSUMPTION_SETS)
+    if game_format == "day_after":
+        check_choice("premise", premise, PREMISE_KEYS)
+    else:
+        premise = None
     teams = _check_teams(teams)
     if len(set(teams)) != len(teams):
         raise ValueError(f"teams={list(teams)!r} lists a team twice")
-    missing = [k for k in REQUIRED_TEAMS if k not in teams]
+    missing = [k for k in sc.REQUIRED_TEAMS if k not in teams]
     if missing:
-        raise ValueError(f"teams={list(teams)!r} must include {' and '.join(REQUIRED_TEAMS)} "
-                         f"(missing: {', '.join(missing)})")
+        raise ValueError(f"teams={list(teams)!r} must include "
+                         f"{' and '.join(sc.REQUIRED_TEAMS)} (missing: {', '.join(missing)})")
     ordered = tuple(k for k in TEAM_KEYS if k in teams)
-    return GameState(seed, ordered, max_rounds)
+    return GameState(game_format, seed, ordered, max_rounds, premise, assumptions)
 
 
 def _check_choices(state: GameState, choices, notes) -> tuple[dict, dict]:
@@ -355,13 +320,13 @@ def _check_choices(state: GameState, choices, notes) -> tuple[dict, dict]:
         raise TypeError(f"choices={choices!r} must be a dict {{team: move}}")
     for key in choices:
         check_choice("choices key", key, state.teams)
-    number = state.round
+    phase = state.phase
     for key in state.teams:
-        options = [m.key for m in menu(key, number)]
+        options = [m.key for m in menu(key, phase)]
         if key not in choices:
-            raise ValueError(f"choices has no move for {key!r} in round {number}; choose one of: "
-                             f"{', '.join(options)}")
-        check_choice(f"choices[{key!r}]", choices[key], options)
+            raise ValueError(f"choices has no move for {key!r} in round {state.round} "
+                             f"({phase} a nuclear use); choose one of: {', '.join(options)}")
+        check_choice(f"choices[{key!r}] ({phase} a nuclear use)", choices[key], options)
     notes = {} if notes is None else notes
     if not isinstance(notes, dict):
         raise TypeError(f"notes={notes!r} must be a dict {{team: text}}")
@@ -373,111 +338,334 @@ def _check_choices(state: GameState, choices, notes) -> tuple[dict, dict]:
             {k: notes[k] for k in state.teams if notes.get(k)})
 
 
-def chain_parameters(state: GameState, choices: dict) -> tuple[str | None, dict]:
-    """Washington's response option (or None before the detonation) and the chain's
-    up / down / settle probabilities per state for this round's ``choices``.
+# --------------------------------------------------------------------------------------
+# The chain of a round, and its d100 bands
+# --------------------------------------------------------------------------------------
+def points(moves) -> tuple[int, int]:
+    """The round's pressure and talk: the moves' points summed and clipped to
+    ``scenario.PRESSURE_LIMITS`` and ``scenario.TALK_LIMITS``."""
+    if isinstance(moves, (str, bytes)) or not hasattr(moves, "__iter__"):
+        raise TypeError(f"moves={moves!r} must be a list of moves from menu()")
+    moves = list(moves)
+    for m in moves:
+        if not isinstance(m, Move):
+            raise TypeError(f"moves item {m!r} must be a move from menu() or move()")
+    (p_low, p_high), (t_low, t_high) = sc.PRESSURE_LIMITS, sc.TALK_LIMITS
+    pressure = sum(m.pressure for m in moves)
+    talk = sum(m.talk for m in moves)
+    return (max(p_low, min(p_high, pressure)), max(t_low, min(t_high, talk)))
 
-    The teams' factors multiply into overall scales of chapter 05's
-    ``escalation.ladder_parameters`` (clipped to its range 0-3). Where up, down and
-    settle would add to more than 1, they are scaled down in proportion, so the state is
-    left for certain this round (a teaching rule that keeps the chain a chain).
-    """
-    _check_state(state)
-    choices, _ = _check_choices(state, choices, None)
-    number = state.round
-    moves = [move(k, number, choices[k]) for k in state.teams]
-    option = next((m.western_option for m in moves if m.western_option), None)
-    scales = {f"{name}_scale": float(np.clip(math.prod(getattr(m, name) for m in moves),
-                                             0.0, _SCALE_LIMIT))
-              for name in ("up", "down", "settle")}
-    params = escalation.ladder_parameters(option, **scales)
+
+def round_parameters(option: str | None, pressure: int, talk: int,
+                     assumptions: str = "central") -> dict[str, np.ndarray]:
+    """Up / down / settle per state for Washington's answer and the round's points.
+
+    Pressure multiplies climbing by ``PRESSURE_STEP ** pressure`` and stepping down by its
+    inverse; talk multiplies settling by ``TALK_STEP ** talk``. Where up, down and settle
+    would add to more than 1, they are scaled down in proportion (a teaching rule that keeps
+    the chain a chain)."""
+    pressure = check_int("pressure", pressure, *sc.PRESSURE_LIMITS)
+    talk = check_int("talk", talk, *sc.TALK_LIMITS)
+    params = answer_parameters(option, assumptions, up_scale=sc.PRESSURE_STEP ** pressure,
+                               down_scale=sc.PRESSURE_STEP ** -pressure,
+                               settle_scale=sc.TALK_STEP ** talk)
     total = params["up"] + params["down"] + params["settle"]
     factor = np.where(total > 1.0, 1.0 / np.maximum(total, 1e-300), 1.0)
-    return option, {name: values * factor for name, values in params.items()}
+    return {name: values * factor for name, values in params.items()}
 
 
-def _draw(seed: int, number: int) -> float:
-    """The round's uniform chance draw: the same for the same seed and round, on every machine."""
-    return float(np.random.default_rng([seed, number]).random())
+def _phase_moves(state: GameState, choices: dict) -> list[Move]:
+    return [move(k, state.phase, choices[k]) for k in state.teams]
 
 
-def _pick(states: list[str], probs: np.ndarray, u: float) -> str:
-    cumulative = np.cumsum(probs / probs.sum())
-    return states[min(int(np.searchsorted(cumulative, u, side="right")), len(states) - 1)]
+def chain_parameters(state: GameState, choices: dict) -> tuple[str | None, dict]:
+    """Washington's answer (None before a nuclear use) and the chain's up / down / settle
+    probabilities per state for this round's ``choices``."""
+    _check_state(state)
+    choices, _ = _check_choices(state, choices, None)
+    moves = _phase_moves(state, choices)
+    option = next((m.western_option for m in moves if m.western_option), None)
+    pressure, talk = points(moves)
+    return option, round_parameters(option, pressure, talk, state.assumptions)
+
+
+def transition_row(state_key: str, option: str | None, pressure: int, talk: int,
+                   assumptions: str = "central") -> dict[str, float]:
+    """The chain's probabilities of each next state from ``state_key`` in one round (only
+    states with a positive probability, in ladder order)."""
+    check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
+    P = escalation.ladder_matrix(**round_parameters(option, pressure, talk, assumptions))
+    row = P[_STATES.index(state_key)]
+    return {k: float(p) for k, p in zip(_STATES, row) if p > 0}
+
+
+BAND_KINDS = ("climb", "step down", "settle", "stay")
+
+
+def _level(key: str) -> float:
+    """A state's height on the ladder (general war highest, settlement lowest)."""
+    if key == "general_war":
+        return math.inf
+    if key == "settlement":
+        return -math.inf
+    states = {s.key: s for s in escalation.LADDER_STATES}
+    return getattr(states[key], "level", escalation.TRANSIENT_KEYS.index(key))
+
+
+@functools.lru_cache(maxsize=None)
+def band_targets(state_key: str) -> dict[str, str | None]:
+    """Where each kind of step leads from ``state_key``: ``{"climb": ..., "step down": ...,
+    "settle": "settlement", "stay": state_key}`` (None where the ladder has no such step),
+    read from the chain's own matrix."""
+    check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
+    n = len(escalation.TRANSIENT_KEYS)
+    P = escalation.ladder_matrix(up=np.full(n, 0.1), down=_down_probe(),
+                                 settle=np.full(n, 0.1))
+    row = P[_STATES.index(state_key)]
+    here = _level(state_key)
+    targets = [k for k, p in zip(_STATES, row) if p > 0 and k not in (state_key, "settlement")]
+    up = [k for k in targets if _level(k) > here]
+    down = [k for k in targets if _level(k) < here]
+    return {"climb": up[0] if up else None, "step down": down[0] if down else None,
+            "settle": "settlement", "stay": state_key}
+
+
+@functools.lru_cache(maxsize=None)
+def _down_probe() -> np.ndarray:
+    """A 'down' probability of 0.1 for every state that has a lower rung, else 0."""
+    n = len(escalation.TRANSIENT_KEYS)
+    down = np.zeros(n)
+    for i in range(n):
+        trial = np.zeros(n)
+        trial[i] = 0.1
+        try:
+            escalation.ladder_matrix(up=0.0, down=trial, settle=0.0)
+        except ValueError:
+            continue
+        down[i] = 0.1
+    return down
+
+
+def d100_bands(row: dict[str, float], stay: str | None = None,
+               order=None) -> tuple[tuple[str, int, int], ...]:
+    """Whole-percent bands of a d100 roll for a row of probabilities: ``(state, first, last)``
+    with rolls 1-100. Percentages are rounded by largest remainders, so they add to 100 and
+    each is within 1 of 100 p; a state whose share rounds to 0 gets no band. Bands follow
+    ``order`` (a list of the row's keys) if given, else the row's order, with the state that
+    stays put (``stay``) last."""
+    if not isinstance(row, dict) or not row:
+        raise ValueError(f"row={row!r} must be a non-empty dict {{state: probability}}")
+    keys = list(order) if order is not None else list(row)
+    if set(keys) != set(row):
+        raise ValueError(f"order={keys!r} must list the row's states {sorted(row)}")
+    keys = [k for k in keys if k != stay] + ([stay] if stay in row else [])
+    p = np.array([float(row[k]) for k in keys])
+    if np.any(p < 0) or not math.isclose(p.sum(), 1.0, abs_tol=1e-9):
+        raise ValueError(f"row={row!r}: probabilities must be non-negative and add up to 1")
+    scaled = 100.0 * p / p.sum()
+    whole = np.floor(scaled + 1e-9).astype(int)
+    short = 100 - int(whole.sum())
+    order_ = sorted(range(len(keys)), key=lambda i: (-(scaled[i] - whole[i]), i))
+    for i in order_[:short]:
+        whole[i] += 1
+    bands, first = [], 1
+    for k, n in zip(keys, whole):
+        if n > 0:
+            bands.append((k, first, first + int(n) - 1))
+            first += int(n)
+    return tuple(bands)
+
+
+def state_bands(state_key: str, row: dict[str, float]) -> tuple[tuple[str, int, int], ...]:
+    """The d100 bands of a ladder row, in the order of the printed tables: climb, step down,
+    settle, stay."""
+    targets = band_targets(state_key)
+    if not isinstance(row, dict) or not row:
+        raise ValueError(f"row={row!r} must be a non-empty dict {{state: probability}}")
+    stray = sorted(set(row) - {t for t in targets.values() if t})
+    if stray:
+        raise ValueError(f"row has states {stray} that cannot follow state_key={state_key!r} "
+                         f"in one round")
+    order = [targets[k] for k in BAND_KINDS if targets[k] in row]
+    return d100_bands(row, stay=state_key, order=order)
+
+
+def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
+               assumptions: str = "central") -> tuple[int, int, int]:
+    """The d100 table's entry for a round: the highest roll that climbs, steps down and
+    settles (cumulative; a roll above the third stays put). An empty band repeats the cut
+    before it."""
+    check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
+    round_parameters(option, pressure, talk, assumptions)      # checks the other arguments
+    bands = _bands(option, pressure, talk, assumptions, state_key)
+    width = {k: last - first + 1 for k, first, last in bands}
+    targets = band_targets(state_key)
+    cuts, total = [], 0
+    for kind in BAND_KINDS[:3]:
+        total += width.get(targets[kind], 0) if targets[kind] else 0
+        cuts.append(total)
+    return tuple(cuts)
+
+
+def paper_states(phase: str) -> tuple[str, ...]:
+    """The ladder states a game can be in during ``phase``: before a use, the pre-use states;
+    after it, the states that mean a use (the ladder remembers the use, so it never returns
+    to the pre-use states)."""
+    check_choice("phase", phase, PHASES)
+    if phase == "before":
+        return _PRE_USE
+    return tuple(k for k in escalation.TRANSIENT_KEYS if k in USED_KEYS)
+
+
+def roll_d100(seed: int, number: int) -> int:
+    """The round's d100 roll (1-100): the same for the same seed and round, on every machine."""
+    seed = check_int("seed", seed, 0, 2**63 - 1)
+    number = check_int("number", number, 1, MAX_ROUNDS)
+    u = float(np.random.default_rng([seed, number]).random())
+    return min(int(u * 100) + 1, 100)
+
+
+def read_band(bands, roll: int) -> str:
+    """The state whose band contains ``roll``."""
+    roll = check_int("roll", roll, 1, 100)
+    try:
+        bands = [(str(k), int(first), int(last)) for k, first, last in bands]
+    except (TypeError, ValueError):
+        raise TypeError(f"bands={bands!r} must be a list of (state, first, last) from "
+                        "d100_bands()") from None
+    if not any(first <= roll <= last for _, first, last in bands):
+        raise ValueError(f"bands={bands!r} do not cover roll={roll}")
+    return next(k for k, first, last in bands if first <= roll <= last)
+
+
+def _ends(P: np.ndarray, start: str) -> dict[str, float]:
+    """Probabilities of ending in settlement and general war from ``start``."""
+    absorbing = np.isclose(np.diag(P), 1.0, rtol=0.0, atol=1e-12)
+    t = np.flatnonzero(~absorbing)
+    a = np.flatnonzero(absorbing)
+    B = np.linalg.solve(np.eye(t.size) - P[np.ix_(t, t)], P[np.ix_(t, a)])
+    row = B[list(t).index(_STATES.index(start))]
+    return {_STATES[j]: float(b) for j, b in zip(a, row)}
+
+
+def _p_use(P: np.ndarray, start: str) -> float:
+    """Probability of ever reaching a nuclear use from a pre-use state."""
+    stopped = P.copy()
+    for k in USED_KEYS:
+        i = _STATES.index(k)
+        stopped[i] = 0.0
+        stopped[i, i] = 1.0
+    ends = _ends(stopped, start)
+    return float(sum(p for k, p in ends.items() if k in USED_KEYS))
+
+
+@functools.lru_cache(maxsize=512)
+def _round_matrix(option, pressure: int, talk: int, assumptions: str) -> np.ndarray:
+    P = escalation.ladder_matrix(**round_parameters(option, pressure, talk, assumptions))
+    P.setflags(write=False)
+    return P
+
+
+@functools.lru_cache(maxsize=2048)
+def _bands(option, pressure: int, talk: int, assumptions: str, here: str):
+    P = _round_matrix(option, pressure, talk, assumptions)
+    return state_bands(here, {k: float(p) for k, p in zip(_STATES, P[_STATES.index(here)])
+                              if p > 0})
+
+
+@functools.lru_cache(maxsize=2048)
+def _round_ends(option, pressure: int, talk: int, assumptions: str, here: str):
+    P = _round_matrix(option, pressure, talk, assumptions)
+    return _ends(P, here), (_p_use(P, here) if here in _PRE_USE else None)
 
 
 def _step(state: GameState, choices: dict) -> dict:
-    """What follows from this round's choices: the probabilities and the chance draw."""
+    """What follows from this round's choices: the probabilities, the bands and the roll."""
     number, here = state.round, state.ladder_state
-    stage = round_info(number)
-    option, params = chain_parameters(state, choices)
-    P = escalation.ladder_matrix(**params)
-    row = P[escalation.STATE_KEYS.index(here)]
-    ends = escalation.end_probabilities(P, here).ends
-    p_use = (escalation.nuclear_use_probability(P, here)
-             if here in escalation.PRE_USE_KEYS else None)
-    u = _draw(state.seed, number)
-    if stage.transition == "conditioned":
-        allowed = list(escalation.PRE_USE_KEYS)
-        after = _pick(allowed, row[[escalation.STATE_KEYS.index(s) for s in allowed]], u)
-    elif stage.transition == "scripted":
-        after = escalation.FIRST_NUCLEAR_STATE
-    else:
-        after = _pick(list(escalation.STATE_KEYS), row, u)
-    return {"round": number, "stage": stage.key, "state_before": here, "western_option": option,
-            "step": {k: float(p) for k, p in zip(escalation.STATE_KEYS, row) if p > 0},
-            "draw": u, "transition": stage.transition, "state_after": after,
-            "p_nuclear_use": p_use, "p_settlement": float(ends.get("settlement", 0.0)),
-            "p_general_war": float(ends.get("general_war", 0.0))}
+    moves = _phase_moves(state, choices)
+    option = next((m.western_option for m in moves if m.western_option), None)
+    pressure, talk = points(moves)
+    P = _round_matrix(option, pressure, talk, state.assumptions)
+    row = {k: float(p) for k, p in zip(_STATES, P[_STATES.index(here)]) if p > 0}
+    bands = _bands(option, pressure, talk, state.assumptions, here)
+    roll = roll_d100(state.seed, number)
+    after = read_band(bands, roll)
+    ends, p_use = _round_ends(option, pressure, talk, state.assumptions, here)
+    return {"round": number, "stage": stage(state).key, "phase": state.phase,
+            "state_before": here, "western_option": option, "pressure": pressure,
+            "talk": talk, "step": row, "bands": [list(b) for b in bands], "roll": roll,
+            "state_after": after,
+            "detonation": (not state.detonated) and after in USED_KEYS,
+            "p_nuclear_use": p_use,
+            "p_settlement": ends.get("settlement", 0.0),
+            "p_general_war": ends.get("general_war", 0.0)}
 
 
 def advance(state: GameState, choices: dict, notes: dict | None = None) -> GameState:
-    """Play the next round: check ``choices`` (one move per team), work out the
-    consequences and return the new state. ``state`` itself is not changed."""
+    """Play the next round: check ``choices`` (one move per team, from the menus of the
+    game's phase), work out the consequences and return the new state. ``state`` itself is
+    not changed."""
     _check_state(state)
     if state.over:
         raise ValueError(f"the game is over ({state.outcome}); start a new one with new_game()")
     choices, notes = _check_choices(state, choices, notes)
     record = _step(state, choices)
-    return GameState(state.seed, state.teams, state.max_rounds,
+    return GameState(state.game_format, state.seed, state.teams, state.max_rounds,
+                     state.premise, state.assumptions,
                      state.decisions + ({"choices": choices, "notes": notes},),
                      state.history + (record,))
 
 
-# The chapter's demonstration game: choices a seminar might make (not a recommendation).
-DEMO_SCRIPT: tuple[dict, ...] = (
-    {"moscow": "nuclear_signals", "washington": "private_warning", "kyiv": "advance",
-     "nato_europe": "more_arms", "beijing": "urge_restraint"},
-    {"moscow": "press_offensive", "washington": "private_warning", "kyiv": "advance",
-     "nato_europe": "sanctions", "beijing": "stay_silent"},
-    {"moscow": "threaten_more", "washington": "conventional_strikes", "kyiv": "pause_offensive",
-     "nato_europe": "back_washington", "beijing": "condemn_use"},
-    {"moscow": "pause_and_talk", "washington": "sanctions", "kyiv": "appeal_un",
-     "nato_europe": "own_measures", "beijing": "call_ceasefire"},
-    {"moscow": "pause_and_talk", "washington": "protest", "kyiv": "appeal_un",
-     "nato_europe": "own_measures", "beijing": "call_ceasefire"},
-)
+# --------------------------------------------------------------------------------------
+# Scripts: whole games, many seeds, exact distributions
+# --------------------------------------------------------------------------------------
+DEMO_SCRIPT = sc.DEMO_SCRIPT
+DEESCALATORY_SCRIPT = sc.DEESCALATORY_SCRIPT
+HARDLINE_SCRIPT = sc.HARDLINE_SCRIPT
 
 
-def play(script, *, seed: int = 2023, teams=TEAM_KEYS, max_rounds: int = 5) -> GameState:
-    """A whole game from a script: a list of per-round choice dicts (it stops early if the
-    game ends)."""
-    state = new_game(seed, teams, max_rounds)
+def _round_choices(entry, phase: str, number: int, teams) -> dict:
+    """A script round's choices for ``phase`` (a flat dict, or a dict keyed by phase),
+    restricted to the game's ``teams``: a script may carry moves for teams not playing."""
+    if not isinstance(entry, dict):
+        raise TypeError(f"script round {number}: {entry!r} must be a dict {{team: move}} or "
+                        "{'before': {...}, 'after': {...}}")
+    if set(entry) <= set(PHASES) and entry:
+        if phase not in entry:
+            raise ValueError(f"script round {number}: the game is {phase} a nuclear use, but "
+                             f"the round gives moves only for {', '.join(entry)}")
+        entry = entry[phase]
+    if not isinstance(entry, dict):
+        raise TypeError(f"script round {number}: {entry!r} must be a dict {{team: move}}")
+    return {k: v for k, v in entry.items() if k in teams}
+
+
+def _check_script(script) -> list:
     if isinstance(script, (str, bytes, dict)) or not hasattr(script, "__iter__"):
         raise TypeError(f"script={script!r} must be a list of rounds, each a dict {{team: move}}")
-    for number, choices in enumerate(script, 1):
+    return list(script)
+
+
+def play(script, *, seed: int = 2023, **settings) -> GameState:
+    """A whole game from a script: a list of rounds, each a dict ``{team: move}`` or
+    ``{"before": {...}, "after": {...}}`` (moves for either phase, for formats in which a
+    detonation may or may not be drawn). It stops early if the game ends. ``settings`` go to
+    :func:`new_game`."""
+    state = new_game(seed, **settings)
+    for number, entry in enumerate(_check_script(script), 1):
         if state.over:
             break
         try:
-            state = advance(state, choices)
+            state = advance(state, _round_choices(entry, state.phase, number, state.teams))
         except (TypeError, ValueError) as error:
             raise type(error)(f"script round {number}: {error}") from None
     return state
 
 
-def outcome_counts(script, seeds, **settings) -> Markdown:
-    """Where games with the same ``script`` stand at the end, counted over ``seeds``: how
-    much of a game's story is chance."""
+def outcome_counts(script, seeds, **settings) -> dict:
+    """Where games with the same ``script`` end, counted over ``seeds``: how much of a game's
+    story is chance. Returns ``{"games": n, "ends": {state: count}, "detonated": count}``
+    (``detonated``: games in which a nuclear weapon was used, the premise included)."""
     if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
         raise TypeError(f"seeds={seeds!r} must be a list of seeds, e.g. range(200)")
     seeds = list(seeds)
@@ -485,194 +673,193 @@ def outcome_counts(script, seeds, **settings) -> Markdown:
         check_int("seeds item", seed, 0)
     if not seeds:
         raise ValueError("seeds is empty: give at least one seed, e.g. range(200)")
-    counts: dict[str, int] = {}
+    ends: dict[str, int] = {}
+    detonated = 0
     for seed in seeds:
-        end = play(script, seed=seed, **settings).ladder_state
-        counts[end] = counts.get(end, 0) + 1
-    rows = [[_LABEL[k], str(n)] for k, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-    return markdown_table(["where the game stood at the end", f"games (of {len(seeds)})"], rows)
+        game = play(script, seed=seed, **settings)
+        ends[game.ladder_state] = ends.get(game.ladder_state, 0) + 1
+        detonated += game.detonated
+    return {"games": len(seeds), "ends": dict(sorted(ends.items(), key=lambda kv: -kv[1])),
+            "detonated": detonated}
+
+
+def outcome_distribution(script, *, rounded: bool = True, **settings) -> dict:
+    """The exact distribution of a scripted game's end, over all chance draws.
+
+    The chain is propagated round by round over (ladder state, whether a weapon has been
+    used), with each round's rows taken from the script's moves for the phase of that row.
+    ``rounded=True`` uses the whole-percent d100 bands the game draws from; ``False`` the
+    unrounded chain. Returns ``{"ends": {state: probability}, "p_detonation": probability
+    that a nuclear weapon is used during the game (the premise counts)}``.
+    """
+    from .._validate import check_bool
+
+    rounded = check_bool("rounded", rounded)
+    entries = _check_script(script)
+    start = new_game(0, **settings)
+    n = len(_STATES)
+    dist = np.zeros((n, 2))
+    dist[_STATES.index(start.start_state), int(start.detonated)] = 1.0
+    used = np.array([k in USED_KEYS for k in _STATES])
+    absorbing = np.array([k in escalation.ABSORBING_KEYS for k in _STATES])
+    for number, entry in enumerate(entries[:start.max_rounds], 1):
+        new = np.zeros_like(dist)
+        for flag, phase in enumerate(PHASES):
+            mass = dist[:, flag]
+            if not mass[~absorbing].any():
+                new[:, flag] += np.where(absorbing, mass, 0.0)
+                continue
+            probe = GameState(start.game_format, 0, start.teams, start.max_rounds,
+                              start.premise, start.assumptions,
+                              history=({"state_after": USED_KEYS[0]},) if flag else ())
+            choices, _ = _check_choices(probe, _round_choices(entry, phase, number, start.teams),
+                                        None)
+            moves = _phase_moves(probe, choices)
+            option = next((m.western_option for m in moves if m.western_option), None)
+            key = (option, *points(moves))
+            P = _round_matrix(option, key[1], key[2], start.assumptions)
+            for i in np.flatnonzero(mass > 0):
+                if absorbing[i]:
+                    new[i, flag] += mass[i]
+                    continue
+                row = {k: float(p) for k, p in zip(_STATES, P[i]) if p > 0}
+                if rounded:
+                    row = {k: (last - first + 1) / 100 for k, first, last in
+                           _bands(option, key[1], key[2], start.assumptions, _STATES[i])}
+                for k, p in row.items():
+                    j = _STATES.index(k)
+                    new[j, int(flag or used[j])] += mass[i] * p
+        dist = new
+    ends = {k: float(dist[i].sum()) for i, k in enumerate(_STATES) if dist[i].sum() > 0}
+    return {"ends": ends, "p_detonation": float(dist[:, 1].sum())}
 
 
 # --------------------------------------------------------------------------------------
-# The control cell's report: consequences from every chapter's model
+# The white cell's report, as data (the views turn it into text)
 # --------------------------------------------------------------------------------------
-def _pct(p: float) -> str:
-    return f"{100 * p:.1f}%" if p >= 0.001 or p == 0 else "under 0.1%"
+def _sig2(x: float) -> float:
+    """Two significant figures."""
+    return float(f"{x:.2g}")
 
 
-def _escalation_report(record: dict) -> str:
-    steps = ", ".join(f"{_in_sentence(k)} {_pct(p)}" for k, p in record["step"].items())
-    lines = [f"Chance of each next step this round: {steps}.",
-             f"If every team kept this round's moves, the chain would end in a settlement with "
-             f"probability {_pct(record['p_settlement'])} and in general nuclear war with "
-             f"probability {_pct(record['p_general_war'])}."]
-    if record["p_nuclear_use"] is not None:
-        lines.append("Chance of ever reaching a first nuclear use: "
-                     f"{_pct(record['p_nuclear_use'])}.")
-    after = _in_sentence(record["state_after"])
-    if record["transition"] == "scripted":
-        lines.append(f"The scenario now follows the op-ed's premise whatever the draw: {after}.")
-    elif record["transition"] == "conditioned":
-        lines.append(f"Chance draw {record['draw']:.3f} (among the states below the nuclear "
-                     f"threshold, as the premise requires): {after}.")
-    else:
-        lines.append(f"Chance draw {record['draw']:.3f}: {after}.")
-    return " ".join(lines)
-
-
-# The reported detonation's yield is unknown: the report spans a range of yields within the
-# published band for non-strategic warheads (chapter 01), over two of its density presets.
-DETONATION_YIELDS_KT = (1.0, 10.0, 50.0)
-DETONATION_SETTINGS = {"front-line countryside": "front-line countryside", "town": "a town"}
-
-
-def _about(n: float) -> str:
-    """A count rounded to two significant figures, as an estimate should be read."""
-    return f"{float(f'{n:.2g}'):,.0f}"
-
-
-def _effects_report(record: dict) -> str | None:
-    if record["stage"] != "detonation":
+def _casualty_estimate(record: dict, state: GameState) -> dict | None:
+    """Killed and injured ranges for the round's detonation (the premise or a drawn one):
+    civilians over the settings ``scenario.CIVILIAN_SETTINGS`` and, for a strike on troops,
+    the soldiers of the targeted unit (``scenario.TROOPS``), each over the yields
+    ``scenario.DETONATION_YIELDS_KT``; numbers to two significant figures. None if the
+    round has no detonation to report."""
+    if record["stage"] not in ("premise", "detonation_drawn"):
         return None
-    parts = []
-    for setting, words in DETONATION_SETTINGS.items():
+    on_troops = record["stage"] == "premise" and state.premise == "strike_on_troops"
+    yields = sc.DETONATION_YIELDS_KT
+    civilians = {}
+    for setting in sc.CIVILIAN_SETTINGS:
         density = effects.density_preset(setting)
-        est = [effects.casualties(y, density) for y in DETONATION_YIELDS_KT]
-        killed = ", ".join(f"{_about(e.killed)} ({y:g} kt)"
-                           for e, y in zip(est, DETONATION_YIELDS_KT))
-        injured = ", ".join(_about(e.injured) for e in est)
-        parts.append(f"over {words} ({density:,.0f} people/km²) about {killed} killed and "
-                     f"{injured} injured")
-    return ("Casualty estimate for the reported detonation (chapter 01): the yield is not known, "
-            "so three yields are shown, each an air burst at the height that maximises the "
-            "5 psi range; " + "; ".join(parts) + ". Soldiers are not counted, and shelter, "
-            "warning and fire can move these numbers far more than the blast fit's ±10% "
-            "[ota1979] [brode1986].")
+        est = [effects.casualties(y, density) for y in yields]
+        civilians[setting] = {"density_per_km2": density,
+                              "killed": (_sig2(min(e.killed_range[0] for e in est)),
+                                         _sig2(max(e.killed_range[1] for e in est))),
+                              "injured": (_sig2(min(e.injured_range[0] for e in est)),
+                                          _sig2(max(e.injured_range[1] for e in est)))}
+    troops = None
+    if on_troops:
+        killed, injured = [], []
+        for size in sc.TROOPS.unit_size:
+            for area in sc.TROOPS.area_km2:
+                for y in yields:
+                    e = effects.casualties(y, size / area)
+                    for k in e.killed_range:
+                        killed.append(min(k, size))
+                    for i in e.injured_range:
+                        injured.append(min(i, size - min(e.killed, size)))
+        troops = {"unit_size": sc.TROOPS.unit_size, "area_km2": sc.TROOPS.area_km2,
+                  "density_per_km2": sc.TROOPS.density_per_km2,
+                  "killed": (_sig2(min(killed)), _sig2(max(killed))),
+                  "injured": (_sig2(min(injured)), _sig2(max(injured))),
+                  "reason": sc.TROOPS.reason}
+    return {"yields_kt": yields, "on_troops": on_troops, "civilians": civilians,
+            "troops": troops}
 
 
-def _law_report(record: dict) -> str | None:
+def _legal_act(record: dict, state: GameState) -> str | None:
+    """The key (``scenario.LEGAL_ACTS``) of the act the round's legal report judges: the
+    nuclear use that opened the round if there was one, else the Russian nuclear reply the
+    round's events could provoke."""
+    if record["stage"] == "premise":
+        return ("reply_to_counteroffensive" if state.premise == "strike_on_troops"
+                else "demonstration_in_reply")
+    if record["stage"] == "detonation_drawn":
+        return "demonstration_in_reply"
     if record["stage"] == "counteroffensive":
-        key = "zaporizhzhia_counteroffensive"
-    elif record["western_option"] in ("conventional_strikes", "conventional_large"):
-        key = "nato_air_campaign"
-    else:
+        return "reply_to_counteroffensive"
+    if record["western_option"] in ("conventional_strikes", "conventional_large"):
+        return "reply_to_nato_campaign"
+    return None
+
+
+def _legal_assessment(record: dict, state: GameState) -> dict | None:
+    """The act judged (actor and act), the walk-through's outcome, the Court's findings that
+    apply, and the doctrine conditions Moscow could point to (chapter 02)."""
+    key = _legal_act(record, state)
+    if key is None:
         return None
-    view = law.contrast_with_court(key)
-    counts = law.invocable_count(key)
-    return (f"Legal walk-through for '{view['scenario']}': {view['walk'].outcome.title}. "
-            f"{view['court']} {view['annexation']} Doctrine conditions Moscow could point to "
-            f"(counting claimed land): {counts['2020']} in the 2020 text, {counts['2024']} in "
-            f"the 2024 text [icj1996] [russia2020] [russia2024].")
+    act = sc.LEGAL_ACTS[key]
+    view = law.contrast_with_court(act.law_scenario)
+    walk = view["walk"]
+    happened = record["stage"] in ("premise", "detonation_drawn")
+    return {"key": key, "actor": act.actor, "act": act.act, "hypothetical": not happened,
+            "outcome": walk.outcome.title, "court_said": walk.outcome.court_said,
+            "findings": [(f.letter, f.paraphrase.rstrip("."), f.vote) for f in walk.findings],
+            "conditional_on": list(walk.unclear), "court": view["court"],
+            "annexation": view["annexation"],
+            "doctrine": law.invocable_count(act.law_scenario), "note": act.note}
 
 
-def _decision_report(record: dict, seed: int) -> str | None:
+def _decision_assessment(record: dict, seed: int) -> dict | None:
+    """Where Washington's answer ranks in chapter 04's decision analysis."""
     option = record["western_option"]
-    if option is None:
+    if option is None or option not in response.OPTION_KEYS:
         return None
     ranks = {name: response.ranking(w).index(option) + 1 for name, w in response.PRESETS.items()}
     rng = np.random.default_rng([seed, record["round"], 4])
     p_first = response.rank_probabilities(response.PRESETS["op-ed"], rng, n_draws=2000)
     share = float(p_first.p_first[response.OPTION_KEYS.index(option)])
-    n = len(response.OPTIONS)
-    ranked = "; ".join(f"{rank} of {n} with the {name} weights" for name, rank in ranks.items())
     name = response.OPTIONS[response.OPTION_KEYS.index(option)].name
-    return (f"Decision analysis of Washington's answer ('{name}'): ranks {ranked}; with uncertain scores and weights around the op-ed's, it comes first "
-            f"in {_pct(share)} of draws (chapter 04; the scores are teaching assumptions). "
-            f"{_against_no_response(option)}")
+    return {"option": option, "name": name, "ranks": ranks, "n_options": len(response.OPTIONS),
+            "p_first": share}
 
 
-@functools.lru_cache(maxsize=None)
-def _against_no_response(option: str) -> str:
-    """Chapter 05's headline for ``option`` with its robustness line (computed once per option)."""
-    if option == options.NO_RESPONSE:
-        return "No response is the baseline every answer is compared with (chapter 05)."
-    r = robustness.war_probability(option)
-    base = escalation.ladder_outcome(None)["general_war"]
-    return (f"From a first use, with this answer and no other moves, P(general war) is "
-            f"{_pct(r.value)} against {_pct(base)} with no response (chapter 05). {r.line(with_statement=True)}")
-
-
-def consequences(state: GameState, number: int) -> dict[str, str]:
-    """The control cell's report of round ``number`` (already played), one text per model."""
+def consequences(state: GameState, number: int) -> dict:
+    """The white cell's report of round ``number`` (already played), as data: ``escalation``
+    (always), and ``effects``, ``law`` and ``decision`` where they apply."""
     _check_state(state)
     if not state.history:
         raise ValueError("no round has been played yet: call advance() first")
     number = check_int("number", number, 1, len(state.history))
     record = state.history[number - 1]
-    report = {"effects": _effects_report(record),
-              "law": _law_report(record),
-              "decision": _decision_report(record, state.seed),
-              "escalation": _escalation_report(record)}
+    report = {"effects": _casualty_estimate(record, state),
+              "law": _legal_assessment(record, state),
+              "decision": _decision_assessment(record, state.seed),
+              "escalation": record}
     return {k: v for k, v in report.items() if v}
-
-
-def report(state: GameState, number: int | None = None) -> Markdown:
-    """Round ``number`` (default: the last played) as Markdown: situation, moves, consequences."""
-    _check_state(state)
-    number = len(state.history) if number is None else number
-    parts = consequences(state, number)
-    stage = round_info(number)
-    choices = state.decisions[number - 1]["choices"]
-    moves = "; ".join(f"**{team(k).name}**: {move(k, number, m).label}" for k, m in choices.items())
-    text = [f"### Round {number}: {stage.title}", stage.situation, f"*Moves.* {moves}"]
-    text += [f"*{name.capitalize()}.* {body}" for name, body in parts.items()]
-    if state.over and number == len(state.history):
-        text.append(f"**The game has ended.** {state.outcome}")
-    return Markdown("\n\n".join(text))
-
-
-def decisions_table(state: GameState) -> Markdown:
-    """Every round as a table row: the moves of each team and where the crisis went."""
-    _check_state(state)
-    header = ["round"] + [team(k).name for k in state.teams] + ["ladder after the round"]
-    rows = []
-    for d, h in zip(state.decisions, state.history):
-        rows.append([str(h["round"])] + [move(k, h["round"], d["choices"][k]).label
-                                          for k in state.teams] + [_LABEL[h["state_after"]]])
-    return markdown_table(header, rows)
-
-
-def teams_table(teams=TEAM_KEYS) -> Markdown:
-    """The teams, whom they play and their briefs (hand each team its own row)."""
-    rows = [[t.name, t.plays, t.brief] for t in (team(k) for k in _check_teams(teams))]
-    return markdown_table(["team", "plays", "brief"], rows)
-
-
-def rounds_table() -> Markdown:
-    """The scenario's stages as a table."""
-    how = {"conditioned": "chance draw below the nuclear threshold",
-           "scripted": "the op-ed's premise: a detonation is reported",
-           "drawn": "chance draw on the whole ladder"}
-    rows = [[str(i), r.title, r.situation, how[r.transition]] for i, r in enumerate(ROUNDS, 1)]
-    rows[-1][0] = f"{len(ROUNDS)} and later"
-    return markdown_table(["round", "stage", "situation", "how the round ends"], rows)
-
-
-def menu_table(phase: str = "before") -> Markdown:
-    """Every team's moves in a phase (``before`` or ``after`` the reported detonation)."""
-    check_choice("phase", phase, MENUS)
-    rows = []
-    for key in TEAM_KEYS:
-        for m in MENUS[phase][key]:
-            effect = ("the option table's ladder factors" if m.western_option else
-                      ", ".join(f"{n} ×{getattr(m, n):g}" for n in ("up", "down", "settle")
-                                if getattr(m, n) != 1.0) or "none")
-            rows.append([_TEAM[key].name, m.label, effect, m.reason])
-    return markdown_table(["team", "move", "effect on the chain", "why"], rows)
 
 
 # --------------------------------------------------------------------------------------
 # Save and load
 # --------------------------------------------------------------------------------------
-_FIELDS = ("format", "version", "library_version", "seed", "teams", "max_rounds", "decisions",
-           "history")
+_FIELDS = ("format", "version", "library_version", "game_format", "seed", "premise",
+           "assumptions", "assumption_set", "teams", "max_rounds", "decisions", "history")
 
 
 def to_dict(state: GameState) -> dict:
-    """The game as JSON-ready plain data, with its format name and version."""
+    """The game as JSON-ready plain data, with the save format's name and version, the game's
+    format, seed, premise and assumption set."""
     _check_state(state)
     return {"format": FORMAT, "version": FORMAT_VERSION, "library_version": __version__,
-            "seed": state.seed, "teams": list(state.teams), "max_rounds": state.max_rounds,
+            "game_format": state.game_format, "seed": state.seed, "premise": state.premise,
+            "assumptions": state.assumptions,
+            "assumption_set": assumption_set(state.assumptions),
+            "teams": list(state.teams), "max_rounds": state.max_rounds,
             "decisions": [json.loads(json.dumps(d)) for d in state.decisions],
             "history": [json.loads(json.dumps(h)) for h in state.history]}
 
@@ -723,13 +910,27 @@ def from_dict(data) -> GameState:
         raise ValueError(f"{where}: {len(decisions)} rounds of decisions but {len(history)} of "
                          "history; the file is incomplete or was edited")
     try:
-        state = new_game(data["seed"], data["teams"], data["max_rounds"])
+        state = new_game(data["seed"], data["teams"], data["max_rounds"],
+                         game_format=data["game_format"],
+                         premise=data["premise"] or sc.DEFAULT_PREMISE,
+                         assumptions=data["assumptions"])
     except (TypeError, ValueError) as error:
         raise ValueError(f"{where}: {error}") from None
+    if state.premise != data["premise"]:
+        raise ValueError(f"{where}: premise {data['premise']!r} does not fit the "
+                         f"{data['game_format']!r} format")
+    if not _same(data["assumption_set"], assumption_set(state.assumptions)):
+        raise ValueError(f"{where}: the game was played with other assumptions "
+                         f"({data['assumption_set']!r}) than this library's "
+                         f"{state.assumptions!r} set; it cannot be replayed here")
     for number, decision in enumerate(decisions, 1):
         try:
             if not isinstance(decision, dict) or set(decision) != {"choices", "notes"}:
                 raise ValueError("a decision needs exactly 'choices' and 'notes'")
+            if state.over:
+                raise ValueError("the replayed game ended before this round, so the saved "
+                                 "decisions do not follow from the seed; the file was edited "
+                                 "by hand or written by a different version of the models")
             state = advance(state, decision["choices"], decision["notes"])
         except (TypeError, ValueError) as error:
             raise ValueError(f"{where}: round {number}: {error}") from None

@@ -1,4 +1,5 @@
-"""The ``deterrence-lab`` command: open the course, rebuild exercises."""
+"""The ``deterrence-lab`` command: open the course, rebuild exercises, build the site and
+the seminar kit."""
 from __future__ import annotations
 
 import argparse
@@ -38,6 +39,15 @@ def _parser() -> argparse.ArgumentParser:
                     "glossary and instructor guide.")
     site.add_argument("directory", nargs="?", type=Path, default=Path("_site"), metavar="DIR",
                       help="where to write the site (default: ./_site)")
+    kit = commands.add_parser(
+        "build-kit", help="write the printable crisis-seminar kit (HTML, and PDF with Chromium)",
+        description="Write the crisis seminar's printable kit: team briefs and role cards, "
+                    "inject cards, forms, the map, the white-cell guide and run sheets, d100 "
+                    "tables for a paper game, and the debrief worksheet. HTML with print "
+                    "stylesheets for A4 and US Letter; PDFs too where Chromium is installed.")
+    kit.add_argument("directory", nargs="?", type=Path, default=Path("seminar-kit"),
+                     metavar="DIR", help="where to write the kit (default: ./seminar-kit)")
+    kit.add_argument("--no-pdf", action="store_true", help="write HTML only, no PDF")
     return parser
 
 
@@ -60,6 +70,8 @@ def _run(args) -> int:
         return _build_exercises(args.check)
     if args.command == "build-site":
         return _build_site(args.directory)
+    if args.command == "build-kit":
+        return _build_kit(args.directory, pdf=not args.no_pdf)
     raise AssertionError(args.command)  # argparse rejects unknown commands before this
 
 
@@ -99,9 +111,29 @@ def _build_site(directory: Path) -> int:
             print(f"build-site: no chapter notebooks in {course}; the site will have no "
                   f"chapter pages yet.", file=sys.stderr)
         pages = build_site(course, directory,
-                           progress=lambda message: print(message, file=sys.stderr))
+                           progress=lambda message: print(message, file=sys.stderr), kit=True)
     except SiteError as error:
         print(f"build-site: {error}", file=sys.stderr)
         return 1
     print(f"wrote {len(pages)} pages to {directory}; open {directory / 'index.html'}")
+    return 0
+
+
+def _build_kit(directory: Path, *, pdf: bool) -> int:
+    from .kit import build_kit, find_chromium
+
+    try:
+        result = build_kit(directory, pdf=pdf,
+                           progress=lambda message: print(message, file=sys.stderr))
+    except OSError as error:
+        print(f"build-kit: cannot write {directory}: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(result['pages'])} pages ({result['briefs']} team briefs, "
+          f"{result['injects']} inject cards) to {directory}; open {directory / 'index.html'}")
+    if result["pdfs"]:
+        print("PDF: " + ", ".join(str(p) for p in result["pdfs"]))
+    elif pdf:
+        reason = ("Chromium was not found" if find_chromium() is None
+                  else "Chromium could not print")
+        print(f"no PDF: {reason}; print kit.html from a browser instead.", file=sys.stderr)
     return 0

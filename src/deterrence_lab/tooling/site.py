@@ -405,7 +405,7 @@ def _pager(chapters: list[Chapter], i: int) -> str:
             f'{link(i + 1, "next")}</nav>')
 
 
-def _index_markdown(chapters: list[Chapter], has_guide: bool) -> str:
+def _index_markdown(chapters: list[Chapter], has_guide: bool, has_kit: bool = False) -> str:
     lines = ["# deterrence-lab: the course", "",
              "An open course on one question: what would follow, militarily, legally and "
              "politically, if Russia used a 'small' nuclear weapon in Ukraine, and how should "
@@ -423,6 +423,9 @@ def _index_markdown(chapters: list[Chapter], has_guide: bool) -> str:
               "- [Bibliography](bibliography.html): every source the course cites"]
     if has_guide:
         lines.append("- [Instructor guide](instructor_guide.html): seminar and workshop plans")
+    if has_kit:
+        lines.append("- [Crisis seminar kit](kit/index.html): printable team briefs, role "
+                     "cards, inject cards, map, white-cell guide, d100 tables and worksheet")
     lines += ["", "## About these pages", "",
               "Each chapter was run top to bottom when this site was built "
               f"(deterrence-lab {__version__}); the figures are those it produced. The sliders "
@@ -458,14 +461,16 @@ def _anchor_references(page: str) -> str:
 
 def build_site(course_dir: Path, out_dir: Path, *, execute: bool = True, timeout: int = 300,
                progress: Callable[[str], None] | None = None,
-               executed: Callable[[Path], nbformat.NotebookNode] | None = None) -> list[Path]:
+               executed: Callable[[Path], nbformat.NotebookNode] | None = None,
+               kit: bool = False) -> list[Path]:
     """Execute the course notebooks and write the static site into ``out_dir``.
 
     Every notebook is run (unless ``execute`` is false, which renders stored outputs)
     before any page is written, so a failing notebook leaves ``out_dir`` untouched and
     raises :class:`SiteError` naming it. ``executed``, if given, returns a notebook
     already executed elsewhere (the test suite passes the runs it made anyway) instead of
-    running it again. Returns the pages written, index first.
+    running it again. Returns the pages written, index first. With ``kit``, the printable
+    seminar kit is written into ``out_dir/kit`` and linked from the index.
     """
     course_dir, out_dir = Path(course_dir), Path(out_dir)
     paths = chapter_notebooks(course_dir)
@@ -499,7 +504,7 @@ def build_site(course_dir: Path, out_dir: Path, *, execute: bool = True, timeout
         body, _ = exporter.from_notebook_node(nb, resources=resources)
         return insert_math(body, math)
 
-    pages = {"index.html": render(_markdown_notebook(_index_markdown(chapters, has_guide)),
+    pages = {"index.html": render(_markdown_notebook(_index_markdown(chapters, has_guide, kit)),
                                   "deterrence-lab")}
     for i, c in enumerate(chapters):
         pages[c.page] = render(static_notebook(c.notebook, site_pages, math), c.title,
@@ -513,6 +518,12 @@ def build_site(course_dir: Path, out_dir: Path, *, execute: bool = True, timeout
         pages["instructor_guide.html"] = render(_markdown_notebook(markdown), "Instructor guide")
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    if kit:
+        from .kit import build_kit
+
+        if progress:
+            progress("writing the seminar kit")
+        build_kit(out_dir / "kit", pdf=False)
     written = []
     for name, body in pages.items():
         target = out_dir / name

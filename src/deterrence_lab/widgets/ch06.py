@@ -15,12 +15,28 @@ import ipywidgets as W
 
 from .._validate import check_choice
 from ..content import argument, verdict
+from ..content import scenario
 from ..models import seminar
-from ..views.seminar import _SHORT, _html_table, _with_note, debrief_figure, timeline_figure
+from .._display import Markdown
+from ..views.seminar import (_html_table, _with_note, consequence_texts, debrief_figure,
+                             decisions_table, distribution_table, formats_table,
+                             front_map_figure, game_header, menu_table, outcome_table,
+                             premise_text, report, short, teams_table, timeline_figure)
 from ..views.style import error_html, style, to_png
 from ..views.verdict import VERDICT_COLORS, verdict_map_figure
 
-__all__ = ['CrisisSeminar', 'VerdictRecorder', 'debrief_figure', 'timeline_figure', 'VERDICT_COLORS', 'verdict_map_figure']
+__all__ = ['CrisisSeminar', 'VerdictRecorder', 'debrief_figure', 'front_map_figure',
+           'timeline_figure', 'VERDICT_COLORS', 'verdict_map_figure', 'decisions_table',
+           'distribution_table', 'formats_table', 'game_header', 'menu_table',
+           'model_answer_hidden', 'outcome_table', 'premise_text', 'report', 'teams_table']
+
+
+def model_answer_hidden() -> Markdown:
+    """What the chapter shows in place of the model answer while the instructor's switch is
+    off."""
+    return Markdown("*The model answer is hidden.* Record and discuss your own verdicts first; "
+                    "your instructor shows it by setting `SHOW_MODEL_ANSWER = True` in the "
+                    "settings cell at the top and running the chapter again.")
 
 
 # --- figures ---------------------------------------------------------------------------
@@ -35,9 +51,17 @@ class CrisisSeminar:
 
     title = "Crisis seminar: the control cell"
 
-    def __init__(self, seed: int = 2023, teams=seminar.TEAM_KEYS, max_rounds: int = 5):
-        self.game = seminar.new_game(seed, teams, max_rounds)
-        self._settings = {"seed": seed, "teams": teams, "max_rounds": max_rounds}
+    def __init__(self, seed: int | None = None, teams=scenario.DEFAULT_TEAMS,
+                 max_rounds: int | None = None, *, game_format: str = "day_after",
+                 premise: str = scenario.DEFAULT_PREMISE, assumptions: str = "central"):
+        if seed is None:
+            seed = seminar.fresh_seed()
+        self.game = seminar.new_game(seed, teams, max_rounds, game_format=game_format,
+                                     premise=premise, assumptions=assumptions)
+        self._settings = {"seed": seed, "teams": teams, "max_rounds": max_rounds,
+                          "game_format": game_format, "premise": premise,
+                          "assumptions": assumptions}
+        self.header = W.HTML()
         self.controls = {k: W.Dropdown(description=seminar.team(k).name,
                                        style={"description_width": "150px"},
                                        layout=W.Layout(width="560px"))
@@ -57,7 +81,8 @@ class CrisisSeminar:
         self.report = W.HTML()
         self.log = W.HTML()
         self.image = W.Image(format="png", layout=W.Layout(width="100%", max_width="760px"))
-        self.path = W.Text(value="crisis_seminar_save.json", description="Save file",
+        self.path = W.Text(value=f"crisis_seminar_{game_format}_seed{seed}.json",
+                           description="Save file",
                            layout=W.Layout(width="420px"))
         self.save_button = W.Button(description="Save game", icon="save")
         self.save_button.on_click(lambda _: self.save(self.path.value))
@@ -66,7 +91,7 @@ class CrisisSeminar:
         self.status = W.HTML()
         rows = [W.VBox([self.controls[k], self.notes[k]]) for k in self.game.teams]
         self.ui = W.VBox([
-            W.HTML(f"<b>{self.title}</b>"), self.situation, *rows,
+            W.HTML(f"<b>{self.title}</b>"), self.header, self.situation, *rows,
             W.HBox([self.advance_button, self.reset_button]), self.report,
             W.HTML("<b>Decisions so far</b>"), self.log, self.image,
             W.HBox([self.path, self.save_button, self.load_button]), self.status])
@@ -75,9 +100,11 @@ class CrisisSeminar:
     # -- behaviour --------------------------------------------------------------------
     @property
     def result(self) -> dict:
-        """The game's position: next round, ladder state, whether it is over, rounds played."""
+        """The game's position: format, seed, next round, ladder state, phase, whether it is
+        over, rounds played."""
         g = self.game
-        return {"round": g.round, "ladder_state": g.ladder_state, "over": g.over,
+        return {"format": g.game_format, "seed": g.seed, "round": g.round,
+                "ladder_state": g.ladder_state, "phase": g.phase, "over": g.over,
                 "outcome": g.outcome, "rounds_played": len(g.history)}
 
     def set(self, **moves) -> dict:
@@ -86,7 +113,7 @@ class CrisisSeminar:
         for key, value in moves.items():
             check_choice("team", key, self.game.teams)
             check_choice(f"move of {key}", value,
-                                 [m.key for m in seminar.menu(key, self.game.round)])
+                                 [m.key for m in seminar.menu(key, self.game.phase)])
         for key, value in moves.items():
             self.controls[key].value = value
         return self.result
@@ -107,7 +134,7 @@ class CrisisSeminar:
         return self.result
 
     def reset(self) -> dict:
-        """A new game with the same seed, teams and number of rounds."""
+        """A new game with the same format, seed, teams and number of rounds."""
         self.game = seminar.new_game(**self._settings)
         self.status.value = ""
         self._refresh()
@@ -131,10 +158,11 @@ class CrisisSeminar:
         except (OSError, ValueError) as error:
             self.status.value = error_html(f"not loaded, the current game is unchanged: {error}")
             return False
-        if set(game.teams) != set(self.controls):
+        if set(game.teams) != set(self.controls) or game.game_format != self.game.game_format:
             self.status.value = error_html(
-                "not loaded, the current game is unchanged: the saved game has other teams "
-                f"({', '.join(game.teams)}); open it with CrisisSeminar(teams=...)")
+                "not loaded, the current game is unchanged: the saved game has another format "
+                f"or other teams ({game.game_format}: {', '.join(game.teams)}); open it with "
+                "CrisisSeminar(game_format=..., teams=...)")
             return False
         self.game = game
         self._refresh()
@@ -144,34 +172,37 @@ class CrisisSeminar:
     # -- display ----------------------------------------------------------------------
     def _refresh(self) -> None:
         g = self.game
+        self.header.value = f"<p style='font-size:90%'>{_markdown_bold(game_header(g))}</p>"
         if g.over:
             self.situation.value = (f"<p><b>The game has ended.</b> {html.escape(g.outcome)} "
                                     "Go on to the debrief.</p>")
         else:
-            stage = seminar.round_info(g.round)
+            stage = seminar.stage(g)
             self.situation.value = (f"<p><b>Round {g.round} of at most {g.max_rounds}: "
                                     f"{html.escape(stage.title)}</b><br>{html.escape(stage.situation)}"
                                     f"<br><i>The crisis stands at: "
-                                    f"{html.escape(_SHORT[g.ladder_state])}.</i></p>")
+                                    f"{html.escape(short(g.ladder_state))}.</i></p>")
             for key, control in self.controls.items():
-                options = [(m.label, m.key) for m in seminar.menu(key, g.round)]
+                options = [(m.label, m.key) for m in seminar.menu(key, g.phase)]
                 keep = control.value if control.value in [o[1] for o in options] else options[0][1]
                 control.options = options
                 control.value = keep
         for widget in (*self.controls.values(), *self.notes.values(), self.advance_button):
             widget.disabled = g.over
         if g.history:
-            parts = seminar.consequences(g, len(g.history))
+            parts = consequence_texts(g, len(g.history))
             last = g.history[-1]
-            self.report.value = (f"<p><b>Control cell's report on round {last['round']}</b></p>" +
+            self.report.value = (f"<p><b>White cell's report on round {last['round']}</b></p>" +
                                  "".join(f"<p><i>{html.escape(name.capitalize())}.</i> "
                                          f"{html.escape(text)}</p>" for name, text in parts.items()))
         else:
             self.report.value = "<p><i>No round played yet.</i></p>"
-        header = ["round"] + [seminar.team(k).name for k in g.teams] + ["crisis after the round"]
-        rows = [[h["round"]] + [_with_note(seminar.move(k, h["round"], d["choices"][k]).label,
+        header = ["round"] + [seminar.team(k).name for k in g.teams] + ["roll",
+                                                                        "crisis after the round"]
+        rows = [[h["round"]] + [_with_note(seminar.move(k, h["phase"], d["choices"][k]).label,
                                            d["notes"].get(k)) for k in g.teams]
-                + [_SHORT[h["state_after"]]] for d, h in zip(g.decisions, g.history)]
+                + [f"{h['roll']:02d}", short(h["state_after"])]
+                for d, h in zip(g.decisions, g.history)]
         self.log.value = _html_table(header, rows) if rows else "<p><i>none yet</i></p>"
         with style():
             self.image.value = to_png(debrief_figure(g))
@@ -182,16 +213,29 @@ class CrisisSeminar:
         display(self.ui)
 
 
+def _markdown_bold(text: str) -> str:
+    """The header's **bold** Markdown as HTML (the rest escaped)."""
+    parts = html.escape(str(text)).split("**")
+    return "".join(f"<b>{p}</b>" if i % 2 else p for i, p in enumerate(parts))
+
+
 # --- the verdict sheet ----------------------------------------------------------------------
 
 
 class VerdictRecorder:
-    """A verdict per claim from a menu; *Compare* shows the model answer beside yours."""
+    """A verdict per claim from a menu; *Compare* shows the model answer beside yours, but
+    only when the instructor has switched it on (``model_answer=True``): until then the
+    sheet records verdicts and shows nothing of the model answer."""
 
     title = "Your verdicts on the op-ed's claims"
     NOT_YET = "— not yet —"
+    HIDDEN = ("The model answer is hidden. Your instructor shows it after the discussion "
+              "(VerdictRecorder(model_answer=True)).")
 
-    def __init__(self):
+    def __init__(self, model_answer: bool = False):
+        from .._validate import check_bool
+
+        self.model_answer = check_bool("model_answer", model_answer)
         # "" stands for "not yet": a Dropdown shows no label at all for the value None.
         options = [(self.NOT_YET, "")] + [(f"{k}: {v}", k) for k, v in
                                           verdict.VERDICT_OPTIONS.items()]
@@ -204,6 +248,7 @@ class VerdictRecorder:
                                        icon="balance-scale",
                                        layout=W.Layout(width="280px"))
         self.compare_button.on_click(lambda _: self.compare())
+        self.compare_button.disabled = not self.model_answer
         self.reset_button = W.Button(description="Reset", icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
         self.output = W.HTML()
@@ -229,7 +274,11 @@ class VerdictRecorder:
         return self.result
 
     def compare(self) -> int:
-        """Show your verdicts beside the model answer; returns how many match."""
+        """Show your verdicts beside the model answer; returns how many match (None while the
+        model answer is hidden)."""
+        if not self.model_answer:
+            self.output.value = f"<p><i>{html.escape(self.HIDDEN)}</i></p>"
+            return None
         mine = self.result
         rows, agree = [], 0
         for c in argument.CLAIMS:
