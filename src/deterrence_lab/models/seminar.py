@@ -29,6 +29,12 @@ checked on loading by replaying its decisions, and a file that is corrupt, forei
 another version or edited by hand is refused with a ValueError. Functions never change a
 state in place, so a refused file leaves the game in memory as it was.
 
+The Day After format follows the RAND "Day After..." policy exercises, in which teams are
+handed a scenario that already contains a nuclear use and must work out the response
+[millot1993]; the classroom frame (roles, briefs, a white
+cell, time limits) follows Asal & Blake's framework for political-science simulations
+[asal2006].
+
 The moves' points and the chain's rates are teaching assumptions (a direction and a rough
 size, with the reason written down), not findings: the chance draws are a teaching device,
 not a forecast.
@@ -74,10 +80,36 @@ def _answers() -> tuple[tuple[str, str, str, str], ...]:
 
 def answer_parameters(option: str | None, assumptions: str = "central", *, up_scale=1.0,
                       down_scale=1.0, settle_scale=1.0) -> dict[str, np.ndarray]:
-    """Chapter 05's up / down / settle per state for Washington's answer ``option`` (a key of
-    the option table; ``None`` or ``"no_response"`` for none) under the ``assumptions`` set
-    (which values of the table's ranges), with the teams' overall scales. The seminar reads
-    every option effect through here, and the option table is its only source."""
+    """Chapter 05's up / down / settle per state for Washington's answer ``option``.
+
+    The seminar reads every option effect through here.
+
+    Parameters
+    ----------
+    option : str or None
+        A key of the option table; ``None`` or ``"no_response"`` for none.
+    assumptions : str, optional
+        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+    up_scale, down_scale, settle_scale : float, optional
+        The teams' overall scales, each in [0, 3] (default 1).
+
+    Returns
+    -------
+    dict of str to ndarray, shape (8,)
+        ``{"up": ..., "down": ..., "settle": ...}`` per transient state of the ladder.
+
+    Raises
+    ------
+    TypeError
+        If a scale is not a number.
+    ValueError
+        If ``assumptions`` or ``option`` is unknown, or a scale is outside [0, 3].
+
+    Notes
+    -----
+    :func:`deterrence_lab.models.escalation.ladder_parameters`; the rates and option factors
+    are teaching assumptions with written reasons.
+    """
     check_choice("assumptions", assumptions, ASSUMPTION_SETS)
     key = None if option in (None, NO_RESPONSE) else option
     return escalation.ladder_parameters(key, level=assumptions, up_scale=up_scale,
@@ -85,7 +117,28 @@ def answer_parameters(option: str | None, assumptions: str = "central", *, up_sc
 
 
 def assumption_set(assumptions: str = "central") -> dict:
-    """What a game was played with: the option table's level, the points rule and the ladder."""
+    """What a game was played with: the option table's level, the points rule and the ladder.
+
+    Parameters
+    ----------
+    assumptions : str, optional
+        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+
+    Returns
+    -------
+    dict
+        ``option_level``, ``option_table``, ``ladder``, ``pressure_step``, ``talk_step``,
+        ``pressure_limits`` and ``talk_limits``; stored in every save file.
+
+    Raises
+    ------
+    ValueError
+        If ``assumptions`` is not one of ``ASSUMPTION_SETS``.
+
+    Notes
+    -----
+    The points rule is a teaching assumption (``scenario.POINTS_REASON``).
+    """
     check_choice("assumptions", assumptions, ASSUMPTION_SETS)
     return {"option_level": assumptions,
             "option_table": "the course's option table (content.options)",
@@ -99,9 +152,31 @@ def assumption_set(assumptions: str = "central") -> dict:
 # --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Move:
-    """A choice open to a team: its pressure and talk points (see ``scenario.POINTS_REASON``)
-    and the reason for them. ``western_option`` names an answer of the option table; such a
-    move carries no points, its effect is the table's."""
+    """A choice open to a team, with its pressure and talk points and the reason for them.
+
+    Parameters
+    ----------
+    key : str
+        Identifier of the move.
+    label : str
+        The move in words.
+    reason : str
+        Why it carries these points (or, for an answer, the option table's reasons).
+    pressure : int, optional
+        Pressure points (default 0).
+    talk : int, optional
+        Talk points (default 0).
+    western_option : str or None, optional
+        An answer of the option table; such a move carries no points, its effect is the
+        table's (default None).
+    source : str, optional
+        A source key, default ``TEACHING_ASSUMPTION``.
+
+    Notes
+    -----
+    A plain record; the menus are built from :mod:`deterrence_lab.content.scenario`, the points
+    teaching assumptions (``scenario.POINTS_REASON``).
+    """
 
     key: str
     label: str
@@ -132,20 +207,81 @@ _LABEL = {s.key: s.label for s in escalation.LADDER_STATES}
 
 
 def team(key: str) -> sc.Team:
-    """The team ``key`` (``moscow``, ``washington``, ``kyiv``, ``nato_europe``, ``beijing``,
-    ``den_haag``)."""
+    """The team ``key``.
+
+    Parameters
+    ----------
+    key : str
+        One of ``moscow``, ``washington``, ``kyiv``, ``nato_europe``, ``beijing``, ``den_haag``.
+
+    Returns
+    -------
+    scenario.Team
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not a team key (the message lists them).
+
+    Notes
+    -----
+    No numbers of its own: the teams are scenario data.
+    """
     return _TEAM[check_choice("key", key, TEAM_KEYS)]
 
 
 def menu(team_key: str, phase: str) -> tuple[Move, ...]:
-    """The moves open to ``team_key`` in ``phase`` (``"before"`` or ``"after"`` a nuclear use;
-    a game's current phase is ``state.phase``)."""
+    """The moves open to ``team_key`` in ``phase``.
+
+    Parameters
+    ----------
+    team_key : str
+        A team key (``TEAM_KEYS``).
+    phase : {"before", "after"}
+        Before or after a nuclear use; a game's current phase is ``state.phase``.
+
+    Returns
+    -------
+    tuple of Move
+
+    Raises
+    ------
+    ValueError
+        If ``team_key`` or ``phase`` is unknown.
+
+    Notes
+    -----
+    Moves and points are teaching assumptions (:mod:`deterrence_lab.content.scenario`).
+    """
     return MENUS[check_choice("phase", phase, PHASES)][check_choice("team_key", team_key,
                                                                      TEAM_KEYS)]
 
 
 def move(team_key: str, phase: str, key: str) -> Move:
-    """The move ``key`` of ``team_key`` in ``phase``."""
+    """The move ``key`` of ``team_key`` in ``phase``.
+
+    Parameters
+    ----------
+    team_key : str
+        A team key.
+    phase : {"before", "after"}
+        Before or after a nuclear use.
+    key : str
+        A move of that team's menu in that phase.
+
+    Returns
+    -------
+    Move
+
+    Raises
+    ------
+    ValueError
+        If a key or the phase is unknown (the message lists the valid moves).
+
+    Notes
+    -----
+    Moves and points are teaching assumptions (:mod:`deterrence_lab.content.scenario`).
+    """
     moves = menu(team_key, phase)
     key = check_choice(f"key (a move of {team_key} {phase} a nuclear use)", key,
                        [m.key for m in moves])
@@ -153,12 +289,50 @@ def move(team_key: str, phase: str, key: str) -> Move:
 
 
 def label(state_key: str) -> str:
-    """A ladder state's label (chapter 05)."""
+    """A ladder state's label (chapter 05).
+
+    Parameters
+    ----------
+    state_key : str
+        One of the ladder's ``STATE_KEYS``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``state_key`` is unknown.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     return _LABEL[check_choice("state_key", state_key, _STATES)]
 
 
 def in_sentence(state_key: str) -> str:
-    """A ladder state's label inside a sentence (first letter lower case)."""
+    """A ladder state's label inside a sentence (first letter lower case).
+
+    Parameters
+    ----------
+    state_key : str
+        One of the ladder's ``STATE_KEYS``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``state_key`` is unknown.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     text = label(state_key)
     return text[0].lower() + text[1:]
 
@@ -168,8 +342,32 @@ def in_sentence(state_key: str) -> str:
 # --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class GameState:
-    """A game as plain data. ``decisions`` hold each round's choices (and optional notes);
-    ``history`` holds what followed from them (derived: see :func:`advance`)."""
+    """A game as plain data.
+
+    Parameters
+    ----------
+    game_format : {"day_after", "pre_crisis"}
+        The format, fixed when the game starts.
+    seed : int
+        Fixes every chance draw.
+    teams : tuple of str
+        The teams playing, in ``TEAM_KEYS`` order.
+    max_rounds : int
+        Rounds to play, 1 to ``MAX_ROUNDS``.
+    premise : str or None
+        The Day After opening; ``None`` in a pre-crisis game.
+    assumptions : str
+        The option table's assumption set.
+    decisions : tuple of dict, optional
+        Each round's choices and notes.
+    history : tuple of dict, optional
+        What followed from them (derived: see :func:`advance`).
+
+    Notes
+    -----
+    A frozen record: make one with :func:`new_game`, never by hand; functions return new states
+    and never change one in place.
+    """
 
     game_format: str
     seed: int
@@ -182,43 +380,113 @@ class GameState:
 
     @property
     def round(self) -> int:
-        """The number of the next round to play (1 before the first)."""
+        """The number of the next round to play (1 before the first).
+
+        Returns
+        -------
+        int
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         return len(self.history) + 1
 
     @property
     def start_state(self) -> str:
-        """Where the crisis stands before round 1: the premise's state (Day After) or
-        conventional war (pre-crisis)."""
+        """Where the crisis stands before round 1.
+
+        Returns
+        -------
+        str
+            The premise's ladder state (Day After) or conventional war (pre-crisis).
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         if self.game_format == "day_after":
             return sc.PREMISES[self.premise].start_state
         return escalation.TRANSIENT_KEYS[0]
 
     @property
     def ladder_state(self) -> str:
-        """Where the crisis stands on the compact ladder of chapter 05."""
+        """Where the crisis stands on the compact ladder of chapter 05.
+
+        Returns
+        -------
+        str
+            A key of the ladder's ``STATE_KEYS``.
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         return self.history[-1]["state_after"] if self.history else self.start_state
 
     @property
     def detonated(self) -> bool:
-        """True once a nuclear weapon has been used in the game (the premise counts)."""
+        """Whether a nuclear weapon has been used in the game (the premise counts).
+
+        Returns
+        -------
+        bool
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         return (self.start_state in USED_KEYS
                 or any(h["state_after"] in USED_KEYS for h in self.history))
 
     @property
     def phase(self) -> str:
-        """``"after"`` once a nuclear weapon has been used, else ``"before"``: the game keeps
-        this memory even where the chain's states do not."""
+        """``"after"`` once a nuclear weapon has been used, else ``"before"``.
+
+        Returns
+        -------
+        str
+            The game keeps this memory even where the chain's states do not.
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         return "after" if self.detonated else "before"
 
     @property
     def over(self) -> bool:
-        """True once the chain ends (settlement or general war) or the last round is played."""
+        """Whether the game has ended: the chain is absorbed or the last round is played.
+
+        Returns
+        -------
+        bool
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         return (self.ladder_state in escalation.ABSORBING_KEYS
                 or len(self.history) >= self.max_rounds)
 
     @property
     def outcome(self) -> str:
-        """The end of the game in words ('' while it goes on)."""
+        """The end of the game in words ('' while it goes on).
+
+        Returns
+        -------
+        str
+
+        Raises
+        ------
+        ValueError
+            If the game's history was built by hand and ends in a state that is not on the
+            compact ladder (a game from :func:`advance` never does).
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         if not self.over:
             return ""
         used = ("" if self.game_format == "day_after" else
@@ -236,7 +504,27 @@ class GameState:
 
 
 def stage(state: GameState) -> sc.Stage:
-    """What the white cell announces at the start of the next round (its title and text)."""
+    """What the white cell announces at the start of the next round.
+
+    Parameters
+    ----------
+    state : GameState
+        A game from :func:`new_game` or :func:`advance`.
+
+    Returns
+    -------
+    scenario.Stage
+        Its key, title and text.
+
+    Raises
+    ------
+    TypeError
+        If ``state`` is not a :class:`GameState`.
+
+    Notes
+    -----
+    No numbers of its own: the texts are scenario data (:mod:`deterrence_lab.content.scenario`).
+    """
     _check_state(state)
     number = state.round
     if state.game_format == "day_after":
@@ -268,8 +556,18 @@ def _check_state(state) -> None:
 
 
 def fresh_seed() -> int:
-    """A new seed (0 to 999,999) from the operating system's entropy: short enough to write
-    on the game log, so a live game can be replayed and checked afterwards."""
+    """A new seed from the operating system's entropy.
+
+    Returns
+    -------
+    int
+        0 to 999,999: short enough to write on the game log, so a live game can be replayed and
+        checked afterwards.
+
+    Notes
+    -----
+    Six digits is a teaching assumption: short enough to write down, not a source's number.
+    """
     return int(np.random.SeedSequence().entropy % 1_000_000)
 
 
@@ -280,19 +578,39 @@ def new_game(seed: int = 2023, teams=sc.DEFAULT_TEAMS, max_rounds: int | None = 
 
     Parameters
     ----------
-    seed : int
-        Fixes every chance draw (0 to 2**63 - 1); :func:`fresh_seed` gives a new one.
-    teams : list of str
-        Team keys; must include Moscow and Washington.
-    max_rounds : int, optional
-        1 to 8; default: the format's rounds (Day After 3, pre-crisis 6).
-    game_format : {"day_after", "pre_crisis"}
-        The format, fixed for the game and recorded in its save file.
-    premise : str
-        The Day After opening (``scenario.PREMISE_KEYS``); ignored before a pre-crisis game,
-        which records ``None``.
-    assumptions : str
-        The option table's assumption set (``ASSUMPTION_SETS``).
+    seed : int, optional
+        Fixes every chance draw (0 to 2**63 - 1, default 2023); :func:`fresh_seed` gives a new
+        one.
+    teams : list of str, optional
+        Team keys, each once; must include Moscow and Washington (default
+        ``scenario.DEFAULT_TEAMS``).
+    max_rounds : int or None, optional
+        1 to 8; default (None): the format's rounds (Day After 3, pre-crisis 6).
+    game_format : {"day_after", "pre_crisis"}, optional
+        The format, fixed for the game and recorded in its save file (default
+        ``"day_after"``).
+    premise : str, optional
+        The Day After opening (``scenario.PREMISE_KEYS``); ignored in a pre-crisis game, which
+        records ``None``.
+    assumptions : str, optional
+        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+
+    Returns
+    -------
+    GameState
+
+    Raises
+    ------
+    TypeError
+        If ``seed`` or ``max_rounds`` is not a whole number, or ``teams`` is not a list.
+    ValueError
+        If a number is out of range, a key is unknown, a team is listed twice, or Moscow or
+        Washington is missing.
+
+    Notes
+    -----
+    No numbers of its own: formats, premises and teams are scenario data
+    (:mod:`deterrence_lab.content.scenario`).
     """
     seed = check_int("seed", seed, 0, 2**63 - 1)
     game_format = check_choice("game_format", game_format, FORMAT_KEYS)
@@ -342,8 +660,27 @@ def _check_choices(state: GameState, choices, notes) -> tuple[dict, dict]:
 # The chain of a round, and its d100 bands
 # --------------------------------------------------------------------------------------
 def points(moves) -> tuple[int, int]:
-    """The round's pressure and talk: the moves' points summed and clipped to
-    ``scenario.PRESSURE_LIMITS`` and ``scenario.TALK_LIMITS``."""
+    """The round's pressure and talk: the moves' points summed and clipped.
+
+    Parameters
+    ----------
+    moves : list of Move
+        The moves chosen this round.
+
+    Returns
+    -------
+    pressure, talk : int
+        Clipped to ``scenario.PRESSURE_LIMITS`` (-3 to 3) and ``scenario.TALK_LIMITS`` (0 to 2).
+
+    Raises
+    ------
+    TypeError
+        If ``moves`` is not a list of :class:`Move`.
+
+    Notes
+    -----
+    The limits are teaching assumptions (``scenario.POINTS_REASON``).
+    """
     if isinstance(moves, (str, bytes)) or not hasattr(moves, "__iter__"):
         raise TypeError(f"moves={moves!r} must be a list of moves from menu()")
     moves = list(moves)
@@ -360,10 +697,41 @@ def round_parameters(option: str | None, pressure: int, talk: int,
                      assumptions: str = "central") -> dict[str, np.ndarray]:
     """Up / down / settle per state for Washington's answer and the round's points.
 
-    Pressure multiplies climbing by ``PRESSURE_STEP ** pressure`` and stepping down by its
-    inverse; talk multiplies settling by ``TALK_STEP ** talk``. Where up, down and settle
-    would add to more than 1, they are scaled down in proportion (a teaching rule that keeps
-    the chain a chain)."""
+    Where up, down and settle would add to more than 1, they are scaled down in proportion (a
+    teaching rule that keeps the chain a chain).
+
+    Parameters
+    ----------
+    option : str or None
+        Washington's answer (a key of the option table; ``None`` or ``"no_response"``: none).
+    pressure : int
+        The round's pressure points, a whole number within ``scenario.PRESSURE_LIMITS``
+        (-3 to 3).
+    talk : int
+        The round's talk points, a whole number within ``scenario.TALK_LIMITS`` (0 to 2).
+    assumptions : str, optional
+        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+
+    Returns
+    -------
+    dict of str to ndarray, shape (8,)
+        ``{"up": ..., "down": ..., "settle": ...}`` per transient ladder state.
+
+    Raises
+    ------
+    TypeError
+        If ``pressure`` or ``talk`` is not a whole number.
+    ValueError
+        If ``pressure`` or ``talk`` is outside its limits, or ``option`` or ``assumptions`` is
+        unknown.
+
+    Notes
+    -----
+    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
+    (1.15) and divides stepping down by it; each talk point multiplies settling by
+    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
+    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    """
     pressure = check_int("pressure", pressure, *sc.PRESSURE_LIMITS)
     talk = check_int("talk", talk, *sc.TALK_LIMITS)
     params = answer_parameters(option, assumptions, up_scale=sc.PRESSURE_STEP ** pressure,
@@ -379,8 +747,36 @@ def _phase_moves(state: GameState, choices: dict) -> list[Move]:
 
 
 def chain_parameters(state: GameState, choices: dict) -> tuple[str | None, dict]:
-    """Washington's answer (None before a nuclear use) and the chain's up / down / settle
-    probabilities per state for this round's ``choices``."""
+    """Washington's answer and the chain's probabilities per state for this round's ``choices``.
+
+    Parameters
+    ----------
+    state : GameState
+        A game from :func:`new_game` or :func:`advance`.
+    choices : dict of str to str
+        One move key per team playing, from the menus of the game's phase.
+
+    Returns
+    -------
+    option : str or None
+        Washington's answer (None before a nuclear use).
+    parameters : dict of str to ndarray, shape (8,)
+        Up / down / settle per transient ladder state.
+
+    Raises
+    ------
+    TypeError
+        If ``state`` is not a :class:`GameState` or ``choices`` is not a dict.
+    ValueError
+        If a team is missing or unknown, or a move is not on its menu.
+
+    Notes
+    -----
+    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
+    (1.15) and divides stepping down by it; each talk point multiplies settling by
+    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
+    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    """
     _check_state(state)
     choices, _ = _check_choices(state, choices, None)
     moves = _phase_moves(state, choices)
@@ -391,8 +787,42 @@ def chain_parameters(state: GameState, choices: dict) -> tuple[str | None, dict]
 
 def transition_row(state_key: str, option: str | None, pressure: int, talk: int,
                    assumptions: str = "central") -> dict[str, float]:
-    """The chain's probabilities of each next state from ``state_key`` in one round (only
-    states with a positive probability, in ladder order)."""
+    """The chain's probabilities of each next state from ``state_key`` in one round.
+
+    Parameters
+    ----------
+    state_key : str
+        A transient ladder state.
+    option : str or None
+        Washington's answer (a key of the option table; ``None`` or ``"no_response"``: none).
+    pressure : int
+        The round's pressure points, a whole number within ``scenario.PRESSURE_LIMITS``
+        (-3 to 3).
+    talk : int
+        The round's talk points, a whole number within ``scenario.TALK_LIMITS`` (0 to 2).
+    assumptions : str, optional
+        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+
+    Returns
+    -------
+    dict of str to float
+        Next state to probability, only states with a positive probability, in ladder order;
+        the values sum to 1.
+
+    Raises
+    ------
+    TypeError
+        If ``pressure`` or ``talk`` is not a whole number.
+    ValueError
+        If a key is unknown or a number outside its limits.
+
+    Notes
+    -----
+    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
+    (1.15) and divides stepping down by it; each talk point multiplies settling by
+    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
+    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    """
     check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
     P = escalation.ladder_matrix(**round_parameters(option, pressure, talk, assumptions))
     row = P[_STATES.index(state_key)]
@@ -414,9 +844,28 @@ def _level(key: str) -> float:
 
 @functools.lru_cache(maxsize=None)
 def band_targets(state_key: str) -> dict[str, str | None]:
-    """Where each kind of step leads from ``state_key``: ``{"climb": ..., "step down": ...,
-    "settle": "settlement", "stay": state_key}`` (None where the ladder has no such step),
-    read from the chain's own matrix."""
+    """Where each kind of step leads from ``state_key``, read from the chain's own matrix.
+
+    Parameters
+    ----------
+    state_key : str
+        A transient ladder state.
+
+    Returns
+    -------
+    dict of str to str or None
+        ``{"climb": ..., "step down": ..., "settle": "settlement", "stay": state_key}``, None
+        where the ladder has no such step.
+
+    Raises
+    ------
+    ValueError
+        If ``state_key`` is not a transient ladder state.
+
+    Notes
+    -----
+    No numbers of its own: the structure of chapter 05's ladder.
+    """
     check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
     n = len(escalation.TRANSIENT_KEYS)
     P = escalation.ladder_matrix(up=np.full(n, 0.1), down=_down_probe(),
@@ -448,11 +897,36 @@ def _down_probe() -> np.ndarray:
 
 def d100_bands(row: dict[str, float], stay: str | None = None,
                order=None) -> tuple[tuple[str, int, int], ...]:
-    """Whole-percent bands of a d100 roll for a row of probabilities: ``(state, first, last)``
-    with rolls 1-100. Percentages are rounded by largest remainders, so they add to 100 and
-    each is within 1 of 100 p; a state whose share rounds to 0 gets no band. Bands follow
-    ``order`` (a list of the row's keys) if given, else the row's order, with the state that
-    stays put (``stay``) last."""
+    """Whole-percent bands of a d100 roll for a row of probabilities.
+
+    Percentages are rounded by largest remainders, so they add to 100 and each is within 1 of
+    100 p; a state whose share rounds to 0 gets no band.
+
+    Parameters
+    ----------
+    row : dict of str to float
+        Next state to probability; non-negative, summing to 1 (within 1e-9).
+    stay : str or None, optional
+        The state that stays put; its band comes last.
+    order : list of str or None, optional
+        The row's keys in the order the bands should follow; default the row's order.
+
+    Returns
+    -------
+    tuple of (str, int, int)
+        ``(state, first, last)`` with rolls 1-100.
+
+    Raises
+    ------
+    ValueError
+        If ``row`` is not a non-empty dict of non-negative probabilities summing to 1, or
+        ``order`` does not list exactly its states.
+
+    Notes
+    -----
+    Standard largest-remainder rounding; the whole-percent bands let the paper game read the
+    same d100 tables as the screen game.
+    """
     if not isinstance(row, dict) or not row:
         raise ValueError(f"row={row!r} must be a non-empty dict {{state: probability}}")
     keys = list(order) if order is not None else list(row)
@@ -477,8 +951,30 @@ def d100_bands(row: dict[str, float], stay: str | None = None,
 
 
 def state_bands(state_key: str, row: dict[str, float]) -> tuple[tuple[str, int, int], ...]:
-    """The d100 bands of a ladder row, in the order of the printed tables: climb, step down,
-    settle, stay."""
+    """The d100 bands of a ladder row, in the order of the printed tables.
+
+    Parameters
+    ----------
+    state_key : str
+        The transient ladder state the row starts from.
+    row : dict of str to float
+        Next state to probability, as :func:`transition_row` returns.
+
+    Returns
+    -------
+    tuple of (str, int, int)
+        ``(state, first, last)`` in the order climb, step down, settle, stay.
+
+    Raises
+    ------
+    ValueError
+        If ``state_key`` is unknown, ``row`` is empty or not a dict, names a state that cannot
+        follow in one round, or its probabilities do not sum to 1.
+
+    Notes
+    -----
+    Standard largest-remainder rounding (:func:`d100_bands`).
+    """
     targets = band_targets(state_key)
     if not isinstance(row, dict) or not row:
         raise ValueError(f"row={row!r} must be a non-empty dict {{state: probability}}")
@@ -492,9 +988,42 @@ def state_bands(state_key: str, row: dict[str, float]) -> tuple[tuple[str, int, 
 
 def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
                assumptions: str = "central") -> tuple[int, int, int]:
-    """The d100 table's entry for a round: the highest roll that climbs, steps down and
-    settles (cumulative; a roll above the third stays put). An empty band repeats the cut
-    before it."""
+    """The d100 table's entry for a round: the highest roll that climbs, steps down and settles.
+
+    Parameters
+    ----------
+    state_key : str
+        A transient ladder state.
+    option : str or None
+        Washington's answer (a key of the option table; ``None`` or ``"no_response"``: none).
+    pressure : int
+        The round's pressure points, a whole number within ``scenario.PRESSURE_LIMITS``
+        (-3 to 3).
+    talk : int
+        The round's talk points, a whole number within ``scenario.TALK_LIMITS`` (0 to 2).
+    assumptions : str, optional
+        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+
+    Returns
+    -------
+    tuple of int
+        Three cumulative cuts (a roll above the third stays put); an empty band repeats the
+        cut before it.
+
+    Raises
+    ------
+    TypeError
+        If ``pressure`` or ``talk`` is not a whole number.
+    ValueError
+        If a key is unknown or a number outside its limits.
+
+    Notes
+    -----
+    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
+    (1.15) and divides stepping down by it; each talk point multiplies settling by
+    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
+    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    """
     check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
     round_parameters(option, pressure, talk, assumptions)      # checks the other arguments
     bands = _bands(option, pressure, talk, assumptions, state_key)
@@ -508,9 +1037,27 @@ def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
 
 
 def paper_states(phase: str) -> tuple[str, ...]:
-    """The ladder states a game can be in during ``phase``: before a use, the pre-use states;
-    after it, the states that mean a use (the ladder remembers the use, so it never returns
-    to the pre-use states)."""
+    """The ladder states a game can be in during ``phase``.
+
+    Parameters
+    ----------
+    phase : {"before", "after"}
+        Before or after a nuclear use.
+
+    Returns
+    -------
+    tuple of str
+        Before a use, the pre-use states; after it, the states that mean a use.
+
+    Raises
+    ------
+    ValueError
+        If ``phase`` is unknown.
+
+    Notes
+    -----
+    No numbers of its own: the structure of chapter 05's ladder.
+    """
     check_choice("phase", phase, PHASES)
     if phase == "before":
         return _PRE_USE
@@ -518,7 +1065,31 @@ def paper_states(phase: str) -> tuple[str, ...]:
 
 
 def roll_d100(seed: int, number: int) -> int:
-    """The round's d100 roll (1-100): the same for the same seed and round, on every machine."""
+    """The round's d100 roll: the same for the same seed and round, on every machine.
+
+    Parameters
+    ----------
+    seed : int
+        The game's seed, a whole number in [0, 2**63 - 1].
+    number : int
+        The round, a whole number in [1, 8].
+
+    Returns
+    -------
+    int
+        1 to 100.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a whole number.
+    ValueError
+        If an argument is fractional or out of range.
+
+    Notes
+    -----
+    No numbers of its own: numpy's default generator seeded with (seed, round).
+    """
     seed = check_int("seed", seed, 0, 2**63 - 1)
     number = check_int("number", number, 1, MAX_ROUNDS)
     u = float(np.random.default_rng([seed, number]).random())
@@ -526,7 +1097,30 @@ def roll_d100(seed: int, number: int) -> int:
 
 
 def read_band(bands, roll: int) -> str:
-    """The state whose band contains ``roll``."""
+    """The state whose band contains ``roll``.
+
+    Parameters
+    ----------
+    bands : list of (str, int, int)
+        Bands from :func:`d100_bands`.
+    roll : int
+        A whole number in [1, 100].
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    TypeError
+        If ``roll`` is not a whole number, or ``bands`` is not a list of (state, first, last).
+    ValueError
+        If ``roll`` is out of range or no band contains it.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     roll = check_int("roll", roll, 1, 100)
     try:
         bands = [(str(k), int(first), int(last)) for k, first, last in bands]
@@ -602,9 +1196,37 @@ def _step(state: GameState, choices: dict) -> dict:
 
 
 def advance(state: GameState, choices: dict, notes: dict | None = None) -> GameState:
-    """Play the next round: check ``choices`` (one move per team, from the menus of the
-    game's phase), work out the consequences and return the new state. ``state`` itself is
-    not changed."""
+    """Play the next round and return the new state; ``state`` itself is not changed.
+
+    Parameters
+    ----------
+    state : GameState
+        A game from :func:`new_game` or :func:`advance`.
+    choices : dict of str to str
+        One move key per team playing, from the menus of the game's phase.
+    notes : dict of str to str or None, optional
+        Optional text per team, at most 1000 characters each.
+
+    Returns
+    -------
+    GameState
+        With the round's decisions and its record (probabilities, bands, roll, new state).
+
+    Raises
+    ------
+    TypeError
+        If ``state`` is not a :class:`GameState`, or ``choices`` or ``notes`` is not a dict.
+    ValueError
+        If the game is over, a team is missing or unknown, a move is not on its menu, or a
+        note is too long.
+
+    Notes
+    -----
+    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
+    (1.15) and divides stepping down by it; each talk point multiplies settling by
+    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
+    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    """
     _check_state(state)
     if state.over:
         raise ValueError(f"the game is over ({state.outcome}); start a new one with new_game()")
@@ -647,10 +1269,35 @@ def _check_script(script) -> list:
 
 
 def play(script, *, seed: int = 2023, **settings) -> GameState:
-    """A whole game from a script: a list of rounds, each a dict ``{team: move}`` or
-    ``{"before": {...}, "after": {...}}`` (moves for either phase, for formats in which a
-    detonation may or may not be drawn). It stops early if the game ends. ``settings`` go to
-    :func:`new_game`."""
+    """A whole game from a script; it stops early if the game ends.
+
+    Parameters
+    ----------
+    script : list of dict
+        Rounds, each a dict ``{team: move}`` or ``{"before": {...}, "after": {...}}`` (moves for
+        either phase, for formats in which a detonation may or may not be drawn).
+    seed : int, optional
+        The game's seed (default 2023).
+    **settings
+        Passed to :func:`new_game`.
+
+    Returns
+    -------
+    GameState
+
+    Raises
+    ------
+    TypeError
+        If ``script`` is not a list of rounds, a round is not a dict, or a setting has the
+        wrong type.
+    ValueError
+        If a setting is invalid or a round's moves are (the message names the round).
+
+    Notes
+    -----
+    The chance draws follow from the seed; chain and points as in :func:`advance` (teaching
+    assumptions).
+    """
     state = new_game(seed, **settings)
     for number, entry in enumerate(_check_script(script), 1):
         if state.over:
@@ -663,9 +1310,36 @@ def play(script, *, seed: int = 2023, **settings) -> GameState:
 
 
 def outcome_counts(script, seeds, **settings) -> dict:
-    """Where games with the same ``script`` end, counted over ``seeds``: how much of a game's
-    story is chance. Returns ``{"games": n, "ends": {state: count}, "detonated": count}``
-    (``detonated``: games in which a nuclear weapon was used, the premise included)."""
+    """Where games with the same ``script`` end, counted over ``seeds``.
+
+    Parameters
+    ----------
+    script : list of dict
+        As for :func:`play`.
+    seeds : iterable of int
+        Seeds, whole numbers 0 or more, at least one (e.g. ``range(200)``).
+    **settings
+        Passed to :func:`new_game`.
+
+    Returns
+    -------
+    dict
+        ``{"games": n, "ends": {state: count}, "detonated": count}``; ``detonated`` counts
+        games in which a nuclear weapon was used, the premise included.
+
+    Raises
+    ------
+    TypeError
+        If ``seeds`` is not a list of whole numbers, or the script or a setting has the wrong
+        type.
+    ValueError
+        If ``seeds`` is empty or negative, or the script or a setting is invalid.
+
+    Notes
+    -----
+    Shows how much of a game's story is chance; chain and points as in :func:`advance`
+    (teaching assumptions).
+    """
     if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
         raise TypeError(f"seeds={seeds!r} must be a list of seeds, e.g. range(200)")
     seeds = list(seeds)
@@ -688,9 +1362,34 @@ def outcome_distribution(script, *, rounded: bool = True, **settings) -> dict:
 
     The chain is propagated round by round over (ladder state, whether a weapon has been
     used), with each round's rows taken from the script's moves for the phase of that row.
-    ``rounded=True`` uses the whole-percent d100 bands the game draws from; ``False`` the
-    unrounded chain. Returns ``{"ends": {state: probability}, "p_detonation": probability
-    that a nuclear weapon is used during the game (the premise counts)}``.
+
+    Parameters
+    ----------
+    script : list of dict
+        As for :func:`play`.
+    rounded : bool, optional
+        ``True`` (default) uses the whole-percent d100 bands the game draws from; ``False`` the
+        unrounded chain.
+    **settings
+        Passed to :func:`new_game`.
+
+    Returns
+    -------
+    dict
+        ``{"ends": {state: probability}, "p_detonation": probability}``, the second being the
+        chance that a nuclear weapon is used during the game (the premise counts).
+
+    Raises
+    ------
+    TypeError
+        If ``rounded`` is not a bool, or the script or a setting has the wrong type.
+    ValueError
+        If the script or a setting is invalid.
+
+    Notes
+    -----
+    Exact propagation of chapter 05's chain (kemeny1960-style absorbing chain); rates and points
+    are teaching assumptions.
     """
     from .._validate import check_bool
 
@@ -830,8 +1529,36 @@ def _decision_assessment(record: dict, seed: int) -> dict | None:
 
 
 def consequences(state: GameState, number: int) -> dict:
-    """The white cell's report of round ``number`` (already played), as data: ``escalation``
-    (always), and ``effects``, ``law`` and ``decision`` where they apply."""
+    """The white cell's report of round ``number`` (already played), as data.
+
+    Parameters
+    ----------
+    state : GameState
+        A game with at least one round played.
+    number : int
+        The round, a whole number from 1 to the rounds played.
+
+    Returns
+    -------
+    dict
+        ``escalation`` (always: the round's record), and ``effects`` (casualty ranges of a
+        detonation), ``law`` (the act judged against the ICJ's opinion) and ``decision`` (where
+        Washington's answer ranks) where they apply.
+
+    Raises
+    ------
+    TypeError
+        If ``state`` is not a :class:`GameState` or ``number`` not a whole number.
+    ValueError
+        If no round has been played or ``number`` is out of range.
+
+    Notes
+    -----
+    Casualties from :func:`deterrence_lab.models.effects.casualties` (ota1979) over
+    ``scenario.DETONATION_YIELDS_KT`` (teaching assumption); law from
+    :mod:`deterrence_lab.models.law` (icj1996); decision from
+    :mod:`deterrence_lab.models.response`.
+    """
     _check_state(state)
     if not state.history:
         raise ValueError("no round has been played yet: call advance() first")
@@ -852,8 +1579,31 @@ _FIELDS = ("format", "version", "library_version", "game_format", "seed", "premi
 
 
 def to_dict(state: GameState) -> dict:
-    """The game as JSON-ready plain data, with the save format's name and version, the game's
-    format, seed, premise and assumption set."""
+    """The game as JSON-ready plain data.
+
+    Parameters
+    ----------
+    state : GameState
+        A game from :func:`new_game` or :func:`advance`.
+
+    Returns
+    -------
+    dict
+        The save format's name and version, the library version, the game's format, seed,
+        premise, assumption set, teams, rounds, decisions and history.
+
+    Raises
+    ------
+    TypeError
+        If ``state`` is not a :class:`GameState`.
+    ValueError
+        If ``state`` was built by hand with an assumption set that is not in
+        ``ASSUMPTION_SETS`` (a game from :func:`new_game` always has a valid one).
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     _check_state(state)
     return {"format": FORMAT, "version": FORMAT_VERSION, "library_version": __version__,
             "game_format": state.game_format, "seed": state.seed, "premise": state.premise,
@@ -865,7 +1615,29 @@ def to_dict(state: GameState) -> dict:
 
 
 def to_json(state: GameState) -> str:
-    """The game as JSON text (see :func:`from_json`)."""
+    """The game as JSON text (see :func:`from_json`).
+
+    Parameters
+    ----------
+    state : GameState
+        A game from :func:`new_game` or :func:`advance`.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    TypeError
+        If ``state`` is not a :class:`GameState`.
+    ValueError
+        If ``state`` was built by hand with an assumption set that is not in
+        ``ASSUMPTION_SETS`` (a game from :func:`new_game` always has a valid one).
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     return json.dumps(to_dict(state), indent=1, sort_keys=True)
 
 
@@ -882,10 +1654,30 @@ def _same(a, b) -> bool:
 
 
 def from_dict(data) -> GameState:
-    """A game from :func:`to_dict`'s plain data; refuses anything inconsistent with a ValueError.
+    """A game from :func:`to_dict`'s plain data; anything inconsistent is refused.
 
-    The decisions are replayed from the seed and the result must match the saved history,
-    so a file edited by hand (or written by a different model) is caught.
+    The decisions are replayed from the seed and the result must match the saved history, so a
+    file edited by hand (or written by a different model) is caught.
+
+    Parameters
+    ----------
+    data : dict
+        Plain data as :func:`to_dict` returns.
+
+    Returns
+    -------
+    GameState
+
+    Raises
+    ------
+    ValueError
+        If ``data`` is not a dict of this save format and version, its fields or rounds do not
+        match, its settings are invalid, it was played with other assumptions, or its history
+        does not follow from its decisions and seed.
+
+    Notes
+    -----
+    No numbers of its own.
     """
     where = "save file"
     if not isinstance(data, dict):
@@ -943,7 +1735,28 @@ def from_dict(data) -> GameState:
 
 
 def from_json(text) -> GameState:
-    """A game from JSON text written by :func:`to_json`."""
+    """A game from JSON text written by :func:`to_json`.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The JSON text (bytes must be UTF-8).
+
+    Returns
+    -------
+    GameState
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is neither text nor bytes.
+    ValueError
+        If it is not UTF-8 or not valid JSON, or :func:`from_dict` refuses it.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -960,14 +1773,59 @@ def from_json(text) -> GameState:
 
 
 def save(state: GameState, path) -> None:
-    """Write the game to ``path`` as JSON."""
+    """Write the game to ``path`` as JSON.
+
+    Parameters
+    ----------
+    state : GameState
+        A game from :func:`new_game` or :func:`advance`.
+    path : str or os.PathLike
+        The file to write.
+
+    Raises
+    ------
+    TypeError
+        If ``state`` is not a :class:`GameState` or ``path`` is not a path.
+    ValueError
+        If ``state`` was built by hand with an assumption set that is not in
+        ``ASSUMPTION_SETS`` (a game from :func:`new_game` always has a valid one).
+    OSError
+        If the file cannot be written.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     from pathlib import Path
 
     Path(path).write_text(to_json(state), encoding="utf-8")
 
 
 def load(path) -> GameState:
-    """Read a game saved with :func:`save`; a bad file raises ValueError (nothing else changes)."""
+    """Read a game saved with :func:`save`; nothing else changes.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to read.
+
+    Returns
+    -------
+    GameState
+
+    Raises
+    ------
+    TypeError
+        If ``path`` is not a path.
+    ValueError
+        If the file is not a valid save (see :func:`from_json` and :func:`from_dict`).
+    OSError
+        If the file cannot be read.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     from pathlib import Path
 
     return from_json(Path(path).read_bytes())
