@@ -1,6 +1,13 @@
 """The law: the ICJ's 1996 advisory opinion as data, a legal-analysis walk-through, and
 Russian nuclear doctrine version by version.
 
+The main reference is the International Court of Justice's advisory opinion on the
+Legality of the Threat or Use of Nuclear Weapons [icj1996]: its six findings (para 105(2))
+and the paragraphs of its reasoning the chapter uses (41, 78, 79, 96, 97). The doctrine
+conditions come from the Russian texts of 2000, 2010, 2014, 2020 and 2024 [russia2000,
+russia2010, russia2014, russia2020, russia2024]; the status of the annexed regions from
+UN General Assembly resolution ES-11/4 [unga2022].
+
 Everything here is data with a source key and a place in the source, plus small pure
 functions over it. The walk-through is a graph of yes/no/unclear questions whose leaves
 report only what the Court itself said (including that it *could not conclude*); it
@@ -22,7 +29,31 @@ ANSWERS = ("yes", "no", "unclear")
 # --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Finding:
-    """One finding of para 105(2) of the opinion, paraphrased, with its vote."""
+    """One finding of para 105(2) of the ICJ's advisory opinion, paraphrased, with its vote.
+
+    Parameters
+    ----------
+    letter : str
+        The finding's letter in para 105(2), ``"A"`` to ``"F"``.
+    paraphrase : str
+        The finding in the course's own words (key words quoted).
+    votes_for, votes_against : int
+        The Court's vote, 0 to 14 each (14 judges voted).
+    casting_vote : str, optional
+        Who broke a tie, if anyone (finding E: President Bedjaoui).
+    named_against : tuple of str, optional
+        Judges voting against whose opinions were read for the course.
+    named_against_complete : bool, optional
+        True if ``named_against`` lists every judge who voted against.
+    note : str, optional
+        What the vote hides (for E: the seven against disagreed with each other).
+    source : str, optional
+        Source key, default ``"icj1996"``.
+
+    Notes
+    -----
+    A plain record; the texts and votes of ``FINDINGS`` are icj1996, para 105(2).
+    """
 
     letter: str
     paraphrase: str
@@ -36,15 +67,44 @@ class Finding:
 
     @property
     def where(self) -> str:
+        """Where the finding stands in the opinion, e.g. ``"para 105(2)E"``.
+
+        Returns
+        -------
+        str
+
+        Notes
+        -----
+        icj1996, para 105(2); no numbers of its own.
+        """
         return f"para 105(2){self.letter}"
 
     @property
     def unanimous(self) -> bool:
+        """True if no judge voted against the finding.
+
+        Returns
+        -------
+        bool
+
+        Notes
+        -----
+        No numbers of its own (the votes are icj1996, para 105(2)).
+        """
         return self.votes_against == 0
 
     @property
     def vote(self) -> str:
-        """The vote as a reader would write it: 'unanimous', '11–3', '7–7 (casting vote ...)'."""
+        """The vote as a reader would write it: 'unanimous', '11–3', '7–7 (casting vote ...)'.
+
+        Returns
+        -------
+        str
+
+        Notes
+        -----
+        No numbers of its own (the votes are icj1996, para 105(2)).
+        """
         if self.unanimous:
             return "unanimous"
         text = f"{self.votes_for}–{self.votes_against}"
@@ -84,7 +144,23 @@ _FINDING_BY_LETTER = {f.letter: f for f in FINDINGS}
 
 @dataclass(frozen=True)
 class KeyParagraph:
-    """A paragraph of the opinion's reasoning that the chapter relies on."""
+    """A paragraph of the opinion's reasoning that the chapter relies on.
+
+    Parameters
+    ----------
+    number : str
+        The paragraph's number in the opinion, e.g. ``"78"``.
+    topic : str
+        What the paragraph is about, in a few words.
+    summary : str
+        The paragraph in the course's own words.
+    source : str, optional
+        Source key, default ``"icj1996"``.
+
+    Notes
+    -----
+    A plain record; ``KEY_PARAGRAPHS`` paraphrase icj1996, paras 41, 78, 79, 96 and 97.
+    """
 
     number: str
     topic: str
@@ -93,6 +169,16 @@ class KeyParagraph:
 
     @property
     def where(self) -> str:
+        """Where the paragraph stands in the opinion, e.g. ``"para 78"``.
+
+        Returns
+        -------
+        str
+
+        Notes
+        -----
+        icj1996; no numbers of its own.
+        """
         return f"para {self.number}"
 
 
@@ -121,13 +207,51 @@ _PARAGRAPH_BY_NUMBER = {p.number: p for p in KEY_PARAGRAPHS}
 
 
 def finding(letter: str) -> Finding:
-    """The finding ``letter`` (A–F) of para 105(2)."""
+    """The finding ``letter`` (A–F) of para 105(2).
+
+    Parameters
+    ----------
+    letter : str
+        ``"A"`` to ``"F"``.
+
+    Returns
+    -------
+    Finding
+
+    Raises
+    ------
+    ValueError
+        If ``letter`` is not one of A–F.
+
+    Notes
+    -----
+    icj1996, para 105(2).
+    """
     letter = check_choice("letter", letter, _FINDING_BY_LETTER)
     return _FINDING_BY_LETTER[letter]
 
 
 def paragraph(number: str) -> KeyParagraph:
-    """One of the key paragraphs (41, 78, 79, 96, 97) of the opinion."""
+    """One of the key paragraphs (41, 78, 79, 96, 97) of the opinion.
+
+    Parameters
+    ----------
+    number : str
+        The paragraph number as text: ``"41"``, ``"78"``, ``"79"``, ``"96"`` or ``"97"``.
+
+    Returns
+    -------
+    KeyParagraph
+
+    Raises
+    ------
+    ValueError
+        If ``number`` is not one of those paragraphs.
+
+    Notes
+    -----
+    icj1996, the paragraph named.
+    """
     number = check_choice("number", number, _PARAGRAPH_BY_NUMBER)
     return _PARAGRAPH_BY_NUMBER[number]
 
@@ -141,6 +265,32 @@ class Question:
 
     ``key`` names the answer in a scenario's answer dict; two nodes may ask the same
     question (``key``) at different places in the graph.
+
+    Parameters
+    ----------
+    node : str
+        The node's name in the graph (unique).
+    key : str
+        The question's key in an answers dict (``QUESTION_KEYS``).
+    part : str
+        The part of the law it belongs to: ``"use of force"``, ``"conduct of hostilities"`` or
+        ``"extreme circumstance"``.
+    text : str
+        The question as put to the student.
+    explanation : str
+        The rule behind it, in plain words.
+    source : str
+        Source key of the rule.
+    where : str
+        Where in the source, e.g. ``"para 41"``.
+    on_yes, on_no, on_unclear : str
+        The node (question or outcome) each answer leads to.
+
+    Notes
+    -----
+    A plain record; the rules of ``QUESTIONS`` are icj1996 (paras 41, 78, 96–97, 105(2)C–E
+    and its reasoning on neutrality and the environment). Which branch an 'unclear' answer
+    follows is a teaching assumption: the one on which the analysis can go on.
     """
 
     node: str
@@ -155,12 +305,51 @@ class Question:
     on_unclear: str
 
     def next(self, answer: str) -> str:
+        """The node that ``answer`` leads to.
+
+        Parameters
+        ----------
+        answer : str
+            ``"yes"``, ``"no"`` or ``"unclear"``.
+
+        Returns
+        -------
+        str
+            A node of ``QUESTIONS`` or ``OUTCOMES``.
+
+        Raises
+        ------
+        KeyError
+            If ``answer`` is not one of ``ANSWERS`` (callers check answers first).
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         return {"yes": self.on_yes, "no": self.on_no, "unclear": self.on_unclear}[answer]
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """A leaf of the walk-through: what the Court said about the situation reached."""
+    """A leaf of the walk-through: what the Court said about the situation reached.
+
+    Parameters
+    ----------
+    node : str
+        The leaf's name in the graph.
+    title : str
+        A short title of the situation.
+    court_said : str
+        What the Court said about it, paraphrased; never a verdict of the course's own.
+    findings : tuple of str
+        Letters of the para 105(2) findings that apply.
+    paragraphs : tuple of str, optional
+        Numbers of the key paragraphs that apply.
+
+    Notes
+    -----
+    A plain record; ``OUTCOMES`` report icj1996, para 105(2) and the paragraphs listed.
+    """
 
     node: str
     title: str
@@ -270,25 +459,88 @@ QUESTION_KEYS: tuple[str, ...] = tuple(dict.fromkeys(q.key for q in QUESTIONS))
 
 
 def question(node: str) -> Question:
-    """The walk-through question at ``node``."""
+    """The walk-through question at ``node``.
+
+    Parameters
+    ----------
+    node : str
+        A node of ``QUESTIONS``.
+
+    Returns
+    -------
+    Question
+
+    Raises
+    ------
+    ValueError
+        If ``node`` is not a question node.
+
+    Notes
+    -----
+    icj1996 (see each question's ``where``).
+    """
     node = check_choice("node", node, _QUESTION_BY_NODE)
     return _QUESTION_BY_NODE[node]
 
 
 def outcome(node: str) -> Outcome:
-    """The walk-through outcome at ``node``."""
+    """The walk-through outcome at ``node``.
+
+    Parameters
+    ----------
+    node : str
+        A node of ``OUTCOMES``: ``"charter_breach"``, ``"humanitarian_breach"``,
+        ``"non_liquet"`` or ``"general_rule"``.
+
+    Returns
+    -------
+    Outcome
+
+    Raises
+    ------
+    ValueError
+        If ``node`` is not an outcome node.
+
+    Notes
+    -----
+    icj1996, para 105(2) (see each outcome's ``findings``).
+    """
     node = check_choice("node", node, _OUTCOME_BY_NODE)
     return _OUTCOME_BY_NODE[node]
 
 
 def graph_edges() -> list[tuple[str, str, str]]:
-    """Every edge ``(from_node, answer, to_node)`` of the walk-through, for drawing."""
+    """Every edge ``(from_node, answer, to_node)`` of the walk-through, for drawing.
+
+    Returns
+    -------
+    list of tuple of (str, str, str)
+        Three edges per question, one per answer, in the order of ``QUESTIONS``.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     return [(q.node, a, q.next(a)) for q in QUESTIONS for a in ANSWERS]
 
 
 @dataclass(frozen=True)
 class Step:
-    """One answered question on a walk-through path."""
+    """One answered question on a walk-through path.
+
+    Parameters
+    ----------
+    node : str
+        The question node passed.
+    key : str
+        Its question key.
+    answer : str
+        The answer given: ``"yes"``, ``"no"`` or ``"unclear"``.
+
+    Notes
+    -----
+    A plain record, filled by :func:`trace` and :func:`all_paths`.
+    """
 
     node: str
     key: str
@@ -297,7 +549,21 @@ class Step:
 
 @dataclass(frozen=True)
 class WalkResult:
-    """Where a set of answers leads: the path, the outcome, and the caveats of 'unclear'."""
+    """Where a set of answers leads: the path, the outcome, and the caveats of 'unclear'.
+
+    Parameters
+    ----------
+    path : tuple of Step
+        The questions answered, in order.
+    outcome : Outcome
+        The leaf reached.
+    unclear : tuple of str, optional
+        Keys of the questions answered 'unclear' on the path.
+
+    Notes
+    -----
+    A plain record, filled by :func:`walk`.
+    """
 
     path: tuple[Step, ...]
     outcome: Outcome
@@ -305,11 +571,36 @@ class WalkResult:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
+        """The para 105(2) findings that apply at the outcome.
+
+        Returns
+        -------
+        tuple of Finding
+
+        Raises
+        ------
+        ValueError
+            If the outcome was built by hand with a letter outside A–F (those of ``OUTCOMES``
+            are all valid).
+
+        Notes
+        -----
+        icj1996, para 105(2); no numbers of its own.
+        """
         return tuple(finding(letter) for letter in self.outcome.findings)
 
     @property
     def conditional(self) -> bool:
-        """True if the path passed an 'unclear' answer: the outcome holds only on that reading."""
+        """True if the path passed an 'unclear' answer: the outcome holds only on that reading.
+
+        Returns
+        -------
+        bool
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         return bool(self.unclear)
 
 
@@ -327,6 +618,30 @@ def trace(answers: dict) -> tuple[tuple[Step, ...], str]:
 
     The node is an outcome when the path is complete, otherwise the first question on
     the path that ``answers`` leaves open. Answers to questions off the path are ignored.
+
+    Parameters
+    ----------
+    answers : dict of str to str
+        Question key (``QUESTION_KEYS``) -> ``"yes"``, ``"no"`` or ``"unclear"`` (``ANSWERS``);
+        answers to questions off the path are ignored.
+
+    Returns
+    -------
+    path : tuple of Step
+        The questions answered on the way.
+    node : str
+        An outcome node, or the first question left open.
+
+    Raises
+    ------
+    TypeError
+        If ``answers`` is not a dict.
+    ValueError
+        If a key is not in ``QUESTION_KEYS`` or a value is not in ``ANSWERS``.
+
+    Notes
+    -----
+    No numbers of its own.
     """
     answers = _check_answers(answers)
     node, path = START, []
@@ -340,16 +655,62 @@ def trace(answers: dict) -> tuple[tuple[Step, ...], str]:
 
 
 def next_question(answers: dict) -> Question | None:
-    """The first question on the path that ``answers`` does not answer yet (None at a leaf)."""
+    """The first question on the path that ``answers`` does not answer yet (None at a leaf).
+
+    Parameters
+    ----------
+    answers : dict of str to str
+        Question key (``QUESTION_KEYS``) -> ``"yes"``, ``"no"`` or ``"unclear"`` (``ANSWERS``);
+        answers to questions off the path are ignored.
+
+    Returns
+    -------
+    Question or None
+
+    Raises
+    ------
+    TypeError
+        If ``answers`` is not a dict.
+    ValueError
+        If a key is not in ``QUESTION_KEYS`` or a value is not in ``ANSWERS``.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     return _QUESTION_BY_NODE.get(trace(answers)[1])
 
 
 def walk(answers: dict) -> WalkResult:
-    """Follow ``answers`` (question key -> 'yes'/'no'/'unclear') from the start to an outcome.
+    """Follow ``answers`` from the start to an outcome of the walk-through.
 
     Every question met on the way must be answered. An 'unclear' answer follows the
     branch on which the analysis can go on and is listed in ``unclear``, so the result
     says on which reading it rests.
+
+    Parameters
+    ----------
+    answers : dict of str to str
+        Question key (``QUESTION_KEYS``) -> ``"yes"``, ``"no"`` or ``"unclear"`` (``ANSWERS``);
+        answers to questions off the path are ignored.
+
+    Returns
+    -------
+    WalkResult
+
+    Raises
+    ------
+    TypeError
+        If ``answers`` is not a dict.
+    ValueError
+        If a key is not in ``QUESTION_KEYS``, a value is not in ``ANSWERS``, or a question the
+        path reaches has no answer.
+
+    Notes
+    -----
+    The graph follows icj1996 (paras 41, 78, 96–97, 105(2)C–E); the outcomes report only
+    what the Court said. Following the continuing branch on 'unclear' is a teaching
+    assumption, so that one unclear point does not hide the rest of the analysis.
     """
     path, node = trace(answers)
     if node in _QUESTION_BY_NODE:
@@ -361,7 +722,17 @@ def walk(answers: dict) -> WalkResult:
 
 
 def all_paths() -> list[tuple[Step, ...]]:
-    """Every path from the start to an outcome (for tests and for the diagram)."""
+    """Every path from the start to an outcome (for tests and for the diagram).
+
+    Returns
+    -------
+    list of tuple of Step
+        One path per combination of answers along it, in depth-first order.
+
+    Notes
+    -----
+    No numbers of its own.
+    """
     paths: list[tuple[Step, ...]] = []
 
     def extend(node: str, so_far: tuple[Step, ...]):
@@ -400,7 +771,33 @@ VERSIONS = ("2000", "2010/2014", "2020", "2024")
 
 @dataclass(frozen=True)
 class Condition:
-    """One condition of a doctrine version under which Russia says it may use nuclear weapons."""
+    """One condition of a doctrine version under which Russia says it may use nuclear weapons.
+
+    Parameters
+    ----------
+    version : str
+        The doctrine version, one of ``VERSIONS``.
+    label : str
+        A short name of the condition within its version.
+    text : str
+        The condition, paraphrased.
+    requires : tuple of str
+        The facts (``FACTS``) that must all hold for Moscow to invoke it.
+    source : str
+        Source key of the doctrine text.
+    where : str
+        Where in it (section, paragraph).
+    kind : str, optional
+        ``"use"`` (a condition for use, the default) or ``"attribution"`` (widens who counts
+        as the attacker, not a condition by itself).
+    note : str, optional
+        What the reader should know about the wording.
+
+    Notes
+    -----
+    A plain record; ``CONDITIONS`` paraphrase russia2000, russia2010 (section III, para 22,
+    kept in russia2014), russia2020 (para 19) and russia2024 (section III, para 11).
+    """
 
     version: str
     label: str
@@ -465,6 +862,30 @@ class Scenario:
     ``answers`` are for the question "could Russia lawfully use a nuclear weapon in reply?";
     ``facts`` say which doctrine conditions Moscow could claim, where ``claimed`` means
     "only if the annexed Ukrainian regions are counted as Russian".
+
+    Parameters
+    ----------
+    key : str
+        The scenario's key in ``SCENARIOS``.
+    title : str
+        A short title.
+    description : str
+        The situation, with its sources.
+    answers : dict of str to str
+        Walk-through answers (see :func:`walk`).
+    facts : dict of str to str
+        A value of ``FACT_VALUES`` for every fact of ``FACTS``.
+    reasons : dict of str to str
+        Question key -> why it is answered so.
+    facts_reason : str
+        Why the facts are read so.
+    source : str, optional
+        Default ``TEACHING_ASSUMPTION``: each answer is one defensible reading.
+
+    Notes
+    -----
+    A plain record; the answers and facts of ``SCENARIOS`` are teaching assumptions, with
+    their reasons written down, that a student can change.
     """
 
     key: str
@@ -550,7 +971,26 @@ SCENARIOS: dict[str, Scenario] = {s.key: s for s in (
 
 
 def scenario(key: str) -> Scenario:
-    """The scenario ``key`` (see ``SCENARIOS``)."""
+    """The scenario ``key`` (see ``SCENARIOS``).
+
+    Parameters
+    ----------
+    key : str
+        A key of ``SCENARIOS``.
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not a key of ``SCENARIOS``.
+
+    Notes
+    -----
+    The scenarios' answers and facts are teaching assumptions (see :class:`Scenario`).
+    """
     key = check_choice("key", key, SCENARIOS)
     return SCENARIOS[key]
 
@@ -576,6 +1016,31 @@ def condition_status(condition: Condition, facts: dict) -> str:
     All required facts 'yes' -> could be invoked; any 'no' -> not met; otherwise a
     'claimed' fact makes it depend on counting annexed land as Russian (which UN General
     Assembly resolution ES-11/4 rejects), and an 'unclear' one makes it arguable.
+
+    Parameters
+    ----------
+    condition : Condition
+        A condition of ``CONDITIONS``.
+    facts : dict of str to str
+        A value of ``FACT_VALUES`` for every fact of ``FACTS``.
+
+    Returns
+    -------
+    str
+        One of ``STATUSES``.
+
+    Raises
+    ------
+    TypeError
+        If ``condition`` is not a :class:`Condition` or ``facts`` is not a dict.
+    ValueError
+        If ``facts`` names an unknown fact, gives a value outside ``FACT_VALUES`` or leaves a
+        fact of ``FACTS`` out.
+
+    Notes
+    -----
+    No numbers of its own; the rule is a teaching assumption (the weakest required fact
+    decides), and the status of annexed land is unga2022 (resolution ES-11/4).
     """
     if not isinstance(condition, Condition):
         raise TypeError(f"condition={condition!r} must be a Condition from law.CONDITIONS")
@@ -591,14 +1056,66 @@ def condition_status(condition: Condition, facts: dict) -> str:
 
 
 def doctrine_comparison(scenario_key: str) -> dict[str, list[tuple[Condition, str]]]:
-    """For each doctrine version, every condition with its status for the scenario."""
+    """For each doctrine version, every condition with its status for the scenario.
+
+    Parameters
+    ----------
+    scenario_key : str
+        A key of ``SCENARIOS``.
+
+    Returns
+    -------
+    dict of str to list of tuple of (Condition, str)
+        Version (``VERSIONS``) -> its conditions, each with its status (``STATUSES``).
+
+    Raises
+    ------
+    TypeError
+        If a scenario's ``facts`` is not a dict (only possible for a scenario edited by hand).
+    ValueError
+        If ``scenario_key`` is not a key of ``SCENARIOS``, or a scenario's facts name an unknown
+        fact, give a value outside ``FACT_VALUES`` or leave a fact of ``FACTS`` out.
+
+    Notes
+    -----
+    The conditions are russia2000, russia2010, russia2020 and russia2024 (see
+    :class:`Condition`); the scenario's facts are teaching assumptions.
+    """
     facts = SCENARIOS[check_choice("scenario_key", scenario_key, SCENARIOS)].facts
     return {v: [(c, condition_status(c, facts)) for c in CONDITIONS if c.version == v]
             for v in VERSIONS}
 
 
 def invocable_count(scenario_key: str, *, count_claimed: bool = True) -> dict[str, int]:
-    """Per version, how many use conditions Moscow could claim (optionally counting annexed land)."""
+    """Per version, how many use conditions Moscow could claim (optionally counting annexed land).
+
+    Parameters
+    ----------
+    scenario_key : str
+        A key of ``SCENARIOS``.
+    count_claimed : bool, optional
+        If True (default), conditions that hold only if annexed land counts as Russian are
+        counted too.
+
+    Returns
+    -------
+    dict of str to int
+        Version (``VERSIONS``) -> number of conditions of kind ``"use"`` that could be invoked.
+
+    Raises
+    ------
+    TypeError
+        If ``count_claimed`` is not True or False, or a scenario's ``facts`` is not a dict
+        (only possible for a scenario edited by hand).
+    ValueError
+        If ``scenario_key`` is not a key of ``SCENARIOS``, or a scenario's facts name an unknown
+        fact, give a value outside ``FACT_VALUES`` or leave a fact of ``FACTS`` out.
+
+    Notes
+    -----
+    The conditions are russia2000, russia2010, russia2020 and russia2024 (see
+    :class:`Condition`); the scenario's facts are teaching assumptions.
+    """
     count_claimed = check_bool("count_claimed", count_claimed)
     wanted = {"could be invoked"} | ({"only if annexed land counts as Russian"} if count_claimed else set())
     return {v: sum(1 for c, s in rows if c.kind == "use" and s in wanted)
@@ -610,7 +1127,34 @@ ES_11_4 = {"in_favour": 143, "against": 5, "abstentions": 35, "date": "12 Octobe
 
 
 def contrast_with_court(scenario_key: str) -> dict:
-    """The scenario against the Court's extreme circumstance and the status of annexed land."""
+    """The scenario against the Court's extreme circumstance and the status of annexed land.
+
+    Parameters
+    ----------
+    scenario_key : str
+        A key of ``SCENARIOS``.
+
+    Returns
+    -------
+    dict
+        ``{"scenario": title, "walk": WalkResult, "court": str, "annexation": str,
+        "rests_on_annexation": bool}``: the scenario's walk-through, whether the Court's open
+        question (finding E) can arise, and whether Moscow's claim rests on annexed land.
+
+    Raises
+    ------
+    TypeError
+        If the scenario's ``answers`` is not a dict (only possible for a scenario edited by hand).
+    ValueError
+        If ``scenario_key`` is not a key of ``SCENARIOS``, or the scenario's answers are invalid
+        or incomplete (see :func:`walk`).
+
+    Notes
+    -----
+    The Court's words are icj1996 (para 105(2)E, paras 96–97); the vote on resolution ES-11/4
+    (143 in favour, 5 against, 35 abstentions, 12 October 2022, ``ES_11_4``) is unga2022, as
+    reported by ap2022.
+    """
     s = SCENARIOS[check_choice("scenario_key", scenario_key, SCENARIOS)]
     existential = s.facts["existential_threat"]
     court = {"yes": "The Court's open question (E, 7–7) could arise: the state's very survival "
@@ -640,7 +1184,25 @@ VERDICTS = ("consistent", "inconsistent", "not decided")
 
 @dataclass(frozen=True)
 class Statement:
-    """A claim someone might make about the opinion, and how it stands against the text."""
+    """A claim someone might make about the opinion, and how it stands against the text.
+
+    Parameters
+    ----------
+    key : str
+        The statement's key in ``STATEMENTS``.
+    text : str
+        The claim.
+    verdict : str
+        One of ``VERDICTS``: ``"consistent"``, ``"inconsistent"`` or ``"not decided"``.
+    finding : str
+        The letter of the para 105(2) finding that decides it.
+    why : str
+        The reason, with reference to the finding.
+
+    Notes
+    -----
+    A plain record; the verdicts of ``STATEMENTS`` are read against icj1996, para 105(2).
+    """
 
     key: str
     text: str
@@ -674,6 +1236,25 @@ STATEMENTS: tuple[Statement, ...] = (
 
 
 def statement(key: str) -> Statement:
-    """The statement ``key`` of ``STATEMENTS``."""
+    """The statement ``key`` of ``STATEMENTS``.
+
+    Parameters
+    ----------
+    key : str
+        A key of ``STATEMENTS``.
+
+    Returns
+    -------
+    Statement
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not a key of ``STATEMENTS``.
+
+    Notes
+    -----
+    icj1996, para 105(2) (the finding named by the statement).
+    """
     key = check_choice("key", key, [s.key for s in STATEMENTS])
     return next(s for s in STATEMENTS if s.key == key)
