@@ -82,8 +82,35 @@ def _binomial_pmf_table(n: np.ndarray, p: np.ndarray) -> np.ndarray:
 def binomial_tail(n, k, p) -> np.ndarray:
     """P(at least ``k`` of ``n`` independent members act), each with probability ``p``.
 
-    The upper tail of the binomial distribution, sum over j >= k of C(n, j) p^j (1-p)^(n-j);
-    ``n``, ``k`` and ``p`` broadcast against each other. ``k = 0`` gives 1.
+    ``n``, ``k`` and ``p`` broadcast against each other; ``k = 0`` gives 1.
+
+    Parameters
+    ----------
+    n : int or array_like of int
+        Members of the chain, whole numbers in [1, 100] (``N_MAX``).
+    k : int or array_like of int
+        Members who must act, whole numbers in [0, 100], at most ``n``.
+    p : float or array_like
+        Probability in [0, 1] that one member acts.
+
+    Returns
+    -------
+    ndarray
+        The probability, shape the broadcast shape of ``n``, ``k`` and ``p``.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is empty, not finite, not a whole number where one is needed, outside
+        its range, if the shapes do not broadcast, or if ``k > n``.
+
+    Notes
+    -----
+    Standard formula: the upper tail of the binomial distribution, sum over j >= k of
+    C(n, j) p^j (1 - p)^(n - j), each term computed from log-factorials so that tails as
+    small as 1e-300 stay accurate.
     """
     n_arr = check_whole_numbers("n", n, 1, N_MAX)
     k_arr = check_whole_numbers("k", k, 0, N_MAX)
@@ -98,7 +125,22 @@ def binomial_tail(n, k, p) -> np.ndarray:
 
 
 class CommandRisks(NamedTuple):
-    """What a command design yields per crisis; every field broadcasts like the inputs."""
+    """What a command design yields per crisis; every field broadcasts like the inputs.
+
+    Parameters
+    ----------
+    p_unauthorised : ndarray
+        Probability per crisis of a use the legitimate authority did not order.
+    p_valid_fails : ndarray
+        Probability that a valid order does not lead to use.
+    time_to_execute_h : ndarray
+        Expected hours from a valid order to use, given that the order succeeds (NaN where
+        it never does).
+
+    Notes
+    -----
+    A plain record, filled by :func:`command_risks` and :func:`simulate_command`.
+    """
 
     p_unauthorised: np.ndarray
     p_valid_fails: np.ndarray
@@ -132,13 +174,67 @@ def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
                   member_time_h=0.25) -> CommandRisks:
     """Exact per-crisis risks of a k-of-n command design (definitions in the module docstring).
 
-    Returns ``p_unauthorised``, ``p_valid_fails`` and ``time_to_execute_h``: the expected
-    time from a valid order to use, *given that the order succeeds*. Each of the members
-    who comply acts after an independent exponential delay with mean ``member_time_h``;
-    use happens when the k-th has acted (the k-th order statistic of the compliant
-    members, sum over i < k of 1/(m - i) mean delays when m comply), plus the custodian's
-    ``release_time_h`` if warheads are stored apart. All inputs broadcast; ``n``, ``k``
-    and ``k_predelegated`` must be whole numbers and ``k <= n``.
+    Each of the members who comply acts after an independent exponential delay with mean
+    ``member_time_h``; use happens when the k-th has acted, plus the custodian's
+    ``release_time_h`` if warheads are stored apart. All inputs broadcast.
+
+    Parameters
+    ----------
+    n : int or array_like of int
+        Members of the chain, whole numbers in [1, 100].
+    k : int or array_like of int
+        Members who must act together, whole numbers in [1, 100], at most ``n``.
+    p_rogue : float or array_like
+        Probability in [0, 1] per crisis that one member acts without authority.
+    p_fail : float or array_like
+        Probability in [0, 1] that one member fails or refuses to carry out a valid order.
+    pal : bool, optional
+        True if the weapon has a code lock (Permissive Action Link); default False.
+    p_pal_defeat : float or array_like, optional
+        Probability in [0, 1] that a group acting without authority defeats the code lock
+        (default 0.1, a teaching assumption: no public figure exists).
+    custody : bool, optional
+        True if warheads are stored apart from launchers under a separate custodian.
+    p_custody_defeat : float or array_like, optional
+        Probability in [0, 1] that such a group defeats the custodian (default 0.5, a teaching
+        assumption).
+    release_time_h : float or array_like, optional
+        Hours the custodian needs to release a warhead to a valid order, in [0, 1000] h
+        (default 0; counts only with ``custody``).
+    predelegation : bool, optional
+        True if authority and unlock codes are handed down in advance.
+    k_predelegated : int or array_like of int, optional
+        Members needed under pre-delegation, whole numbers in [1, 100] (default 1); the chain
+        then needs ``min(k, k_predelegated)``.
+    p_cutoff : float or array_like, optional
+        Probability in [0, 1] that the leadership is cut off, so a code lock never receives
+        its codes (default 0; counts only with a code lock and no pre-delegation).
+    member_time_h : float or array_like, optional
+        Mean delay of each complying member, in (0, 1000] h (default 0.25 h, a teaching
+        assumption).
+
+    Returns
+    -------
+    CommandRisks
+        ``p_unauthorised``, ``p_valid_fails`` and ``time_to_execute_h`` (h), each of the
+        broadcast shape of all inputs.
+
+    Raises
+    ------
+    TypeError
+        If a number is not a number, or ``pal``, ``custody`` or ``predelegation`` is not
+        True or False.
+    ValueError
+        If an argument is empty, not finite, not a whole number where one is needed, outside
+        its range, if the shapes do not broadcast, or if ``k > n``.
+
+    Notes
+    -----
+    Standard formula: binomial tails for both risks, and for the time the expected k-th order
+    statistic of exponential delays (sum over i < k of 1/(m - i) mean delays when m members
+    comply), averaged over m given success. The frame is Feaver's always/never trade-off
+    (feaver1992); every probability fed in is a teaching assumption unless a profile cites a
+    source.
     """
     d = _check_design(n, k, p_rogue, p_fail, pal, p_pal_defeat, custody, p_custody_defeat,
                       release_time_h, predelegation, k_predelegated, p_cutoff, member_time_h)
@@ -174,10 +270,70 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
                      custody: bool = False, p_custody_defeat: float = 0.5, release_time_h: float = 0.0,
                      predelegation: bool = False, k_predelegated: int = 1, p_cutoff: float = 0.0,
                      member_time_h: float = 0.25) -> CommandRisks:
-    """Monte Carlo estimate of :func:`command_risks` for one design: ``n_crises`` simulated
-    crises, each member, lock, custodian and cut-off drawn independently from ``rng``.
+    """Monte Carlo estimate of :func:`command_risks` for one design.
 
-    It shares no code with the exact model, so agreement is an independent check.
+    ``n_crises`` simulated crises, each member, lock, custodian and cut-off drawn
+    independently from ``rng``. It shares no code with the exact model, so agreement is an
+    independent check.
+
+    Parameters
+    ----------
+    n : int
+        Members of the chain, a whole number in [1, 100].
+    k : int
+        Members who must act together, a whole number in [1, ``n``].
+    p_rogue : float
+        Probability in [0, 1] per crisis that one member acts without authority.
+    p_fail : float
+        Probability in [0, 1] that one member fails or refuses a valid order.
+    n_crises : int
+        Crises to simulate, a whole number in [1, 10,000,000].
+    rng : numpy.random.Generator
+        The source of every random draw.
+    pal : bool, optional
+        True if the weapon has a code lock (Permissive Action Link); default False.
+    p_pal_defeat : float, optional
+        Probability in [0, 1] that a group acting without authority defeats the code lock
+        (default 0.1, a teaching assumption: no public figure exists).
+    custody : bool, optional
+        True if warheads are stored apart from launchers under a separate custodian.
+    p_custody_defeat : float, optional
+        Probability in [0, 1] that such a group defeats the custodian (default 0.5, a teaching
+        assumption).
+    release_time_h : float, optional
+        Hours the custodian needs to release a warhead to a valid order, in [0, 1000] h
+        (default 0; counts only with ``custody``).
+    predelegation : bool, optional
+        True if authority and unlock codes are handed down in advance.
+    k_predelegated : int, optional
+        Members needed under pre-delegation, whole numbers in [1, 100] (default 1); the chain
+        then needs ``min(k, k_predelegated)``.
+    p_cutoff : float, optional
+        Probability in [0, 1] that the leadership is cut off, so a code lock never receives
+        its codes (default 0; counts only with a code lock and no pre-delegation).
+    member_time_h : float, optional
+        Mean delay of each complying member, in (0, 1000] h (default 0.25 h, a teaching
+        assumption).
+
+    Returns
+    -------
+    CommandRisks
+        The three estimates, each a 0-d array; ``time_to_execute_h`` is NaN if no valid
+        order succeeded.
+
+    Raises
+    ------
+    TypeError
+        If a number is not a number, ``rng`` is not a numpy Generator, or a flag is not
+        True or False.
+    ValueError
+        If an argument is not a whole number where one is needed, not finite, outside its
+        range, if ``k > n``, or if a probability or time is given as more than one value.
+
+    Notes
+    -----
+    Standard Monte Carlo sampling of the model of :func:`command_risks`; the inputs are
+    teaching assumptions as there (frame: feaver1992).
     """
     n = check_int("n", n, 1, N_MAX)
     k = check_int("k", k, 1, n)
@@ -212,9 +368,36 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
 def design_family(n: int, p_rogue, p_fail, **barriers) -> dict[str, np.ndarray]:
     """Every design with ``n`` members: k = 1..n, code lock off/on, pre-delegation off/on.
 
-    Returns flat arrays ``k``, ``pal``, ``predelegation``, ``p_unauthorised``,
-    ``p_valid_fails`` and ``time_to_execute_h`` (4n designs); other barrier settings
-    (custody, p_cutoff, ...) pass through ``barriers`` to :func:`command_risks`.
+    Parameters
+    ----------
+    n : int
+        Members of the chain, a whole number in [1, 100].
+    p_rogue : float or array_like
+        Probability in [0, 1] per crisis that one member acts without authority.
+    p_fail : float or array_like
+        Probability in [0, 1] that one member fails or refuses a valid order.
+    **barriers
+        Other settings of :func:`command_risks` (``custody``, ``p_cutoff``, ...); not ``k``,
+        ``pal`` or ``predelegation``, which the family varies.
+
+    Returns
+    -------
+    dict of str to ndarray, shape (4n,)
+        Flat arrays ``k``, ``pal``, ``predelegation``, ``p_unauthorised``, ``p_valid_fails``
+        and ``time_to_execute_h``, one entry per design.
+
+    Raises
+    ------
+    TypeError
+        If an argument has the wrong type (see :func:`command_risks`).
+    ValueError
+        If ``n`` is out of range, ``barriers`` contains ``k``, ``pal`` or ``predelegation``,
+        or :func:`command_risks` refuses a value.
+
+    Notes
+    -----
+    No numbers of its own: the risks are :func:`command_risks`' (standard formula; inputs are
+    teaching assumptions).
     """
     n = check_int("n", n, 1, N_MAX)
     for fixed in ("k", "pal", "predelegation"):
@@ -235,8 +418,35 @@ def design_family(n: int, p_rogue, p_fail, **barriers) -> dict[str, np.ndarray]:
 
 
 def pareto_mask(p_unauthorised, p_valid_fails) -> np.ndarray:
-    """True for designs no other design beats on both risks (lower or equal on both,
-    strictly lower on one): the always/never frontier."""
+    """True for the designs on the always/never frontier.
+
+    A design is on the frontier if no other design is lower or equal on both risks and
+    strictly lower on one.
+
+    Parameters
+    ----------
+    p_unauthorised : array_like
+        Probabilities in [0, 1], one per design.
+    p_valid_fails : array_like
+        Probabilities in [0, 1], one per design, same number as ``p_unauthorised``.
+
+    Returns
+    -------
+    ndarray of bool, shape (n_designs,)
+
+    Raises
+    ------
+    TypeError
+        If an argument is not a number or array of numbers.
+    ValueError
+        If an argument is empty, not finite or outside [0, 1], or the two have different
+        numbers of values.
+
+    Notes
+    -----
+    Standard formula: Pareto dominance on two criteria, the form of Feaver's always/never
+    trade-off (feaver1992).
+    """
     a = check_probability("p_unauthorised", p_unauthorised).ravel()
     b = check_probability("p_valid_fails", p_valid_fails).ravel()
     if a.shape != b.shape:
@@ -247,7 +457,30 @@ def pareto_mask(p_unauthorised, p_valid_fails) -> np.ndarray:
 
 
 def odds_in_words(p) -> str:
-    """A probability in plain words, rounded to two figures: 'about 1 in 3,000', 'about 23%'."""
+    """A probability in plain words, rounded to two figures: 'about 1 in 3,000', 'about 23%'.
+
+    Parameters
+    ----------
+    p : float
+        A single probability in [0, 1].
+
+    Returns
+    -------
+    str
+        'never, in this model' at 0, 'less than 1 in a billion' below 1e-9, 'practically
+        certain' from 0.995, a percentage from 0.1, else 'about 1 in N'.
+
+    Raises
+    ------
+    TypeError
+        If ``p`` is not a number.
+    ValueError
+        If ``p`` is not a single finite number in [0, 1].
+
+    Notes
+    -----
+    No numbers of its own (the cut-offs for wording are presentation choices).
+    """
     if np.size(p) != 1:
         raise ValueError(f"p={p!r} must be a single probability")
     value = float(check_probability("p", p).reshape(-1)[0])
@@ -269,7 +502,31 @@ def odds_in_words(p) -> str:
 
 @dataclass(frozen=True)
 class Feature:
-    """One finding about a national command system, with its source and how sure it is."""
+    """One finding about a national command system, with its source and how sure it is.
+
+    Parameters
+    ----------
+    topic : str
+        What it is about (``"code locks"``, ``"custody of non-strategic weapons"``, ...).
+    finding : str
+        The finding, paraphrased.
+    confidence : str
+        ``"documented"``, ``"reported"`` or ``"unknown"`` (``CONFIDENCE_LEVELS``).
+    source : str
+        Source key.
+    where : str, optional
+        Where in the source.
+
+    Raises
+    ------
+    ValueError
+        If ``confidence`` is not one of ``CONFIDENCE_LEVELS``.
+
+    Notes
+    -----
+    A plain record; each feature of ``PROFILES`` names its own source key (e.g. nsam1962,
+    bbc2007, tsypkin2004, podvig2017).
+    """
 
     topic: str
     finding: str
@@ -283,8 +540,38 @@ class Feature:
 
 @dataclass(frozen=True)
 class Design:
-    """Model settings that stand for a country's chain; ``reason`` says which parts are
-    read from sources and which are teaching assumptions."""
+    """Model settings that stand for a country's chain.
+
+    ``reason`` says which parts are read from sources and which are teaching assumptions.
+
+    Parameters
+    ----------
+    n : int
+        Members of the chain, 1 to 100.
+    k : int
+        Members who must act together, 1 to ``n``.
+    pal : bool
+        Code lock fitted.
+    custody : bool
+        Warheads stored apart under a custodian.
+    predelegation : bool
+        Authority and codes handed down in advance.
+    reason : str
+        Why these settings, and which are sourced.
+    p_pal_defeat : float, optional
+        Probability in [0, 1] of defeating the lock (default 0.1, teaching assumption).
+    p_custody_defeat : float, optional
+        Probability in [0, 1] of defeating the custodian (default 0.5, teaching assumption).
+    release_time_h : float, optional
+        Custodian's release time, in [0, 1000] h (default 0).
+    k_predelegated : int, optional
+        Members needed under pre-delegation, 1 to 100 (default 1).
+
+    Notes
+    -----
+    A plain record, checked when :meth:`risks` runs :func:`command_risks`; the designs in
+    ``PROFILES`` give their reasons in ``reason``.
+    """
 
     n: int
     k: int
@@ -298,7 +585,35 @@ class Design:
     k_predelegated: int = 1
 
     def risks(self, p_rogue, p_fail, p_cutoff=0.0, member_time_h=0.25) -> CommandRisks:
-        """:func:`command_risks` for this design."""
+        """:func:`command_risks` for this design.
+
+        Parameters
+        ----------
+        p_rogue : float or array_like
+            Probability in [0, 1] per crisis that one member acts without authority.
+        p_fail : float or array_like
+            Probability in [0, 1] that one member fails or refuses a valid order.
+        p_cutoff : float or array_like, optional
+            Probability in [0, 1] that the leadership is cut off (default 0).
+        member_time_h : float or array_like, optional
+            Mean delay of each complying member, in (0, 1000] h (default 0.25 h, teaching
+            assumption).
+
+        Returns
+        -------
+        CommandRisks
+
+        Raises
+        ------
+        TypeError
+            If an argument or a field of the design has the wrong type.
+        ValueError
+            If an argument or a field of the design is outside its range, or ``k > n``.
+
+        Notes
+        -----
+        Standard formula (see :func:`command_risks`); the probabilities are teaching assumptions.
+        """
         settings = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "reason"}
         return command_risks(p_rogue=p_rogue, p_fail=p_fail, p_cutoff=p_cutoff,
                              member_time_h=member_time_h, **settings)
@@ -306,7 +621,35 @@ class Design:
 
 @dataclass(frozen=True)
 class CountryProfile:
-    """What the sources say about one country, what the op-ed says, and a model design."""
+    """What the sources say about one country, what the op-ed says, and a model design.
+
+    Parameters
+    ----------
+    key : str
+        The profile's key (``"us"``, ``"uk"``, ``"france"``, ``"russia"``, ``"belarus"``,
+        ``"nato_nl"``).
+    name : str
+        The name shown to readers.
+    actor : str
+        Colour key in :mod:`deterrence_lab.views.style`.
+    features : tuple of Feature
+        The findings, each with its source and confidence.
+    oped_statement : str
+        What the op-ed says about the country (nederlof2023).
+    verdict : str
+        How that statement stands against the sources.
+    design : Design
+        The model settings that stand for its chain.
+    control : str, optional
+        Its place in Feaver's typology, a key of ``CONTROL_TYPES`` (default ``"unknown"``).
+    control_basis : str, optional
+        Why, with confidence labels.
+
+    Notes
+    -----
+    A plain record; ``PROFILES`` cite a source key for every feature, and the op-ed is
+    nederlof2023.
+    """
 
     key: str
     name: str
@@ -320,6 +663,16 @@ class CountryProfile:
 
     @property
     def sources(self) -> tuple[str, ...]:
+        """The source keys of the profile's features, each once, in order of first use.
+
+        Returns
+        -------
+        tuple of str
+
+        Notes
+        -----
+        No numbers of its own.
+        """
         return tuple(dict.fromkeys(f.source for f in self.features))
 
 
@@ -520,19 +873,84 @@ _BY_KEY = {p.key: p for p in PROFILES}
 
 
 def get_profile(key: str) -> CountryProfile:
-    """The profile for ``us``, ``uk``, ``france``, ``russia``, ``belarus`` or ``nato_nl``."""
+    """The profile for ``us``, ``uk``, ``france``, ``russia``, ``belarus`` or ``nato_nl``.
+
+    Parameters
+    ----------
+    key : str
+        A profile key.
+
+    Returns
+    -------
+    CountryProfile
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not one of the profile keys.
+
+    Notes
+    -----
+    No numbers of its own; each feature of the profile names its source.
+    """
     return _BY_KEY[check_choice("key", key, _BY_KEY)]
 
 
 def profile_risks(key: str, p_rogue=None, p_fail=None, p_cutoff=None) -> CommandRisks:
-    """A country's design under the shared classroom assumptions (or the values given)."""
+    """A country's design under the shared classroom assumptions (or the values given).
+
+    Parameters
+    ----------
+    key : str
+        A profile key (see :func:`get_profile`).
+    p_rogue, p_fail, p_cutoff : float or array_like or None, optional
+        Probabilities in [0, 1]; ``None`` (default) takes the value of
+        ``CLASSROOM_ASSUMPTIONS`` (0.01, 0.05 and 0.05).
+
+    Returns
+    -------
+    CommandRisks
+
+    Raises
+    ------
+    TypeError
+        If a probability given is not a number.
+    ValueError
+        If ``key`` is not a profile key or a probability is outside [0, 1].
+
+    Notes
+    -----
+    ``CLASSROOM_ASSUMPTIONS`` are teaching assumptions (no source gives such numbers), the
+    same for every country so that the designs differ only in their structure.
+    """
     chosen = {"p_rogue": p_rogue, "p_fail": p_fail, "p_cutoff": p_cutoff}
     values = {name: CLASSROOM_ASSUMPTIONS[name] if v is None else v for name, v in chosen.items()}
     return get_profile(key).design.risks(**values)
 
 
 def profile_table(keys=None) -> Markdown:
-    """The profiles' findings as a Markdown table: country, topic, finding, confidence, source."""
+    """The profiles' findings as a Markdown table: country, topic, finding, confidence, source.
+
+    Parameters
+    ----------
+    keys : list of str or None, optional
+        Profile keys to include, in order; ``None`` (default) for all.
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    TypeError
+        If ``keys`` is a single string or not a list.
+    ValueError
+        If a key is not a profile key.
+
+    Notes
+    -----
+    No numbers of its own; every row names its source key and, where known, where in it.
+    """
     if isinstance(keys, str):
         raise TypeError(f"keys={keys!r} must be a list of country keys, e.g. [{keys!r}]")
     if keys is not None and not isinstance(keys, Iterable):
@@ -545,13 +963,33 @@ def profile_table(keys=None) -> Markdown:
 
 
 def verdict_table() -> Markdown:
-    """What the op-ed says about each country beside what the sources support."""
+    """What the op-ed says about each country beside what the sources support.
+
+    Returns
+    -------
+    Markdown
+
+    Notes
+    -----
+    No numbers of its own; the op-ed is nederlof2023, the sources those of each profile.
+    """
     rows = [[p.name, p.oped_statement, p.verdict] for p in PROFILES]
     return markdown_table(["country", "the op-ed [nederlof2023]", "against the sources"], rows)
 
 
 def control_table() -> Markdown:
-    """Each profile placed in Feaver's typology: assertive / delegative / mixed / unknown, with
-    the basis and its confidence labels."""
+    """Each profile placed in Feaver's typology: assertive / delegative / mixed / unknown.
+
+    With the basis of each placement and its confidence labels.
+
+    Returns
+    -------
+    Markdown
+
+    Notes
+    -----
+    No numbers of its own; the typology is feaver1992, the placements rest on each profile's
+    sources.
+    """
     rows = [[p.name, p.control, CONTROL_TYPES[p.control], p.control_basis] for p in PROFILES]
     return markdown_table(["case", "control (Feaver)", "meaning", "basis"], rows)
