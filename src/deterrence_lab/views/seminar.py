@@ -19,12 +19,7 @@ from ..content import verdict
 from ..models import escalation, seminar
 from .style import OKABE_ITO, new_figure
 
-_SHORT = {"conventional_war": "conventional war", "nuclear_threats": "nuclear threats",
-          "first_use": "single nuclear use", "battlefield_use": "battlefield nuclear use",
-          "theatre_exchange": "theatre exchange", "strategic_exchange": "strategic exchange",
-          "threats_after_use": "threats after a use",
-          "conventional_after_use": "conventional war after a use",
-          "settlement": "settlement", "general_war": "general nuclear war"}
+_SHORT = {s.key: s.short for s in escalation.LADDER_STATES}
 
 
 def short(key: str) -> str:
