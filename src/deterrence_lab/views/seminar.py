@@ -17,14 +17,9 @@ from .._display import Markdown, markdown_table, percent
 from ..content import scenario as sc
 from ..content import verdict
 from ..models import escalation, seminar
-from .style import OKABE_ITO, new_figure
+from .style import OKABE_ITO, new_figure, text_color
 
-_SHORT = {"conventional_war": "conventional war", "nuclear_threats": "nuclear threats",
-          "first_use": "single nuclear use", "battlefield_use": "battlefield nuclear use",
-          "theatre_exchange": "theatre exchange", "strategic_exchange": "strategic exchange",
-          "threats_after_use": "threats after a use",
-          "conventional_after_use": "conventional war after a use",
-          "settlement": "settlement", "general_war": "general nuclear war"}
+_SHORT = {s.key: s.short for s in escalation.LADDER_STATES}
 
 
 def short(key: str) -> str:
@@ -380,7 +375,7 @@ def front_map_figure():
             ("Kherson oblast", 46.35, 34.1, OKABE_ITO["vermillion"], "italic"),
             ("Crimea", 45.45, 34.6, OKABE_ITO["grey"], "italic")):
         (x,), (y,) = xy([lat], [lon])
-        ax.text(x, y, text, fontsize=9 if style == "normal" else 8, color=colour, ha="center",
+        ax.text(x, y, text, fontsize=9 if style == "normal" else 8, color=text_color(colour), ha="center",
                 style=style, zorder=3)
     ax.set_xlim(-half_x, half_x)
     ax.set_ylim(-half_y, half_y)
