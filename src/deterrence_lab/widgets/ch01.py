@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from .._validate import check_choice
 from ..content import sources
 from ..models import effects as fx
 from ..views.effects_curves import casualty_figure, fallout_figure, tank_dose_figure

@@ -22,12 +22,6 @@ from ._base import Explorer
 
 __all__ = ['WalkThrough', 'DoctrineComparison', 'findings_table', 'doctrine_table', 'findings_votes_figure', 'walkthrough_figure', 'doctrine_figure']
 
-# --- the Court's votes ----------------------------------------------------------------
-
-
-# --- the walk-through as a diagram --------------------------------------------------------
-
-
 class WalkThrough(Explorer):
     """The walk-through as a guided form: one question at a time, a live path panel.
 

@@ -174,7 +174,3 @@ class ReputationExplorer(Explorer):
                 f"<b>{final:.2f}</b> (it started at {prior:.2f}); Russia crossed on average "
                 f"<b>{crossings:.1f}</b> times per run.")
         return fig, {"final_belief": final, "mean_crossings": crossings}, text
-
-
-# --- chicken -----------------------------------------------------------------------------------
-

@@ -39,9 +39,6 @@ def model_answer_hidden() -> Markdown:
                     "settings cell at the top and running the chapter again.")
 
 
-# --- figures ---------------------------------------------------------------------------
-
-
 # --- the crisis seminar's control panel ---------------------------------------------------
 
 
