@@ -52,8 +52,6 @@ def draw_argument_map(ax, facecolors: dict[str, str], highlight: str | None = No
     """Draw the claims as boxes (filled with ``facecolors[claim id]``) and the premise links
     as straight arrows on ``ax``; with ``highlight``, that claim's links are drawn strong and
     the rest fade. Shared by chapter 00 and the verdict map of chapter 06."""
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-
     pos = claim_positions()
     linked = set()
     if highlight is not None:
