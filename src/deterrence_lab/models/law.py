@@ -260,7 +260,7 @@ def paragraph(number: str) -> KeyParagraph:
 # The walk-through: questions (nodes) and answers (edges) ending in what the Court said
 # --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Question:
+class LegalQuestion:
     """A node of the walk-through: a yes/no/unclear question and where each answer leads.
 
     ``key`` names the answer in a scenario's answer dict; two nodes may ask the same
@@ -330,7 +330,7 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class LegalOutcome:
     """A leaf of the walk-through: what the Court said about the situation reached.
 
     Parameters
@@ -364,87 +364,87 @@ _SURVIVAL_EXPLAINED = ("The Court's own words for the case it left open: not any
                        "territory or interests, but a situation in which the state itself might "
                        "cease to exist. The question only arises in self-defence.")
 
-QUESTIONS: tuple[Question, ...] = (
-    Question("armed_attack", "armed_attack", "use of force",
+QUESTIONS: tuple[LegalQuestion, ...] = (
+    LegalQuestion("armed_attack", "armed_attack", "use of force",
              "Is the state that would use the weapon defending against an armed attack on its "
              "own territory or forces (or helping a victim that asked for help)?",
              "The UN Charter bans the use of force (Art. 2(4)); the exception is self-defence "
              "against an armed attack (Art. 51). Recovering one's own territory from an occupier "
              "is not an armed attack on the occupier.",
              "icj1996", "para 105(2)C", "necessity", "charter_breach", "necessity"),
-    Question("necessity", "necessity", "use of force",
+    LegalQuestion("necessity", "necessity", "use of force",
              "Is using a nuclear weapon necessary to repel that attack, with no other means "
              "that would do?",
              "Necessity: force in self-defence must be needed to stop the attack, not to punish "
              "or to send a signal.",
              "icj1996", "para 41", "proportionality", "charter_breach", "proportionality"),
-    Question("proportionality", "proportionality", "use of force",
+    LegalQuestion("proportionality", "proportionality", "use of force",
              "Is the use proportionate to the attack it is meant to repel?",
              "Proportionality (self-defence): the scale of the response must be in proportion to "
              "the attack being repelled.",
              "icj1996", "para 41", "distinction", "charter_breach", "distinction"),
-    Question("distinction", "distinction", "conduct of hostilities",
+    LegalQuestion("distinction", "distinction", "conduct of hostilities",
              "Is the use directed only at a military objective, with effects that can be kept to "
              "that objective?",
              "Distinction: civilians may never be attacked, and a weapon that cannot tell "
              "civilians from soldiers may never be used.",
              "icj1996", "para 78", "attack_proportionality", "survival_after_breach",
              "attack_proportionality"),
-    Question("attack_proportionality", "attack_proportionality", "conduct of hostilities",
+    LegalQuestion("attack_proportionality", "attack_proportionality", "conduct of hostilities",
              "Is the expected harm to civilians not excessive compared with the concrete military "
              "advantage expected?",
              "Proportionality in attack: even a lawful military target may not be attacked if "
              "the expected civilian harm is excessive in relation to the military gain.",
              "icj1996", "para 105(2)D", "unnecessary_suffering", "survival_after_breach",
              "unnecessary_suffering"),
-    Question("unnecessary_suffering", "unnecessary_suffering", "conduct of hostilities",
+    LegalQuestion("unnecessary_suffering", "unnecessary_suffering", "conduct of hostilities",
              "Does the use avoid causing combatants unnecessary suffering (harm beyond what is "
              "needed to put them out of action)?",
              "The second cardinal principle: soldiers may be attacked, but not with means that "
              "aggravate their suffering uselessly (radiation sickness is the case in point).",
              "icj1996", "para 78", "neutral_states", "survival_after_breach", "neutral_states"),
-    Question("neutral_states", "neutral_states", "conduct of hostilities",
+    LegalQuestion("neutral_states", "neutral_states", "conduct of hostilities",
              "Are the territory and people of neutral states spared its effects (blast, fallout, "
              "electromagnetic pulse)?",
              "Neutrality: states not party to the conflict must not suffer its effects on their "
              "territory.",
              "icj1996", "reasoning on neutrality (part of the law of finding D)", "environment",
              "survival_after_breach", "environment"),
-    Question("environment", "environment", "conduct of hostilities",
+    LegalQuestion("environment", "environment", "conduct of hostilities",
              "Have the environmental effects been weighed, and are they compatible with "
              "necessity and proportionality?",
              "Environment: the Court treated respect for the environment as one of the elements "
              "in judging whether an action is necessary and proportionate.",
              "icj1996", "reasoning on the environment (headnote)", "survival_after_compliance",
              "survival_after_breach", "survival_after_compliance"),
-    Question("survival_after_breach", "survival", "extreme circumstance",
+    LegalQuestion("survival_after_breach", "survival", "extreme circumstance",
              _SURVIVAL_TEXT, _SURVIVAL_EXPLAINED, "icj1996", "paras 96–97",
              "non_liquet", "humanitarian_breach", "non_liquet"),
-    Question("survival_after_compliance", "survival", "extreme circumstance",
+    LegalQuestion("survival_after_compliance", "survival", "extreme circumstance",
              _SURVIVAL_TEXT, _SURVIVAL_EXPLAINED, "icj1996", "paras 96–97",
              "non_liquet", "general_rule", "non_liquet"),
 )
 
-OUTCOMES: tuple[Outcome, ...] = (
-    Outcome("charter_breach", "Force outside the Charter's self-defence exception",
+OUTCOMES: tuple[LegalOutcome, ...] = (
+    LegalOutcome("charter_breach", "Force outside the Charter's self-defence exception",
             "Unanimously: a use of nuclear weapons contrary to Art. 2(4) that does not meet every "
             "requirement of Art. 51 (armed attack, necessity, proportionality) is unlawful. The "
             "Court's open question about an extreme circumstance of self-defence does not arise, "
             "because this is not self-defence. Humanitarian law would apply as well.",
             ("C", "D"), ("41",)),
-    Outcome("humanitarian_breach", "A breach of humanitarian law, survival not at stake",
+    LegalOutcome("humanitarian_breach", "A breach of humanitarian law, survival not at stake",
             "Unanimously: any use must comply with humanitarian law; its cardinal principles are "
             "intransgressible. The Court found that use \"would generally be contrary\" to that "
             "law, and its only reservation (the extreme circumstance of self-defence) does not "
             "arise here.",
             ("D", "E"), ("78", "79")),
-    Outcome("non_liquet", "The case the Court left open",
+    LegalOutcome("non_liquet", "The case the Court left open",
             "The Court \"cannot conclude definitively\" whether use would be lawful or unlawful in "
             "an extreme circumstance of self-defence in which the very survival of a state is at "
             "stake — decided 7–7 by the President's casting vote. It did not declare such a use "
             "lawful; and, unanimously, humanitarian law still applies.",
             ("E", "D", "C"), ("96", "97")),
-    Outcome("general_rule", "Only the general rule applies",
+    LegalOutcome("general_rule", "Only the general rule applies",
             "On these answers no requirement is plainly failed, but the Court gave no example of "
             "a lawful use: it found use \"would generally be contrary\" to humanitarian law, that "
             "no rule specifically authorises it, and that every use must meet Arts. 2(4) and 51 "
@@ -458,7 +458,7 @@ _OUTCOME_BY_NODE = {o.node: o for o in OUTCOMES}
 QUESTION_KEYS: tuple[str, ...] = tuple(dict.fromkeys(q.key for q in QUESTIONS))
 
 
-def question(node: str) -> Question:
+def question(node: str) -> LegalQuestion:
     """The walk-through question at ``node``.
 
     Parameters
@@ -468,7 +468,7 @@ def question(node: str) -> Question:
 
     Returns
     -------
-    Question
+    LegalQuestion
 
     Raises
     ------
@@ -483,7 +483,7 @@ def question(node: str) -> Question:
     return _QUESTION_BY_NODE[node]
 
 
-def outcome(node: str) -> Outcome:
+def outcome(node: str) -> LegalOutcome:
     """The walk-through outcome at ``node``.
 
     Parameters
@@ -494,7 +494,7 @@ def outcome(node: str) -> Outcome:
 
     Returns
     -------
-    Outcome
+    LegalOutcome
 
     Raises
     ------
@@ -555,7 +555,7 @@ class WalkResult:
     ----------
     path : tuple of Step
         The questions answered, in order.
-    outcome : Outcome
+    outcome : LegalOutcome
         The leaf reached.
     unclear : tuple of str, optional
         Keys of the questions answered 'unclear' on the path.
@@ -566,7 +566,7 @@ class WalkResult:
     """
 
     path: tuple[Step, ...]
-    outcome: Outcome
+    outcome: LegalOutcome
     unclear: tuple[str, ...] = field(default=())
 
     @property
@@ -654,7 +654,7 @@ def trace(answers: dict) -> tuple[tuple[Step, ...], str]:
     return tuple(path), node
 
 
-def next_question(answers: dict) -> Question | None:
+def next_question(answers: dict) -> LegalQuestion | None:
     """The first question on the path that ``answers`` does not answer yet (None at a leaf).
 
     Parameters
@@ -665,7 +665,7 @@ def next_question(answers: dict) -> Question | None:
 
     Returns
     -------
-    Question or None
+    LegalQuestion or None
 
     Raises
     ------
