@@ -110,12 +110,12 @@ _EFFECTS_FULL_CALLS = [
     ("initial_bearing_deg", dict(lat1_deg=0, lon1_deg=0, lat2_deg=-91, lon2_deg=0), "lat2_deg"),
     ("initial_bearing_deg", dict(lat1_deg=None, lon1_deg=0, lat2_deg=0, lon2_deg=0), "lat1_deg"),
     ("initial_bearing_deg", dict(lat1_deg=0, lon1_deg=-181, lat2_deg=0, lon2_deg=0), "lon1_deg"),
-    ("fallout_dose_rate", dict(t_hours=0, rate_at_1h=10), "t_hours"),
-    ("fallout_dose_rate", dict(t_hours=1, rate_at_1h=-10), "rate_at_1h"),
-    ("fallout_dose_rate", dict(t_hours="1h", rate_at_1h=10), "t_hours"),
-    ("fallout_dose_rem", dict(rate_at_1h=10, t_start_h=5, t_end_h=2), "t_end_h"),
-    ("fallout_dose_rem", dict(rate_at_1h=10, t_start_h=-1, t_end_h=2), "t_start_h"),
-    ("fallout_dose_rem", dict(rate_at_1h=-1, t_start_h=1, t_end_h=2), "rate_at_1h"),
+    ("fallout_dose_rate_rem_h", dict(t_hours=0, rate_1h_rem_h=10), "t_hours"),
+    ("fallout_dose_rate_rem_h", dict(t_hours=1, rate_1h_rem_h=-10), "rate_1h_rem_h"),
+    ("fallout_dose_rate_rem_h", dict(t_hours="1h", rate_1h_rem_h=10), "t_hours"),
+    ("fallout_dose_rem", dict(rate_1h_rem_h=10, t_start_h=5, t_end_h=2), "t_end_h"),
+    ("fallout_dose_rem", dict(rate_1h_rem_h=10, t_start_h=-1, t_end_h=2), "t_start_h"),
+    ("fallout_dose_rem", dict(rate_1h_rem_h=-1, t_start_h=1, t_end_h=2), "rate_1h_rem_h"),
     ("local_fallout_expected", dict(yield_kt=1, height_m=-5), "height_m"),
     ("local_fallout_expected", dict(yield_kt=0, height_m=5), "yield_kt"),
     ("local_fallout_expected", dict(yield_kt=1, height_m="low"), "height_m"),
@@ -126,13 +126,13 @@ _EFFECTS_FULL_CALLS = [
     ("density_preset", dict(name="moon"), "name"),
     ("density_preset", dict(name=3), "name"),
     ("density_preset", dict(name=""), "name"),
-    ("fallout_contour_km", dict(yield_kt=0.0, rate_at_1h=100), "yield_kt"),
-    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=5000), "rate_at_1h"),
-    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=0.5), "rate_at_1h"),
-    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=100, wind_kmh=5), "wind_kmh"),
-    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=100, wind_kmh=float("nan")), "wind_kmh"),
-    ("fallout_contour_km", dict(yield_kt=10, rate_at_1h=100, fission_fraction=0), "fission_fraction"),
-    ("fallout_contour_km", dict(yield_kt="ten", rate_at_1h=100), "yield_kt"),
+    ("fallout_contour_km", dict(yield_kt=0.0, rate_1h_rem_h=100), "yield_kt"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_1h_rem_h=5000), "rate_1h_rem_h"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_1h_rem_h=0.5), "rate_1h_rem_h"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_1h_rem_h=100, wind_kmh=5), "wind_kmh"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_1h_rem_h=100, wind_kmh=float("nan")), "wind_kmh"),
+    ("fallout_contour_km", dict(yield_kt=10, rate_1h_rem_h=100, fission_fraction=0), "fission_fraction"),
+    ("fallout_contour_km", dict(yield_kt="ten", rate_1h_rem_h=100), "yield_kt"),
 ]
 
 
@@ -198,15 +198,15 @@ def _table() -> dict:
     t["effects.local_fallout_expected"] = ({"yield_kt": 15.0, "height_m": 0.0},
                                            yield_bad[:3] + [
         ("height_m", -100.0), ("height_m", NAN), ("height_m", "ground")])
-    t["effects.fallout_dose_rate"] = ({"t_hours": 2.0, "rate_at_1h": 1000.0}, [
-        ("t_hours", 0.0), ("t_hours", -1.0), ("t_hours", "soon"), ("rate_at_1h", -5.0),
-        ("rate_at_1h", NAN)])
-    t["effects.fallout_dose_rem"] = ({"rate_at_1h": 1000.0, "t_start_h": 1.0,
+    t["effects.fallout_dose_rate_rem_h"] = ({"t_hours": 2.0, "rate_1h_rem_h": 1000.0}, [
+        ("t_hours", 0.0), ("t_hours", -1.0), ("t_hours", "soon"), ("rate_1h_rem_h", -5.0),
+        ("rate_1h_rem_h", NAN)])
+    t["effects.fallout_dose_rem"] = ({"rate_1h_rem_h": 1000.0, "t_start_h": 1.0,
                                       "t_end_h": 24.0}, [
-        ("rate_at_1h", -1.0), ("t_start_h", 0.0), ("t_end_h", 0.5), ("t_end_h", INF),
+        ("rate_1h_rem_h", -1.0), ("t_start_h", 0.0), ("t_end_h", 0.5), ("t_end_h", INF),
         ("t_start_h", "dawn")])
-    t["effects.fallout_contour_km"] = ({"yield_kt": 15.0, "rate_at_1h": 100.0}, [
-        ("yield_kt", -1.0), ("rate_at_1h", -5.0), ("rate_at_1h", NAN), ("wind_kmh", 500.0),
+    t["effects.fallout_contour_km"] = ({"yield_kt": 15.0, "rate_1h_rem_h": 100.0}, [
+        ("yield_kt", -1.0), ("rate_1h_rem_h", -5.0), ("rate_1h_rem_h", NAN), ("wind_kmh", 500.0),
         ("wind_kmh", "breezy"), ("fission_fraction", 1.5)])
     for name in ("emp_ground_radius_km", "emp_tangent_distance_km"):
         t[f"effects.{name}"] = ({"burst_height_km": 400.0}, [

@@ -258,7 +258,7 @@ def test_emp_radius_is_the_great_circle_horizon():
 
 def test_seven_ten_rule_and_integrated_dose():
     # Glasstone & Dolan (1977, §9.146-9.148; the "7-10 rule" is §9.15): R = R1 t^-1.2, so 7x later the rate is ~1/10 (tolerance 5%).
-    assert fx.fallout_dose_rate(7.0, 100.0) == pytest.approx(10.0, rel=0.05)
+    assert fx.fallout_dose_rate_rem_h(7.0, 100.0) == pytest.approx(10.0, rel=0.05)
     # §9.150: the integral from 1 h to infinity is 5 R1; to 1e6 h it is within 7% of that.
     assert fx.fallout_dose_rem(100.0, 1.0, 1e6) == pytest.approx(500.0, rel=0.07)
     assert fx.fallout_dose_rem(100.0, 1.0, 2.0) == pytest.approx(5 * 100 * (1 - 2**-0.2))
@@ -321,7 +321,7 @@ def test_prompt_dose_range_inverts_the_dose(w, dose, h):
 
 @given(t=st.floats(0.1, 1e4), r1=st.floats(0.0, 1e4))
 def test_dose_rate_after_seven_times_is_about_a_tenth(t, r1):
-    later, now = fx.fallout_dose_rate(7 * t, r1), fx.fallout_dose_rate(t, r1)
+    later, now = fx.fallout_dose_rate_rem_h(7 * t, r1), fx.fallout_dose_rate_rem_h(t, r1)
     assert later == pytest.approx(0.1 * now, rel=0.05, abs=1e-300)
     assert later <= now
 

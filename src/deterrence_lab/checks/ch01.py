@@ -56,7 +56,7 @@ q2 = NumericQuestion(
              "the yield, so the destroyed area (∝ R²) grows only as W^(2/3).")
 
 q3 = FunctionQuestion(
-    "Q3", "Write `shelter_dose_rem(rate_at_1h, t_start_h, t_end_h)`: the fallout dose (rem) "
+    "Q3", "Write `shelter_dose_rem(rate_1h_rem_h, t_start_h, t_end_h)`: the fallout dose (rem) "
           "accumulated in the open between two times, with the dose rate R1·t^-1.2.",
     cases=[((100.0, 1.0, 2.0), fx.fallout_dose_rem(100.0, 1.0, 2.0)),
            ((1000.0, 0.5, 48.0), fx.fallout_dose_rem(1000.0, 0.5, 48.0)),
@@ -65,8 +65,8 @@ q3 = FunctionQuestion(
     rtol=1e-6,
     hints=["Integrate R1·t^-1.2 from t_start to t_end.",
            "An antiderivative of t^-1.2 is −5·t^-0.2.",
-           "Return 5 * rate_at_1h * (t_start_h**-0.2 - t_end_h**-0.2)."],
-    solution="`5 * rate_at_1h * (t_start_h**-0.2 - t_end_h**-0.2)` [glasstone1977, §9.150]. "
+           "Return 5 * rate_1h_rem_h * (t_start_h**-0.2 - t_end_h**-0.2)."],
+    solution="`5 * rate_1h_rem_h * (t_start_h**-0.2 - t_end_h**-0.2)` [glasstone1977, §9.150]. "
              "Most of the dose arrives early: for fallout that is already there at one hour, "
              f"hours 1 to 48 bring {_SHELTER_SHARE:.0%} of the dose of the first 200 days (the "
              "span over which the t^-1.2 law holds, §9.146-9.148), so sheltering through the "

@@ -1491,7 +1491,7 @@ def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
 
 
 # --------------------------------------------------------------------------- fallout
-def fallout_dose_rate(t_hours, rate_at_1h):
+def fallout_dose_rate_rem_h(t_hours, rate_1h_rem_h):
     """Fallout dose rate (rem/h) at ``t_hours`` after the burst: R1·t^-1.2.
 
     Parameters
@@ -1499,7 +1499,7 @@ def fallout_dose_rate(t_hours, rate_at_1h):
     t_hours : float or array_like, h
         Time after the burst, greater than 0 (the law holds from about 0.5 h, and only once the
         fallout has arrived).
-    rate_at_1h : float or array_like, rem/h
+    rate_1h_rem_h : float or array_like, rem/h
         Reference dose rate at 1 h after the burst (R1), 0 or more. Broadcasts with
         ``t_hours``.
 
@@ -1522,17 +1522,17 @@ def fallout_dose_rate(t_hours, rate_at_1h):
     later the rate is about a tenth (7^-1.2 ≈ 0.097), the "7-10 rule" (§9.15).
     """
     t = check_range("t_hours", t_hours, 0.0, None, low_open=True, unit="h")
-    r1 = check_range("rate_at_1h", rate_at_1h, 0.0, None, unit="rem/h")
-    check_broadcast(t_hours=t, rate_at_1h=r1)
+    r1 = check_range("rate_1h_rem_h", rate_1h_rem_h, 0.0, None, unit="rem/h")
+    check_broadcast(t_hours=t, rate_1h_rem_h=r1)
     return _scalar_or_array(r1 * t**-1.2)
 
 
-def fallout_dose_rem(rate_at_1h, t_start_h, t_end_h):
+def fallout_dose_rem(rate_1h_rem_h, t_start_h, t_end_h):
     """Dose (rem) accumulated in the open from ``t_start_h`` to ``t_end_h`` after the burst.
 
     Parameters
     ----------
-    rate_at_1h : float or array_like, rem/h
+    rate_1h_rem_h : float or array_like, rem/h
         Reference dose rate at 1 h after the burst (R1), 0 or more.
     t_start_h, t_end_h : float or array_like, h
         Start and end of the exposure, each greater than 0, with ``t_end_h >= t_start_h``. All
@@ -1556,10 +1556,10 @@ def fallout_dose_rem(rate_at_1h, t_start_h, t_end_h):
     The integral of R1·t^-1.2, 5·R1·(t_start^-0.2 − t_end^-0.2) (glasstone1977, §9.150; decay
     law §9.146-9.148, good to about 25%).
     """
-    r1 = check_range("rate_at_1h", rate_at_1h, 0.0, None, unit="rem/h")
+    r1 = check_range("rate_1h_rem_h", rate_1h_rem_h, 0.0, None, unit="rem/h")
     ta = check_range("t_start_h", t_start_h, 0.0, None, low_open=True, unit="h")
     tb = check_range("t_end_h", t_end_h, 0.0, None, low_open=True, unit="h")
-    check_broadcast(rate_at_1h=r1, t_start_h=ta, t_end_h=tb)
+    check_broadcast(rate_1h_rem_h=r1, t_start_h=ta, t_end_h=tb)
     if np.any(tb < ta):
         raise ValueError(f"t_end_h={t_end_h!r} is earlier than t_start_h={t_start_h!r}: the "
                          "shelter period must end after it starts")
@@ -1581,12 +1581,13 @@ KMH_PER_MPH = 1.609344
 
 @dataclass(frozen=True)
 class FalloutContour:
-    """Size (km) of the idealised contour where the dose rate at 1 h equals ``rate_at_1h``.
+    """Size (km) of the idealised contour where the dose rate at 1 h equals ``rate_1h_rem_h``.
 
     Parameters
     ----------
-    rate_at_1h : float, rad/h
-        The contour's dose rate at 1 h after the burst.
+    rate_1h_rem_h : float, rem/h
+        The contour's dose rate at 1 h after the burst (G&D tabulate rad/h; for fallout
+        gammas the course counts a rad as a rem).
     downwind_km : float, km
         Downwind length of the contour.
     max_width_km : float, km
@@ -1600,13 +1601,13 @@ class FalloutContour:
     Shapes from glasstone1977, Table 9.93.
     """
 
-    rate_at_1h: float
+    rate_1h_rem_h: float
     downwind_km: float
     max_width_km: float
     ground_zero_width_km: float
 
 
-def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0):
+def fallout_contour_km(yield_kt, rate_1h_rem_h, wind_kmh=24.0, fission_fraction=1.0):
     """Downwind length and widths (km) of an idealised early-fallout contour of a surface burst.
 
     One contour at a time: every argument is a single number.
@@ -1615,9 +1616,10 @@ def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0
     ----------
     yield_kt : float, kt of TNT
         Explosive yield, in [0.001, 100000] kt.
-    rate_at_1h : float, rad/h
+    rate_1h_rem_h : float, rem/h
         The contour's dose rate at 1 h after the burst, greater than 0, such that
-        ``rate_at_1h / fission_fraction`` lies in [1, 3000] rad/h (the tabulated contours).
+        ``rate_1h_rem_h / fission_fraction`` lies in [1, 3000] rem/h (the tabulated contours;
+        G&D tabulate rad/h, and for fallout gammas the course counts a rad as a rem).
     wind_kmh : float, km/h, optional
         Effective wind speed, in [8, 45] mph = [12.87, 72.42] km/h; default 24 km/h (about
         15 mph, the table's wind).
@@ -1635,7 +1637,7 @@ def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0
         If an argument is not a number, or is an array of more than one number.
     ValueError
         If an argument is not finite or outside its range above, or if
-        ``rate_at_1h / fission_fraction`` lies outside [1, 3000] rad/h.
+        ``rate_1h_rem_h / fission_fraction`` lies outside [1, 3000] rem/h.
 
     Notes
     -----
@@ -1652,13 +1654,13 @@ def fallout_contour_km(yield_kt, rate_at_1h, wind_kmh=24.0, fission_fraction=1.0
                                                45 * KMH_PER_MPH, unit="km/h")) / KMH_PER_MPH
     fraction = single_number("fission_fraction", check_range("fission_fraction", fission_fraction,
                                                        0.0, 1.0, low_open=True))
-    rate = single_number("rate_at_1h", check_range("rate_at_1h", rate_at_1h, 0.0, None,
-                                             low_open=True, unit="rad/h"))
+    rate = single_number("rate_1h_rem_h", check_range("rate_1h_rem_h", rate_1h_rem_h, 0.0, None,
+                                             low_open=True, unit="rem/h"))
     label = rate / fraction   # the contour of a pure-fission weapon that carries this rate
     if not 1.0 <= label <= 3000.0:
-        raise ValueError(f"rate_at_1h={rate_at_1h!r} with fission_fraction={fission_fraction!r} "
-                         f"lies outside the tabulated contours: rate_at_1h / fission_fraction must "
-                         f"be within [1, 3000] rad/h")
+        raise ValueError(f"rate_1h_rem_h={rate_1h_rem_h!r} with fission_fraction={fission_fraction!r} "
+                         f"lies outside the tabulated contours: rate_1h_rem_h / fission_fraction must "
+                         f"be within [1, 3000] rem/h")
     factor = 1 + (wind_mph - 15) / (60 if wind_mph > 15 else 30)
 
     def size_km(table, stretch=1.0):
@@ -1860,7 +1862,7 @@ __all__ = [
     "SURFACE_RADIATION_FACTOR", "TAU_FIT", "TAU_FIT_ERROR", "VISIBILITY_CLEAR_KM",
     "armour_protected_dose_rem", "azimuthal_equidistant_km", "blast_range_km", "burn_range_km",
     "burn_threshold_cal_cm2", "casualties", "density_preset", "effect_radii_km",
-    "emp_ground_radius_km", "emp_tangent_distance_km", "fallout_dose_rate", "fallout_dose_rem",
+    "emp_ground_radius_km", "emp_tangent_distance_km", "fallout_dose_rate_rem_h", "fallout_dose_rem",
     "fireball_radius_km", "great_circle_km", "initial_bearing_deg", "local_fallout_expected",
     "optimum_height_m", "overpressure_psi", "prompt_dose_range_km", "prompt_dose_rem",
     "round_significant", "thermal_fluence_cal_cm2", "thermal_range_km", "transmittance",

@@ -76,14 +76,14 @@ def tank_dose_figure(yield_kt=1.0, transmissions=(1.0, 0.5, 0.2, 0.1), height_m=
     return fig
 
 
-def fallout_figure(rate_at_1h=100.0, hours=(1, 500)):
+def fallout_figure(rate_1h_rem_h=100.0, hours=(1, 500)):
     """Fallout dose rate and accumulated dose over time (t^-1.2 decay)."""
     fig, ax = new_figure(7.0, 3.8)
     t = np.geomspace(*hours, 200)
-    ax.plot(t, fx.fallout_dose_rate(t, rate_at_1h), color=SERIES_COLORS[0],
+    ax.plot(t, fx.fallout_dose_rate_rem_h(t, rate_1h_rem_h), color=SERIES_COLORS[0],
             label="dose rate (rem/h)")
     later = t[t >= 1.1]
-    ax.plot(later, fx.fallout_dose_rem(rate_at_1h, 1.0, later),
+    ax.plot(later, fx.fallout_dose_rem(rate_1h_rem_h, 1.0, later),
             color=SERIES_COLORS[1], label="dose accumulated since 1 h (rem)")
     for k in (7, 49):
         ax.axvline(k, color="grey", ls=":", lw=1)
@@ -91,7 +91,7 @@ def fallout_figure(rate_at_1h=100.0, hours=(1, 500)):
     ax.set_yscale("log")
     ax.set_xlabel("time after the burst (hours)")
     ax.set_ylabel("rem/h or rem")
-    rates = fx.fallout_dose_rate(t, rate_at_1h)
-    ax.set_ylim(0.5 * np.min(rates), 2.0 * max(np.max(rates), 5.0 * rate_at_1h))
+    rates = fx.fallout_dose_rate_rem_h(t, rate_1h_rem_h)
+    ax.set_ylim(0.5 * np.min(rates), 2.0 * max(np.max(rates), 5.0 * rate_1h_rem_h))
     ax.legend(fontsize=8)
     return fig
