@@ -27,6 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT = "deterrence-lab"
 # Binder needs the run-time dependencies, plus the widgets' front end for JupyterLab.
 BINDER = ("numpy", "matplotlib", "ipywidgets", "jupyterlab_widgets", "jupyterlab", "latex2mathml")
+# Releases held back whatever the newest is, with why. The README's commands must work with
+# Debian 12's python3 (3.11.2); tests/test_install.py runs them with it.
+HOLDS = {
+    "soupsieve": ("2.10", "soupsieve 3.0.2 and later need Python >= 3.11.5 and 3.0.1 was "
+                          "yanked for breaking on older 3.11; Debian 12's python3 is 3.11.2"),
+}
 
 
 def canonical(name: str) -> str:
@@ -50,8 +56,10 @@ def main() -> int:
         env_dir = Path(scratch) / "venv"
         venv.create(env_dir, with_pip=True)
         python = env_dir / "bin" / "python"
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", f"{ROOT}[test,browser,grading]"],
-                       check=True)
+        holds = Path(scratch) / "holds.txt"
+        holds.write_text("".join(f"{name}=={version}\n" for name, (version, _) in HOLDS.items()))
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-c", str(holds),
+                        f"{ROOT}[test,browser,grading]"], check=True)
         pins = freeze(python)
     write_lock(pins)
     return 0
@@ -66,7 +74,13 @@ def write_lock(pins: list[str]) -> None:
         f"# made with Python {version} on {platform.system()}. Use it with `-c constraints.txt`.",
         "# Refresh with `python tools/update_lock.py` (see the README, \"Updating the lock\").",
     ]
-    (ROOT / "constraints.txt").write_text("\n".join(header + pins) + "\n")
+    lines = []
+    for pin in pins:
+        held = HOLDS.get(canonical(pin.split("==")[0]))
+        if held:
+            lines.append(f"# held back: {held[1]}")
+        lines.append(pin)
+    (ROOT / "constraints.txt").write_text("\n".join(header + lines) + "\n")
     versions = {canonical(p.split("==")[0]): p.split("==")[1] for p in pins}
     binder = [
         "# Binder environment for workshops: the package's run-time dependencies at the",
