@@ -114,7 +114,7 @@ q7 = NumericQuestion(
              "this closeness shows they are not absurd -- not that they are right.")
 
 q8 = ChoiceQuestion(
-    "Q8", "No nuclear weapon was used through 2025. What does this say about a 2022 estimate of "
+    "Q8", "No nuclear weapon was used through February 2026. What does this say about a 2022 estimate of "
           "5-10%?",
     options={
         "A": "The estimate was wrong: the event did not happen.",

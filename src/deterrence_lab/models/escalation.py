@@ -1755,9 +1755,10 @@ CALIBRATION_ESTIMATES: tuple[Estimate, ...] = (
 )
 
 OUTCOME_RECORD = Estimate(
-    "Record", "Nuclear weapon used in the war against Ukraine", 0.0, 0.0, "through 2025",
-    "ap2024", "the October 2024 reporting looks back on a 2022 danger that did not materialise; "
-    "no use was reported through 2025 either",
+    "Record", "Nuclear weapon used in the war against Ukraine", 0.0, 0.0,
+    "through February 2026", "afp2026",
+    "talks without a ceasefire in late February 2026 and no nuclear use reported (the course "
+    "timeline's last entry; no reliable source on the war after early March 2026 was read)",
     note="An outcome, not a probability: one non-event cannot show that an estimate of 5-10% "
          "was wrong.")
 

@@ -74,7 +74,7 @@ def calibration_figure(model_p_use: float):
     ax.set_xlabel("estimated probability (%)")
     ax.set_xlim(0, 60)
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_title("Estimates made in 2022 (the outcome through 2025: no nuclear use)")
+    ax.set_title("Estimates made in 2022 (the outcome through February 2026: no nuclear use)")
     return fig
 
 
