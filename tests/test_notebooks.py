@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from notebook_runs import CHECK_MARK, CHECK_TAG, is_checked
+from readable_text import verdict_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p for folder in ("course", "solutions", "exercises")
@@ -70,6 +71,24 @@ def test_solution_verdicts_are_passes(path):
             text = json.dumps(cell["outputs"])
             assert cell["outputs"], f"cell {index}: the check's verdict is not stored"
             assert ": correct]" in text or ": recorded]" in text, f"cell {index}: {text[:200]}"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "solutions").glob("*.ipynb")),
+                         ids=lambda p: p.name)
+def test_stored_verdicts_are_read_in_words_without_an_emoji_font(path):
+    """A stored verdict (what the site and a reader of the solutions see) names the verdict
+    in words beside its icon, and uses no character the fallback font cannot draw."""
+    seen = 0
+    for index, cell in enumerate(cells(path)):
+        if ".check(" not in "".join(cell.get("source", "")) or not is_checked(cell):
+            continue
+        for out in cell["outputs"]:
+            markdown = out.get("data", {}).get("text/markdown")
+            if markdown is not None:
+                seen += 1
+                markdown = markdown if isinstance(markdown, str) else "".join(markdown)
+                assert verdict_problems(markdown) == [], f"cell {index}"
+    assert seen, "no stored verdict found"
 
 
 def test_first_chapter_exists_and_opens_with_goals():

@@ -13,9 +13,26 @@ class Markdown(str):
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> Markdown:
-    """A GitHub-style Markdown table; pipes inside cells are escaped."""
+    """A GitHub-style Markdown table; pipes inside cells are escaped.
+
+    Every column needs a heading: a screen reader announces it with each cell, and an
+    empty header cell is an accessibility fault (axe-core's rule ``empty-table-header``).
+
+    Raises
+    ------
+    ValueError
+        If ``header`` is empty or one of its cells is blank.
+    """
     def cell(text) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
+
+    header = list(header)
+    if not header:
+        raise ValueError("header=[] must name at least one column")
+    blank = [i for i, h in enumerate(header) if not str(h).strip()]
+    if blank:
+        raise ValueError(f"header={header!r}: column {blank[0] + 1} has no heading; give every "
+                         "column a heading a screen reader can announce")
 
     lines = ["| " + " | ".join(cell(h) for h in header) + " |",
              "|" + "|".join("---" for _ in header) + "|"]
