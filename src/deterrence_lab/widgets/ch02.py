@@ -14,13 +14,18 @@ from ..views.law import (
     _finding_html,
     doctrine_figure,
     doctrine_table,
+    finding_note,
     findings_table,
     findings_votes_figure,
+    invocable_table,
+    paragraphs_table,
+    walk_summary,
     walkthrough_figure,
 )
 from ._base import Explorer
 
-__all__ = ['WalkThrough', 'DoctrineComparison', 'findings_table', 'doctrine_table', 'findings_votes_figure', 'walkthrough_figure', 'doctrine_figure']
+__all__ = ['WalkThrough', 'DoctrineComparison', 'findings_table', 'doctrine_table', 'findings_votes_figure', 'walkthrough_figure', 'doctrine_figure',
+           'finding_note', 'paragraphs_table', 'walk_summary', 'invocable_table']
 
 class WalkThrough(Explorer):
     """The walk-through as a guided form: one question at a time, a live path panel.

@@ -9,10 +9,12 @@ import ipywidgets as W
 import numpy as np
 
 from ..models import command
-from ..views.command import FLOOR, _frontier, crisis_figure, frontier_figure, readout, risk_by_k_figure
+from ..views.command import (FLOOR, _frontier, crisis_figure, frontier_figure, profile_risks_table,
+                             readout, risk_by_k_figure)
 from ._base import Explorer
 
-__all__ = ['CommandExplorer', 'FLOOR', 'frontier_figure', 'risk_by_k_figure', 'crisis_figure', 'readout']
+__all__ = ['CommandExplorer', 'FLOOR', 'frontier_figure', 'risk_by_k_figure', 'crisis_figure', 'readout',
+           'profile_risks_table']
 
 
 class CommandExplorer(Explorer):

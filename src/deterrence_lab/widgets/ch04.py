@@ -21,10 +21,11 @@ from ..views.decision import (
     fig_ranked_options,
     fig_sensitivity,
 )
-from ..views.games import describe_path, fig_chicken, fig_game_tree, fig_reputation
+from ..views.games import describe_path, fig_chicken, fig_game_tree, fig_reputation, plan_table
 from ._base import Explorer
 
-__all__ = ['WeightExplorer', 'RedLineExplorer', 'ReputationExplorer', 'SEED', 'N_DRAWS', 'OPTION_COLORS', 'OPTION_NAMES', 'OPTION_SHORT', 'CRITERION_NAMES', 'fig_ranked_options', 'fig_sensitivity', 'fig_implied_weights', 'fig_game_tree', 'describe_path', 'fig_reputation', 'fig_chicken']
+__all__ = ['WeightExplorer', 'RedLineExplorer', 'ReputationExplorer', 'SEED', 'N_DRAWS', 'OPTION_COLORS', 'OPTION_NAMES', 'OPTION_SHORT', 'CRITERION_NAMES', 'fig_ranked_options', 'fig_sensitivity', 'fig_implied_weights', 'fig_game_tree', 'describe_path', 'fig_reputation', 'fig_chicken',
+           'plan_table']
 
 _STYLE = {"description_width": "200px"}
 _WIDE = W.Layout(width="420px")

@@ -16,9 +16,13 @@ from ..views.ladder import (
     kahn_ladder_figure,
     ladder_figure,
     ladder_table,
+    matrix_table,
+    memory_table,
     option_comparison,
     option_comparison_figure,
     option_effects_table,
+    outcome_summary,
+    path_statistics_table,
     plan_a_table,
     robustness_lines,
     thresholds_table,
@@ -28,7 +32,8 @@ from ..views.risk import (brinkmanship_figure, calibration_figure, calibration_p
                           calibration_table, cumulative_risk_figure)
 from ._base import Explorer
 
-__all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table', 'option_comparison', 'robustness_lines', 'calibration_posterior_figure']
+__all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table', 'option_comparison', 'robustness_lines', 'calibration_posterior_figure',
+           'matrix_table', 'outcome_summary', 'path_statistics_table', 'memory_table']
 
 _OPTION_CHOICES = [(("No response (baseline)" if o.key == opts.NO_RESPONSE else o.name), o.key)
                    for o in opts.OPTIONS]
