@@ -23,7 +23,7 @@ AXE_JS = Path(os.environ.get("DETERRENCE_AXE_JS",
 
 # the JupyterLab server, the browser and the notebook driver of the browser smoke test
 from test_browser import (CHROMIUM, REQUIRED, browser, lab, open_and_run,  # noqa: E402,F401
-                          wait_until_idle)
+                          scroll_to, wait_until_idle)
 
 if REQUIRED:  # CI: a missing engine must fail, not hide
     assert AXE_JS.is_file(), f"DETERRENCE_LAB_REQUIRE_BROWSER=1 but axe-core is not at {AXE_JS}"
@@ -100,23 +100,6 @@ def chapter_01(browser, lab):
     page.wait_for_timeout(1000)  # the last outputs settle
     yield page
     page.close()
-
-
-# JupyterLab draws only the cells near the window: scroll the notebook to reach one
-SCROLL_TO = """async (selector) => {
-  const outer = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
-  for (let y = 0; y <= outer.scrollHeight; y += outer.clientHeight / 2) {
-    outer.scrollTop = y;
-    await new Promise(r => setTimeout(r, 150));
-    const found = document.querySelector(selector);
-    if (found) { found.scrollIntoView({block: 'center'}); return true; }
-  }
-  return false;
-}"""
-
-
-def scroll_to(page, selector: str) -> None:
-    assert page.evaluate(SCROLL_TO, selector), f"nothing matches {selector} in the notebook"
 
 
 def axe_whole_notebook(page, include: list[str]) -> list[dict]:
