@@ -248,8 +248,28 @@ def public_objects(tree: ast.Module):
                     yield f"{node.name}.{name}", item, _signature_params(item, True), False
 
 
-def problems(module_name: str, tree: ast.Module) -> list[str]:
-    """Every way in which the module's public docstrings fall short (empty when all is well)."""
+def rendered(module, qualname: str, node: ast.AST) -> str | None:
+    """The docstring a reader sees (``help``): the live object's, once the module's shared
+    pieces (``%(name)s``, :mod:`deterrence_lab._docstring`) are filled in; the source text
+    when there is no live module (a fixture) or no docstring in the source."""
+    doc = ast.get_docstring(node, clean=False)
+    if not doc or module is None:
+        return doc
+    obj = module
+    for part in qualname.split("."):
+        obj = inspect.getattr_static(obj, part)
+    if isinstance(obj, (staticmethod, classmethod)):
+        obj = obj.__func__
+    if isinstance(obj, property):
+        obj = obj.fget
+    return obj.__doc__
+
+
+def problems(module_name: str, tree: ast.Module, module=None) -> list[str]:
+    """Every way in which the module's public docstrings fall short (empty when all is well).
+
+    The code is read from ``tree``; the docstrings are those of ``module``'s live objects when
+    it is given (so shared pieces are checked as filled in), else those of the source."""
     errors = error_map(tree, VALIDATE_ERRORS)
     found = []
     module_doc = ast.get_docstring(tree)
@@ -257,10 +277,12 @@ def problems(module_name: str, tree: ast.Module) -> list[str]:
         found.append(f"{module_name}: the module docstring must name its main reference")
     for qualname, node, params, is_class in public_objects(tree):
         where = f"{module_name}.{qualname}"
-        doc = ast.get_docstring(node, clean=False)
+        doc = rendered(module, qualname, node)
         if not doc:
             found.append(f"{where}: no docstring")
             continue
+        if "%(" in doc:
+            found.append(f"{where}: a shared docstring piece was not filled in")
         lines = inspect.cleandoc(doc).splitlines()
         if not lines[0].strip().endswith(".") or (len(lines) > 1 and lines[1].strip()):
             found.append(f"{where}: the summary must be one line ending in '.', then a blank line")
@@ -315,7 +337,7 @@ def problems(module_name: str, tree: ast.Module) -> list[str]:
 @pytest.mark.parametrize("name", DOCUMENTED)
 def test_public_docstrings_are_numpydoc(name):
     module_name = f"deterrence_lab.models.{name}"
-    found = problems(module_name, _source_tree(module_name))
+    found = problems(module_name, _source_tree(module_name), importlib.import_module(module_name))
     assert not found, "\n".join(found)
 
 
