@@ -44,7 +44,7 @@ from .._validate import (
     check_rng,
     check_whole_numbers,
 )
-from .._docstring import fill, pieces
+from .._docstring import fill, pieces, section
 
 _DOC = pieces(
     value_error_binomial_tail="""
@@ -80,6 +80,7 @@ _DOC = pieces(
         n : int
             Members of the chain, a whole number in [1, 100].
         """,
+    command_risks_returned=section("Returns", "CommandRisks"),
 )
 
 CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
@@ -245,9 +246,7 @@ def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
         Mean delay of each complying member, in (0, 1000] h (default 0.25 h, a teaching
         assumption).
 
-    Returns
-    -------
-    CommandRisks
+    %(command_risks_returned)s
         ``p_unauthorised``, ``p_valid_fails`` and ``time_to_execute_h`` (h), each of the
         broadcast shape of all inputs.
 
@@ -342,9 +341,7 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
         Mean delay of each complying member, in (0, 1000] h (default 0.25 h, a teaching
         assumption).
 
-    Returns
-    -------
-    CommandRisks
+    %(command_risks_returned)s
         The three estimates, each a 0-d array; ``time_to_execute_h`` is NaN if no valid
         order succeeded.
 
@@ -525,6 +522,11 @@ def odds_in_words(p) -> str:
 
 # --- National profiles -----------------------------------------------------------------------
 
+# What the op-ed says of each of the three Western states (nederlof2023): one sentence for all three.
+_OPED_PAL_STATES = ("Listed among the states where a code device with a PAL guarantees that only "
+                    "the top political level can order use.")
+
+
 @dataclass(frozen=True)
 class Feature:
     """One finding about a national command system, with its source and how sure it is.
@@ -623,9 +625,7 @@ class Design:
             Mean delay of each complying member, in (0, 1000] h (default 0.25 h, teaching
             assumption).
 
-        Returns
-        -------
-        CommandRisks
+        %(command_risks_returned)s
 
         Raises
         ------
@@ -726,8 +726,7 @@ PROFILES: tuple[CountryProfile, ...] = (
                     "advance to use nuclear weapons without the President's permission; current "
                     "arrangements are not public.", "documented", "feaver1992"),
         ),
-        "Listed among the states where a code device with a PAL guarantees that only the top "
-        "political level can order use.",
+        _OPED_PAL_STATES,
         "Holds: PALs began in the US (NSAM 160), with a two-person rule on top.",
         Design(2, 2, pal=True, custody=False, predelegation=False,
                reason="two of two (the two-person rule) with a code lock; " + _LOCK_NOTE),
@@ -748,8 +747,7 @@ PROFILES: tuple[CountryProfile, ...] = (
             Feature("pre-delegation", "Per the same report, submarine commanders could launch without a "
                     "command from Whitehall as a last resort.", "reported", "bbc2007"),
         ),
-        "Listed among the states where a code device with a PAL guarantees that only the top "
-        "political level can order use.",
+        _OPED_PAL_STATES,
         "Contradicted by the best available report: no code lock on British submarine-launched "
         "weapons, and only a simple key on the WE177 bombs retired in 1998.",
         Design(2, 2, pal=False, custody=False, predelegation=False,
@@ -774,8 +772,7 @@ PROFILES: tuple[CountryProfile, ...] = (
                     "described in conflicting accounts; nothing public settles pre-delegation.",
                     "unknown", "pelopidas2019"),
         ),
-        "Listed among the states where a code device with a PAL guarantees that only the top "
-        "political level can order use.",
+        _OPED_PAL_STATES,
         "Partly: codes that authenticate the President's order are documented; locks on the "
         "weapons are only reported, and key parts of the French system are not public.",
         Design(2, 2, pal=True, custody=False, predelegation=False,
@@ -920,6 +917,7 @@ def get_profile(key: str) -> CountryProfile:
     return _BY_KEY[check_choice("key", key, _BY_KEY)]
 
 
+@fill(_DOC)
 def profile_risks(key: str, p_rogue=None, p_fail=None, p_cutoff=None) -> CommandRisks:
     """A country's design under the shared classroom assumptions (or the values given).
 
@@ -931,9 +929,7 @@ def profile_risks(key: str, p_rogue=None, p_fail=None, p_cutoff=None) -> Command
         Probabilities in [0, 1]; ``None`` (default) takes the value of
         ``CLASSROOM_ASSUMPTIONS`` (0.01, 0.05 and 0.05).
 
-    Returns
-    -------
-    CommandRisks
+    %(command_risks_returned)s
 
     Raises
     ------

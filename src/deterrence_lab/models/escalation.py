@@ -49,6 +49,12 @@ from ..content.sources import TEACHING_ASSUMPTION
 from .._docstring import fill, pieces, section, sections
 
 _DOC = pieces(
+    kahn_source="""
+        source : str, optional
+            Source key, default ``"kahn1965"``.
+        where : str, optional
+            Where in the source and its reproductions.
+        """,
     transition_matrix="""
         transition_matrix : array_like, shape (n, n)
             Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
@@ -103,6 +109,7 @@ _DOC = pieces(
 # ---------------------------------------------------------------------------------------
 
 
+@fill(_DOC)
 @dataclass(frozen=True)
 class Rung:
     """One rung of Kahn's escalation ladder.
@@ -115,10 +122,7 @@ class Rung:
         Kahn's name for the rung.
     group : str
         Kahn's name for the band of rungs it sits in.
-    source : str, optional
-        Source key, default ``"kahn1965"``.
-    where : str, optional
-        Where in the source and its reproductions.
+    %(kahn_source)s
 
     Notes
     -----
@@ -133,6 +137,7 @@ class Rung:
     where: str = "ladder figure, p. 39; names as reproduced in davis1984 (Fig. 2) and baloogan2015"
 
 
+@fill(_DOC)
 @dataclass(frozen=True)
 class Threshold:
     """A threshold of Kahn's ladder, lying just below rung ``below_rung``.
@@ -143,10 +148,7 @@ class Threshold:
         Kahn's name for the threshold.
     below_rung : int
         Crossing it means climbing onto this rung.
-    source : str, optional
-        Source key, default ``"kahn1965"``.
-    where : str, optional
-        Where in the source and its reproductions.
+    %(kahn_source)s
 
     Notes
     -----
@@ -1129,7 +1131,7 @@ class PathStatistics:
     Parameters
     ----------
     n_paths : int
-        Number of paths sampled.
+        How many paths were sampled.
     mean_rounds : float, rounds
         Mean rounds to absorption (unabsorbed paths count as ``n_steps``).
     war_share : float
@@ -1602,7 +1604,7 @@ class Estimate:
     Parameters
     ----------
     who : str
-        Who made the estimate.
+        Who made the estimate: an agency, a group of forecasters, or the record.
     event : str
         What it is the probability of.
     low, high : float
@@ -1660,7 +1662,7 @@ class PlanAPhase:
     Parameters
     ----------
     phase : str
-        Name of the phase.
+        Name of the phase in the simulation.
     description : str
         What happens in it.
     duration : str

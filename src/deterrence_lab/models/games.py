@@ -79,6 +79,7 @@ _DOC = pieces(
         """,
     plan_args=section("Parameters", "%(tree)s", "%(plan)s"),
     plan_end=sections(("Raises", "%(plan_errors)s"), ("Notes", "%(game_notes)s")),
+    payoffs_returned=section("Returns", "dict of str to float, utility units"),
 )
 
 TIE_TOLERANCE = 1e-9     # backward induction: differences this small are ties
@@ -430,9 +431,7 @@ def expected_payoffs(tree: Node, plan) -> dict[str, float]:
 
     %(plan_args)s
 
-    Returns
-    -------
-    dict of str to float, utility units
+    %(payoffs_returned)s
         Expected payoff per player (chance nodes averaged).
 
     %(plan_end)s
@@ -467,9 +466,7 @@ def deviation_gains(tree: Node, plan) -> dict[str, float]:
 
     %(plan_args)s
 
-    Returns
-    -------
-    dict of str to float, utility units
+    %(payoffs_returned)s
         Per player, the best payoff from a unilateral deviation minus the payoff of ``plan``;
         0 or more, judged from the root.
 

@@ -560,7 +560,7 @@ class Step:
     Parameters
     ----------
     node : str
-        The question node passed.
+        Key of the question node the path passed through.
     key : str
         Its question key.
     answer : str

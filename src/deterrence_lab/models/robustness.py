@@ -89,7 +89,7 @@ class Holds:
     Parameters
     ----------
     lever : Lever
-        The assumption moved.
+        The assumption (lever) that was moved.
     holds_now : bool
         Whether the statement holds at the current value.
     lower, upper : float or None
@@ -142,7 +142,7 @@ class Robustness:
     Parameters
     ----------
     statement : str
-        The statement in words.
+        The headline statement, in words.
     holds : bool
         Whether it holds at the current assumptions.
     value : float or None

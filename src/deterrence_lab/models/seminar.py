@@ -241,7 +241,7 @@ class Move:
     Parameters
     ----------
     key : str
-        Identifier of the move.
+        Identifier of the move (its key in the team's menu).
     label : str
         The move in words.
     reason : str
