@@ -455,3 +455,31 @@ def test_checker_finds_each_kind_of_fault():
     assert "bad.walk: validates its arguments (['KeyError']) but has no Raises section" in found
     assert "bad.walk: returns" not in found
     assert "bad.guarded" not in found    # the TypeError it catches need not be listed
+
+
+def test_shared_pieces_are_filled_in_with_their_indentation():
+    from deterrence_lab._docstring import fill, pieces, section
+
+    shared = pieces(x="""
+        x : float, km
+            A distance, in [0, 10] km.
+        """, errors=section("Raises", "ValueError", "    If ``x`` is outside [0, 10]."))
+
+    @fill(shared)
+    def f(x):
+        """Twice ``x``.
+
+        Parameters
+        ----------
+        %(x)s
+
+        %(errors)s Always.
+        """
+
+    assert f.__doc__.splitlines()[4:6] == ["x : float, km", "    A distance, in [0, 10] km."]
+    assert f.__doc__.endswith("Raises\n------\nValueError\n    If ``x`` is outside [0, 10]. Always.")
+    assert "Parameters" in sections(f.__doc__) and documented_names(sections(f.__doc__)["Parameters"]) == ["x"]
+    with pytest.raises(KeyError, match="names no shared piece"):
+        @fill(shared)
+        def g():
+            """A typo in a placeholder: %(y)s."""

@@ -27,7 +27,7 @@ import numpy as np
 
 from .._validate import (as_float_array, check_bool, check_broadcast, check_choice, check_range,
                          single_number)
-from ..content.sources import TEACHING_ASSUMPTION
+from ..content.sources import TEACHING_ASSUMPTION, SourcedValue
 from .._docstring import fill, pieces, section
 
 _DOC = pieces(
@@ -135,35 +135,10 @@ KM_PER_KFT = 0.3048              # Brode's fit works in kilofeet
 EARTH_RADIUS_KM = 6371.0         # mean Earth radius (standard geodetic value)
 
 
-@dataclass(frozen=True)
-class Assumption:
-    """A model constant with where it comes from.
-
-    Parameters
-    ----------
-    name : str
-        What the constant is, in words.
-    value : str
-        Its value or formula, with units, as text.
-    source : str
-        A key of :mod:`deterrence_lab.content.sources`, or ``TEACHING_ASSUMPTION``.
-    where : str, optional
-        Where in the source (section, table, figure); empty for a teaching assumption.
-    note : str, optional
-        Caveats: how the number was obtained, its error, where sources disagree.
-
-    Notes
-    -----
-    A plain record; it does not validate its fields (the test suite checks that ``source``
-    is a known key or a teaching assumption with a reason).
-    """
-
-    name: str
-    value: str
-    source: str
-    where: str = ""
-    note: str = ""
-
+# A model constant with where it comes from: the package's one record for a sourced datum
+# (name, value with its units, source key, where in the source, caveats or the reason of a
+# teaching assumption), kept under its chapter-01 name.
+Assumption = SourcedValue
 
 ASSUMPTIONS = (
     Assumption("blast fit", "peak overpressure vs scaled range and height, W^(1/3) scaling, 1 kt "
