@@ -127,8 +127,6 @@ def test_caller_tolerance_is_honoured_and_absorbing_start_is_reported():
     assert start.start_absorbing and start.expected_rounds == 0 and start.ends["1"] == 1
     out = esc.ladder_outcome(None, "general_war")
     assert out["start_absorbing"] and out["general_war"] == 1 and out["expected_rounds"] == 0
-    with pytest.raises(ValueError, match="absorb_atol"):
-        esc.classify_states(P, absorb_atol=-1)
 
 
 def test_tiny_probabilities_keep_their_precision():
@@ -305,8 +303,6 @@ def test_record_likelihood_matches_the_matrix_power_and_bounds():
     assert esc.record_likelihood(45, 1.0) == pytest.approx(expected, rel=1e-12)
     assert esc.record_likelihood(45, 3.0) > esc.record_likelihood(45, 1.0)   # fewer rounds
     assert esc.record_likelihood(45, 1.0, up_scale=0, settle_scale=0) == pytest.approx(1.0, rel=1e-9)
-    with pytest.raises(ValueError, match="months_per_round"):
-        esc.record_likelihood(45, 0.0)
 
 
 def test_grid_update_is_bayes_rule():
@@ -316,5 +312,3 @@ def test_grid_update_is_bayes_rule():
     assert cal.posterior.sum() == pytest.approx(1.0, rel=1e-9)
     # the record (a long war, no settlement) favours slower settling
     assert cal.settle_mean_posterior < cal.settle_mean_prior
-    with pytest.raises(ValueError, match="prior"):
-        esc.calibrate(45, 1.0, up_scales=[1.0], settle_scales=[1.0], prior=[[1.0, 2.0]])
