@@ -14,6 +14,9 @@ function, method and class:
   assumption, or a standard formula, or says it has no numbers of its own, so the reader knows
   where the numbers come from (a record class may say instead which function fills it).
 
+The docstrings checked are those a reader sees (``help``): shared pieces written once in a
+module's ``_DOC`` and named as ``%(name)s`` are filled in first (:mod:`deterrence_lab._docstring`).
+
 Only the modules listed in ``DOCUMENTED`` are checked; the others are being rewritten and get
 their docstrings when that work lands.
 """

@@ -67,7 +67,8 @@ class SourcedValue:
         needs its reason in ``note``.
         """
         if self.teaching_assumption:
-            return "" if self.note.strip() else f"{self.name!r} is a teaching assumption without a reason"
+            return "" if self.note.strip() else (f"{self.name!r} is a teaching assumption "
+                                                 "without a reason")
         if self.source not in SOURCES:
             return f"{self.name!r} cites {self.source!r}, which is not a key of the bibliography"
         if not self.where.strip():

@@ -49,7 +49,9 @@ _DOC = pieces(
         TypeError
             If ``answers`` is not a dict.
         """,
-    answers_end=sections(("Raises", "%(type_error_trace)s", "%(value_error_trace)s"), ("Notes", "No numbers of its own.")),
+    answers_end=sections(
+        ("Raises", "%(type_error_trace)s", "%(value_error_trace)s"),
+        ("Notes", "No numbers of its own.")),
 )
 
 ANSWERS = ("yes", "no", "unclear")

@@ -84,7 +84,9 @@ _DOC = pieces(
         TypeError
             If a factor is not a number.
         """,
-    weights_end=sections(("Raises", "%(type_error_normalise_weights)s", "%(value_error_normalise_weights)s"), ("Notes", "%(mcda_notes)s")),
+    weights_end=sections(
+        ("Raises", "%(type_error_normalise_weights)s", "%(value_error_normalise_weights)s"),
+        ("Notes", "%(mcda_notes)s")),
     mcda_notes_section=section("Notes", "%(mcda_notes)s"),
     vector_scores_args=section("Parameters", "%(weights)s One vector only.", "%(scores)s"),
 )

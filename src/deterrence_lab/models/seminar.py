@@ -117,7 +117,7 @@ _DOC = pieces(
         phase : {"before", "after"}
             Before or after a nuclear use.
         """,
-    state_key_2="""
+    any_state_key="""
         state_key : str
             One of the ladder's ``STATE_KEYS``.
         """,
@@ -129,13 +129,23 @@ _DOC = pieces(
         ValueError
             If ``state_key`` is unknown.
         """,
-    state_label_doc=sections(("Parameters", "%(state_key_2)s"), ("Returns", "str"), ("Raises", "%(value_error_label)s"), ("Notes", "No numbers of its own.")),
+    state_label_doc=sections(
+        ("Parameters", "%(any_state_key)s"),
+        ("Returns", "str"),
+        ("Raises", "%(value_error_label)s"),
+        ("Notes", "No numbers of its own.")),
     bool_no_numbers=sections(("Returns", "bool"), ("Notes", "No numbers of its own.")),
-    row_args=section("Parameters", "%(state_key)s", "%(option)s", "%(pressure)s", "%(talk)s", "%(assumptions)s"),
+    row_args=section(
+        "Parameters", "%(state_key)s", "%(option)s", "%(pressure)s", "%(talk)s",
+        "%(assumptions)s"),
     round_args=section("Parameters", "%(option)s", "%(pressure)s", "%(talk)s", "%(assumptions)s"),
-    row_end=sections(("Raises", "%(type_error_round_parameters)s", "%(value_error_transition_row)s"), ("Notes", "%(points_notes)s")),
+    row_end=sections(
+        ("Raises", "%(type_error_round_parameters)s", "%(value_error_transition_row)s"),
+        ("Notes", "%(points_notes)s")),
     game_state_returned=section("Returns", "GameState"),
-    state_data_end=sections(("Raises", "%(type_error_stage)s", "%(value_error_to_dict)s"), ("Notes", "No numbers of its own.")),
+    state_data_end=sections(
+        ("Raises", "%(type_error_stage)s", "%(value_error_to_dict)s"),
+        ("Notes", "No numbers of its own.")),
     state_args=section("Parameters", "%(state)s"),
 )
 
