@@ -59,7 +59,7 @@ def test_decision_below_chance_is_solved_in_every_branch():
                    ("b", 0.5, Decision("B", (("x", T(0, 3)), ("y", T(0, 1)))))))
     sol = g.backward_induction(tree)
     assert sol.plan == {("a",): "y", ("b",): "x"}
-    assert sol.payoffs["B"] == pytest.approx(2.5)
+    assert sol.payoffs["B"] == pytest.approx(2.5, rel=1e-9)
     assert sol.path == ()
 
 
@@ -94,7 +94,7 @@ def test_red_line_spe_is_always_nash_and_perfect(params):
     sol = g.backward_induction(tree)
     assert g.is_subgame_perfect(tree, sol.plan)
     assert g.is_nash_equilibrium(tree, sol.plan)
-    assert g.expected_payoffs(tree, sol.plan) == pytest.approx(sol.payoffs)
+    assert g.expected_payoffs(tree, sol.plan) == pytest.approx(sol.payoffs, rel=1e-9)
 
 
 # --- random trees -------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ def test_backward_induction_on_random_trees(tree):
     assert g.is_subgame_perfect(tree, sol.plan)
     assert g.is_nash_equilibrium(tree, sol.plan)
     assert set(sol.plan) == set(g.decision_nodes(tree))
-    assert g.expected_payoffs(tree, sol.plan) == pytest.approx(sol.payoffs)
+    assert g.expected_payoffs(tree, sol.plan) == pytest.approx(sol.payoffs, rel=1e-9)
     # brute force over small trees: the backward-induction plan is one of the plans that pass
     # the one-shot-deviation test, and every such plan is also a Nash equilibrium
     plans = _all_plans(tree)
@@ -160,23 +160,10 @@ def test_answers_raise_and_silence_lowers_belief_when_resolute_answer_more(prior
     assert 0 <= down <= prior + 1e-12 <= up + 2e-12 <= 1 + 2e-12
 
 
-def test_update_belief_is_vectorised_and_refuses_bad_input():
+def test_update_belief_is_vectorised():
+    # (bad inputs: tests/bad_inputs.py)
     out = g.update_belief(np.array([0.2, 0.5, 0.8]), np.array([True, False, True]))
     assert out.shape == (3,)
-    with pytest.raises(ValueError, match="prior"):
-        g.update_belief(1.2, True)
-    with pytest.raises(TypeError, match="responded"):
-        g.update_belief(0.5, "yes")
-    with pytest.raises(ValueError, match="p_respond_resolute"):
-        g.update_belief(0.5, True, p_respond_resolute=-0.1)
-    with pytest.raises(ValueError, match="n_answered"):
-        g.belief_after(0.5, -1, 0)
-    with pytest.raises(TypeError, match="n_unanswered"):
-        g.belief_after(0.5, 0, 1.5j)
-    with pytest.raises(ValueError, match="prior"):
-        g.belief_after(-0.1, 1, 0)
-    with pytest.raises(ValueError, match="p_respond_irresolute"):
-        g.belief_after(0.5, 1, 0, 0.9, 1.3)
 
 
 def test_simulated_reputation_follows_the_policy():
@@ -211,10 +198,10 @@ def test_p_cross_is_one_minus_the_expected_answer_with_the_defaults():
 def test_chicken_mixed_equilibrium_closed_form():
     # win 1, lose 1, crash 10: P(firm) = 1 / (1 + 10 - 1) = 0.1, P(crash) = 0.01 (exact)
     eq = g.mixed_equilibrium_2x2(*g.chicken(1, 1, 10))
-    assert eq.p_row_first == pytest.approx(0.9) and eq.p_col_first == pytest.approx(0.9)
-    assert g.chicken_crash_probability(1, 1, 10) == pytest.approx(0.01)
+    assert eq.p_row_first == pytest.approx(0.9, rel=1e-9) and eq.p_col_first == pytest.approx(0.9, rel=1e-9)
+    assert g.chicken_crash_probability(1, 1, 10) == pytest.approx(0.01, rel=1e-9)
     # each player's expected payoff equals that of swerving: -lose * P(other firm) = -0.1
-    assert eq.payoff_row == pytest.approx(-0.1)
+    assert eq.payoff_row == pytest.approx(-0.1, rel=1e-9)
 
 
 @given(st.floats(0.1, 10), st.floats(0, 10), st.floats(0.1, 100))
@@ -301,9 +288,9 @@ def test_a_weak_policy_brings_more_crossings_later_than_earlier():
 def test_the_two_payoffs_of_further_use_are_separate():
     game = g.red_line_game(gain_escalate=1.0, loss_further_use=5.0)
     end = game.actions[1][1].actions[0][1].actions[1][1]      # cross, protest, escalate
-    assert end.payoffs[g.RUSSIA] == pytest.approx(3.0) and end.payoffs[g.US] == pytest.approx(-6.0)
+    assert end.payoffs[g.RUSSIA] == pytest.approx(3.0, rel=1e-9) and end.payoffs[g.US] == pytest.approx(-6.0, rel=1e-9)
     # a larger US loss from further use makes the threat to strike credible (-3 > -6)
     assert g.backward_induction(game).plan[("cross",)] == "conventional_strikes"
     default = g.red_line_game()
-    assert default.actions[1][1].actions[0][1].actions[1][1].payoffs[g.US] == pytest.approx(-2.0)
+    assert default.actions[1][1].actions[0][1].actions[1][1].payoffs[g.US] == pytest.approx(-2.0, rel=1e-9)
 

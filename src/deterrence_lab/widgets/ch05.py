@@ -42,6 +42,12 @@ _STYLE = {"description_width": "190px"}
 _WIDE = W.Layout(width="330px")
 
 
+def _option_dropdown() -> W.Dropdown:
+    """The Western-response picker every ladder explorer starts with ("no response" first)."""
+    return W.Dropdown(options=_OPTION_CHOICES, value=opts.NO_RESPONSE,
+                      description="Western response", style=_STYLE, layout=_WIDE)
+
+
 def _option(value: str) -> str | None:
     return None if value in ("baseline", opts.NO_RESPONSE) else value
 
@@ -56,8 +62,7 @@ class LadderExplorer(Explorer):
 
     def _controls(self):
         return {
-            "option": W.Dropdown(options=_OPTION_CHOICES, value=opts.NO_RESPONSE,
-                                 description="Western response", style=_STYLE, layout=_WIDE),
+            "option": _option_dropdown(),
             "memory": W.Checkbox(value=True, description="Ladder remembers a first use",
                                  style=_STYLE, layout=_WIDE),
             "start": W.Dropdown(options=_START_CHOICES, value=esc.FIRST_NUCLEAR_STATE,
@@ -89,8 +94,7 @@ class TrajectoryExplorer(Explorer):
 
     def _controls(self):
         return {
-            "option": W.Dropdown(options=_OPTION_CHOICES, value=opts.NO_RESPONSE,
-                                 description="Western response", style=_STYLE, layout=_WIDE),
+            "option": _option_dropdown(),
             "n_paths": W.IntSlider(value=40, min=5, max=200, step=5, description="Paths drawn (count)",
                                    style=_STYLE, layout=_WIDE),
             "n_rounds": W.IntSlider(value=40, min=10, max=80, step=5, description="Rounds shown (count)",
