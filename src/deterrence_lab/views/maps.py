@@ -101,31 +101,39 @@ def _map_axes(ax, view_km, xlabel):
     ax.set_facecolor("#f7fbff")
 
 
-def emp_map_figure(centre_name, burst_height_km, view_km=None):
-    """The EMP footprint of a burst above ``centre_name`` on a map of Europe (or of the world
-    outside it): the horizon circle, coastlines, borders and the cities named, inside the
-    footprint in red. Returns ``(figure, radius_km, names_inside)``."""
+def nice_view_km(needed_km: float) -> float:
+    """The half-width of a map view: the smallest of 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times
+    a power of ten that is at least ``needed_km``. A map zooms in these steps, so that while
+    a slider moves a ring or circle grows inside a map that stays put, and the widget can
+    reuse the map it drew for that step."""
+    needed = float(needed_km)
+    if not np.isfinite(needed) or needed <= 0:
+        raise ValueError(f"needed_km={needed_km!r} must be a positive number of km")
+    decade = 10.0 ** np.floor(np.log10(needed))
+    for step in (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if step * decade >= needed * (1 - 1e-12):
+            return float(step * decade)
+    return float(10.0 * decade)
+
+
+def emp_view_km(burst_height_km) -> float:
+    """Half-width (km) of the EMP map for a burst height: the footprint circle fits with a
+    margin, and the map shows at least 1,500 km each way (``nice_view_km`` steps)."""
+    return nice_view_km(max(1.2 * fx.emp_ground_radius_km(burst_height_km), 1500.0))
+
+
+def emp_map_base(centre_name, view_km):
+    """The EMP map without the footprint: graticule, coast, borders, the cities in view
+    (named), the point below the burst, a scale bar, the title and the note. Returns
+    ``(figure, axes)``; :func:`emp_footprint` adds the footprint."""
     centre = _place(centre_name, "centre_name")
-    radius = fx.emp_ground_radius_km(burst_height_km)
-    view = view_km or max(1.2 * radius, 1500.0)
+    view = float(view_km)
     fig, ax = new_figure(7.2, 6.8)
     lat0, lon0 = centre.lat_deg, centre.lon_deg
     _graticule(ax, lat0, lon0, view)
     _draw_layers(ax, lat0, lon0, view)
-    ax.add_patch(Circle((0, 0), radius, facecolor=OKABE_ITO["sky_blue"], alpha=0.22,
-                        edgecolor=OKABE_ITO["blue"], lw=2, zorder=2,
-                        label=f"in line of sight of a burst at {burst_height_km:,.0f} km: "
-                              f"{radius:,.0f} km radius"))
-    lats = np.array([p.lat_deg for p in fx.PLACES])
-    lons = np.array([p.lon_deg for p in fx.PLACES])
-    x, y = (np.atleast_1d(v) for v in fx.azimuthal_equidistant_km(lat0, lon0, lats, lons))
-    d = np.atleast_1d(fx.great_circle_km(lat0, lon0, lats, lons))
+    x, y, d = _places_projected(lat0, lon0)
     shown = (np.abs(x) < view) & (np.abs(y) < view) & (d > 1.0)
-    inside = d <= radius
-    ax.scatter(x[shown & inside], y[shown & inside], s=18, color=OKABE_ITO["vermillion"],
-               zorder=4, label="city inside the footprint")
-    ax.scatter(x[shown & ~inside], y[shown & ~inside], s=18, color="#555555", zorder=4,
-               label="city beyond the horizon")
     for i in np.nonzero(shown)[0]:
         ax.annotate(fx.PLACES[i].name, (x[i], y[i]), xytext=(3, 2), textcoords="offset points",
                     fontsize=7.5, zorder=5)
@@ -133,12 +141,53 @@ def emp_map_figure(centre_name, burst_height_km, view_km=None):
             label=f"point below the burst ({centre.name})")
     _map_axes(ax, view, "km east of the point below the burst")
     scale_bar(ax, view, corner="lower right")
-    ax.legend(loc="upper left", fontsize=8, framealpha=0.92)
     ax.set_title(f"High-altitude burst above {centre.name}: who is in line of sight?")
     ax.text(0.01, 0.01, "azimuthal equidistant about the point below the burst; "
             "Natural Earth (public domain)", transform=ax.transAxes, fontsize=6.5,
             color="#555555", zorder=6)
+    return fig, ax
+
+
+def _places_projected(lat0, lon0):
+    lats = np.array([p.lat_deg for p in fx.PLACES])
+    lons = np.array([p.lon_deg for p in fx.PLACES])
+    x, y = (np.atleast_1d(v) for v in fx.azimuthal_equidistant_km(lat0, lon0, lats, lons))
+    d = np.atleast_1d(fx.great_circle_km(lat0, lon0, lats, lons))
+    return x, y, d
+
+
+def emp_footprint(ax, centre_name, burst_height_km):
+    """Add to an :func:`emp_map_base` map the footprint of a burst at ``burst_height_km``:
+    the horizon circle, the cities inside it in red (those beyond in grey) and the legend.
+    Returns ``(artists added, radius_km, names_inside)``."""
+    centre = _place(centre_name, "centre_name")
+    radius = fx.emp_ground_radius_km(burst_height_km)
+    view = ax.get_xlim()[1]
+    circle = ax.add_patch(Circle((0, 0), radius, facecolor=OKABE_ITO["sky_blue"], alpha=0.22,
+                                 edgecolor=OKABE_ITO["blue"], lw=2, zorder=2,
+                                 label=f"in line of sight of a burst at {burst_height_km:,.0f} km: "
+                                       f"{radius:,.0f} km radius"))
+    x, y, d = _places_projected(centre.lat_deg, centre.lon_deg)
+    shown = (np.abs(x) < view) & (np.abs(y) < view) & (d > 1.0)
+    inside = d <= radius
+    near = ax.scatter(x[shown & inside], y[shown & inside], s=18, color=OKABE_ITO["vermillion"],
+                      zorder=4, label="city inside the footprint")
+    far = ax.scatter(x[shown & ~inside], y[shown & ~inside], s=18, color="#555555", zorder=4,
+                     label="city beyond the horizon")
+    legend = ax.legend(loc="upper left", fontsize=8, framealpha=0.92)
     names = [fx.PLACES[i].name for i in np.nonzero(inside & (d > 1.0))[0]]
+    return [circle, near, far, legend], radius, names
+
+
+def emp_map_figure(centre_name, burst_height_km, view_km=None):
+    """The EMP footprint of a burst above ``centre_name`` on a map of Europe (or of the world
+    outside it): the horizon circle, coastlines, borders and the cities named, inside the
+    footprint in red. The map's half-width is ``view_km`` or else ``emp_view_km``. Returns
+    ``(figure, radius_km, names_inside)``."""
+    _place(centre_name, "centre_name")
+    view = view_km or emp_view_km(burst_height_km)
+    fig, ax = emp_map_base(centre_name, view)
+    _, radius, names = emp_footprint(ax, centre_name, burst_height_km)
     return fig, radius, names
 
 

@@ -9,7 +9,8 @@ import ipywidgets as W
 from ..content import sources
 from ..models import effects as fx
 from ..views.effects_curves import casualty_figure, fallout_figure, tank_dose_figure
-from ..views.maps import RING_PLACES, emp_map_figure, rings_map_figure
+from ..views.maps import (RING_PLACES, emp_footprint, emp_map_base, emp_map_figure, emp_view_km,
+                          rings_map_figure)
 from ..views.rings import EFFECT_COLORS, EFFECT_MEANING, plan_view_figure, yield_strip, yields_figure
 from ._base import Explorer
 
@@ -134,8 +135,16 @@ class EmpExplorer(Explorer):
                                  style=style, layout=layout),
         }
 
-    def _draw(self, burst_height_km, centre):
-        fig, radius, names = emp_map_figure(centre, burst_height_km)
+    # fast path: the base map of one centre at one zoom step is drawn once; a new burst
+    # height redraws the footprint, the city dots and the legend over it
+    def _static_key(self, burst_height_km, centre):
+        return centre, emp_view_km(burst_height_km)
+
+    def _draw_static(self, burst_height_km, centre):
+        return emp_map_base(centre, emp_view_km(burst_height_km))[0]
+
+    def _draw_dynamic(self, fig, burst_height_km, centre):
+        artists, radius, names = emp_footprint(fig.axes[0], centre, burst_height_km)
         tangent = fx.emp_tangent_distance_km(burst_height_km)
         html = (f"A burst {burst_height_km:,.0f} km above {centre} is in line of sight of the "
                 f"ground out to <b>{radius:,.0f} km</b> along the surface (the straight line to "
@@ -146,6 +155,6 @@ class EmpExplorer(Explorer):
                 "<br><b>Harms beyond the pulse:</b><ul>"
                 + "".join(f"<li><b>{harm.name}</b>: {harm.text} ({_harm_source(harm)})</li>"
                           for harm in fx.HIGH_ALTITUDE_HARMS) + "</ul>")
-        return fig, {"radius_km": radius, "tangent_km": tangent, "cities_inside": names}, html
+        return artists, {"radius_km": radius, "tangent_km": tangent, "cities_inside": names}, html
 
 
