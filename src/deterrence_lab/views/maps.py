@@ -14,7 +14,7 @@ from matplotlib.patches import Circle, Rectangle
 
 from ..content import basemap as bm
 from ..models import effects as fx
-from .rings import EFFECT_COLORS, yield_strip
+from .rings import EFFECT_COLORS, yield_mark, yield_strip
 from .style import OKABE_ITO, new_figure
 
 # places the effects map offers: each has 1:10m coast and borders in the base map
@@ -198,34 +198,32 @@ def _has_detail(lat, lon):
                        & (boxes[:, 2] <= lat) & (lat <= boxes[:, 3])))
 
 
-def rings_map_figure(radii_km, place_name, yield_kt=None, title="", min_view_km=2.0):
-    """Effect rings (``radii_km``: name -> km, drawn in ``EFFECT_COLORS``) around ground zero at
-    ``place_name``, over the coast and borders (1:10m where the base map has them), with a scale
-    bar, an inset locating the place in its region and, given ``yield_kt``, the yield strip."""
+def rings_view_km(radii_km, min_view_km=2.0) -> float:
+    """Half-width (km) of the rings map: the largest ring fits with a margin (in
+    ``nice_view_km`` steps), and the map shows at least ``min_view_km`` each way."""
+    return nice_view_km(max(max(radii_km.values()) * 1.2, min_view_km))
+
+
+def rings_map_base(place_name, view_km, with_strip=True):
+    """The rings map without the rings: coast and borders (1:10m where the base map has them)
+    around ground zero at ``place_name``, a scale bar, the inset locating the place and, with
+    ``with_strip``, the axes of the yield strip below (its reference yields drawn). Returns
+    ``(figure, map_axes, strip_axes or None)``; :func:`draw_rings` adds the rings."""
     centre = _place(place_name)
     lat0, lon0 = centre.lat_deg, centre.lon_deg
-    view = max(max(radii_km.values()) * 1.2, min_view_km)
-    fig, axes = new_figure(6.6, 7.4 if yield_kt is not None else 6.4,
-                           nrows=2 if yield_kt is not None else 1,
-                           **({"gridspec_kw": {"height_ratios": [6, 1]}} if yield_kt is not None else {}))
-    ax = axes[0] if yield_kt is not None else axes
+    view = float(view_km)
+    fig, axes = new_figure(6.6, 7.4 if with_strip else 6.4, nrows=2 if with_strip else 1,
+                           **({"gridspec_kw": {"height_ratios": [6, 1]}} if with_strip else {}))
+    ax, strip = (axes[0], axes[1]) if with_strip else (axes, None)
     _draw_layers(ax, lat0, lon0, view, detail=_has_detail(lat0, lon0))
-    for name, r in sorted(radii_km.items(), key=lambda kv: -kv[1]):
-        color = EFFECT_COLORS[name]
-        fill = name == "fireball"
-        ax.add_patch(Circle((0, 0), r, facecolor=color if fill else "none", edgecolor=color,
-                            lw=2.2, alpha=0.9, zorder=3, label=f"{name}: {r:.2f} km"))
     ax.plot(0, 0, marker="+", color="black", ms=12, zorder=5, ls="none")
     ax.annotate(f"ground zero: centre of {centre.name}", (0, 0), xytext=(6, -12),
                 textcoords="offset points", fontsize=8, zorder=5)
     _map_axes(ax, view, "km east of ground zero")
     scale_bar(ax, view, corner="lower right")
-    ax.legend(loc="upper right", fontsize=8, framealpha=0.92)
     ax.text(0.99, 0.005, "coast and borders: Natural Earth (public domain); no streets offline",
             transform=ax.transAxes, fontsize=6.5, color="#555555", ha="right", va="bottom",
             zorder=6)
-    if title:
-        ax.set_title(title)
     inset = ax.inset_axes([0.0, 0.0, 0.3, 0.3], zorder=7)
     region = 600.0
     _draw_layers(inset, lat0, lon0, region)
@@ -240,6 +238,37 @@ def rings_map_figure(radii_km, place_name, yield_kt=None, title="", min_view_km=
     inset.grid(False)
     inset.set_facecolor("white")
     inset.set_title(f"where: {2 * region:,.0f} km across", fontsize=7, pad=2)
-    if yield_kt is not None:
-        yield_strip(axes[1], yield_kt)
+    if strip is not None:
+        yield_strip(strip, None)
+    return fig, ax, strip
+
+
+def draw_rings(ax, radii_km, title="", strip=None, yield_kt=None):
+    """Add to a :func:`rings_map_base` map the effect rings (``radii_km``: name -> km, in
+    ``EFFECT_COLORS``), their legend, the title and, on ``strip``, the mark at ``yield_kt``.
+    Returns the artists added or changed."""
+    added = []
+    for name, r in sorted(radii_km.items(), key=lambda kv: -kv[1]):
+        color = EFFECT_COLORS[name]
+        fill = name == "fireball"
+        added.append(ax.add_patch(Circle((0, 0), r, facecolor=color if fill else "none",
+                                         edgecolor=color, lw=2.2, alpha=0.9, zorder=3,
+                                         label=f"{name}: {r:.2f} km")))
+    added.append(ax.legend(loc="upper right", fontsize=8, framealpha=0.92))
+    if title or ax.get_title():
+        added.append(ax.set_title(title))
+    if strip is not None and yield_kt is not None:
+        added.append(yield_mark(strip, yield_kt))
+    return added
+
+
+def rings_map_figure(radii_km, place_name, yield_kt=None, title="", min_view_km=2.0):
+    """Effect rings (``radii_km``: name -> km, drawn in ``EFFECT_COLORS``) around ground zero at
+    ``place_name``, over the coast and borders (1:10m where the base map has them), with a scale
+    bar, an inset locating the place in its region and, given ``yield_kt``, the yield strip.
+    The map's half-width is ``rings_view_km``."""
+    _place(place_name)
+    fig, ax, strip = rings_map_base(place_name, rings_view_km(radii_km, min_view_km),
+                                    with_strip=yield_kt is not None)
+    draw_rings(ax, radii_km, title, strip, yield_kt)
     return fig
