@@ -15,7 +15,7 @@ from matplotlib.patches import Circle, Rectangle
 from ..content import basemap as bm
 from ..models import effects as fx
 from .rings import EFFECT_COLORS, yield_mark, yield_strip
-from .style import OKABE_ITO, new_figure
+from .style import OKABE_ITO, changed_in_place, new_figure
 
 # places the effects map offers: each has 1:10m coast and borders in the base map
 RING_PLACES = ("Zaporizhzhia", "Kyiv", "Kharkiv", "Odesa", "Moscow", "The Hague", "Amsterdam",
@@ -256,7 +256,7 @@ def draw_rings(ax, radii_km, title="", strip=None, yield_kt=None):
                                          label=f"{name}: {r:.2f} km")))
     added.append(ax.legend(loc="upper right", fontsize=8, framealpha=0.92))
     if title or ax.get_title():
-        added.append(ax.set_title(title))
+        added += changed_in_place(ax.set_title(title))
     if strip is not None and yield_kt is not None:
         added.append(yield_mark(strip, yield_kt))
     return added

@@ -267,6 +267,14 @@ class _Overlay:
         pixels[self.where, :3] = (self.colour + below * (255 - self.alpha)) // 255
 
 
+def changed_in_place(*artists) -> list:
+    """Mark artists that a widget's fast path changes in place (an axes title, restyled
+    boxes) rather than removes and draws anew; returns them as a list."""
+    for artist in artists:
+        artist._changed_in_place = True
+    return list(artists)
+
+
 class Scene:
     """One figure of a widget with its changing artists drawn over a cached picture of the
     rest (matplotlib's blitting: ``copy_from_bbox`` / ``restore_region``).
@@ -291,13 +299,11 @@ class Scene:
         self._picture_of: tuple | None = None  # what the cached pictures show
 
     def discard(self) -> None:
-        """Take the last changing artists off the figure (those that cannot be removed, an
-        axes title say, are changed in place by their owner)."""
+        """Take the last changing artists off the figure, except those changed in place
+        (marked by ``changed_in_place``: their owner changes them again)."""
         for artist in self.artists:
-            try:
+            if not getattr(artist, "_changed_in_place", False):
                 artist.remove()
-            except (NotImplementedError, ValueError):
-                pass
         self.artists = []
 
     def render(self, artists: list) -> bytes:
