@@ -284,19 +284,20 @@ class Scene:
     the changing artists are drawn each time; the unchanging artists drawn above them (city
     names over a footprint, say) are kept as transparent overlays laid over in their turn
     (on an opaque figure; otherwise drawn each time). The first time, and whenever the
-    unchanging artists above the changing ones, or any axes' limits, differ from the cached
-    ones, the whole figure is drawn (and laid out, as ``canvas.draw`` does) with those
-    artists hidden. The pixels are those of drawing the whole figure at once, up to one
+    unchanging artists above the changing ones, or any axes' limits, differ from those of
+    the pictures kept (``PICTURES_KEPT``, a path and no path, say), the whole figure is drawn
+    (and laid out, as ``canvas.draw`` does) with those artists hidden. The pixels are those of drawing the whole figure at once, up to one
     level of rounding where an overlay is laid over a changing artist."""
+
+    PICTURES_KEPT = 3
 
     def __init__(self, fig: Figure):
         self.fig = fig
         if not isinstance(fig.canvas, FigureCanvasAgg):
             FigureCanvasAgg(fig)
         self.artists: list = []
-        self.background = None
-        self.overlays: list[_Overlay] = []
-        self._picture_of: tuple | None = None  # what the cached pictures show
+        # what the cached pictures show -> (picture below, overlays above), oldest first
+        self.pictures: dict[tuple, tuple] = {}
 
     def discard(self) -> None:
         """Take the last changing artists off the figure, except those changed in place
@@ -323,7 +324,8 @@ class Scene:
         limits = tuple((ax.get_xlim(), ax.get_ylim()) for ax in fig.axes)
         picture_of = (tuple(frozenset(map(id, run)) for is_changed, run in runs
                             if not is_changed), limits, tuple(fig.get_size_inches()), overlay)
-        if self.background is None or picture_of != self._picture_of:
+        cached = self.pictures.pop(picture_of, None)
+        if cached is None:
             for artist in plan:
                 artist.set_animated(True)
             try:
@@ -331,13 +333,17 @@ class Scene:
             finally:
                 for artist in plan:
                     artist.set_animated(False)
-            self.background = canvas.copy_from_bbox(fig.bbox)
-            self.overlays = ([_Overlay(canvas, run) for is_changed, run in runs if not is_changed]
-                             if overlay else [])
-            self._picture_of = picture_of
-        canvas.restore_region(self.background)
+            background = canvas.copy_from_bbox(fig.bbox)
+            overlays = ([_Overlay(canvas, run) for is_changed, run in runs if not is_changed]
+                        if overlay else [])
+            cached = background, overlays
+            if len(self.pictures) >= self.PICTURES_KEPT:
+                self.pictures.pop(next(iter(self.pictures)))
+        self.pictures[picture_of] = cached
+        background, overlays = cached
+        canvas.restore_region(background)
         renderer = canvas.get_renderer()
-        overlays = iter(self.overlays)
+        overlays = iter(overlays)
         for is_changed, run in runs:
             if is_changed or not overlay:
                 for artist in run:

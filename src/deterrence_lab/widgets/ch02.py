@@ -16,7 +16,9 @@ from ..views.law import (
     doctrine_table,
     findings_table,
     findings_votes_figure,
+    walkthrough_base,
     walkthrough_figure,
+    walkthrough_path,
 )
 from ._base import Explorer
 
@@ -113,10 +115,18 @@ class WalkThrough(Explorer):
                                f"<b>{html.escape(question.text)}</b><br>"
                                f"<i>{html.escape(question.explanation)}</i></div>")
 
-    def _draw(self, scenario, **answer_values):
+    # fast path: the graph is drawn once; an answer redraws the coloured path and the box
+    # reached over a cached picture of it
+    def _static_key(self, scenario, **answer_values):
+        return "graph"
+
+    def _draw_static(self, scenario, **answer_values):
+        return walkthrough_base()[0]
+
+    def _draw_dynamic(self, fig, scenario, **answer_values):
         answers = {k: v for k, v in answer_values.items() if v}
         path, node = law.trace(answers)
-        fig = walkthrough_figure(answers)
+        artists = walkthrough_path(fig.axes[0], answers)
         steps = "".join(f"<li>{html.escape(law.question(s.node).text)} — <b>{s.answer}</b></li>"
                         for s in path)
         result = {"scenario": scenario, "answers": answers,
@@ -148,7 +158,7 @@ class WalkThrough(Explorer):
                            for k, v in s.reasons.items()) + "</ul>")
         readout = (f"<p><b>Path so far</b></p><ol>{steps or '<li>(no answers yet)</li>'}</ol>"
                    f"{panel}{reasons}")
-        return fig, result, readout
+        return artists, result, readout
 
 
 class DoctrineComparison(Explorer):
