@@ -122,6 +122,7 @@ class Explorer:
         self.fig = None
         self._layout: dict = {}  # what to_png needs to skip an unchanged layout
         self._scenes: OrderedDict = OrderedDict()  # static key -> Scene, least recent first
+        self._plain_fig = None  # the figure of values without a static key
         for name, control in self.controls.items():
             control.observe(lambda change, name=name: self._on_change(name, change), names="value")
         self._updating = False
@@ -211,9 +212,10 @@ class Explorer:
             key = self._static_key(**values)
             if key is not None:
                 fig, result, html, png = self._render_fast(key, values)
-            else:
-                with style(), reusing(self.fig):
+            else:   # its own figure: the scenes' figures stay as they are
+                with style(), reusing(self._plain_fig):
                     fig, result, html = self._draw(**values)
+                self._plain_fig = fig
                 png = to_png(fig, self._layout)
             alt = ": ".join(t for t in (self.title, describe_figure(fig)) if t)
             size = tuple(int(round(v * fig.dpi)) for v in fig.get_size_inches())
