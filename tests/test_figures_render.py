@@ -221,10 +221,19 @@ def _overlap(a, b) -> float:
     return min(w, h)
 
 
+def _restyled_copy(a, b) -> bool:
+    """One label drawn over the same label at the same place (a highlight that restyles a
+    box, as the walk-through does for the box reached): one label to the reader."""
+    return (a.axes is b.axes and a.get_text() == b.get_text()
+            and a.get_position() == b.get_position())
+
+
 def test_no_two_labels_overlap_on_any_chapter_figure(rendered):
     found = []
     for name, fig in rendered:
         for (ta, a), (tb, b) in itertools.combinations(_texts(fig), 2):
+            if _restyled_copy(ta, tb):
+                continue
             if _overlap(a, b) > OVERLAP_PX:
                 found.append(f"{name}: {ta.get_text()!r} overlaps {tb.get_text()!r}")
     assert not found, "\n".join(found)
