@@ -300,17 +300,27 @@ class Scene:
         self.pictures: dict[tuple, tuple] = {}
 
     def discard(self) -> None:
-        """Take the last changing artists off the figure, except those changed in place
-        (marked by ``changed_in_place``: their owner changes them again)."""
+        """Take the last changing artists (and containers: bars, error bars) off the figure,
+        except those changed in place (marked by ``changed_in_place``: their owner changes
+        them again)."""
         for artist in self.artists:
             if not getattr(artist, "_changed_in_place", False):
                 artist.remove()
         self.artists = []
 
     def render(self, artists: list) -> bytes:
+        """Draw the figure with ``artists`` (artists or containers) as its changing part."""
+        from matplotlib.artist import Artist
+        from matplotlib.cbook import flatten
+        from matplotlib.container import Container
+
         fig, canvas = self.fig, self.fig.canvas
         self.artists = list(artists)
-        changed = {id(a) for a in self.artists}
+        changed = set()
+        for item in self.artists:
+            parts = ([a for a in flatten(item, scalarp=lambda x: isinstance(x, Artist))
+                      if a is not None] if isinstance(item, Container) else [item])
+            changed |= {id(a) for a in parts}
         plan = _redraw_plan(fig, changed)
         # runs of changing artists and of unchanging artists drawn above them, in order
         runs: list[tuple[bool, list]] = []

@@ -17,9 +17,12 @@ from ..views.decision import (
     OPTION_COLORS,
     OPTION_NAMES,
     OPTION_SHORT,
+    draw_ranked_bars,
     fig_implied_weights,
     fig_ranked_options,
     fig_sensitivity,
+    ranked_options_base,
+    ranked_order,
 )
 from ..views.games import describe_path, fig_chicken, fig_game_tree, fig_reputation
 from ._base import Explorer
@@ -80,14 +83,37 @@ class WeightExplorer(Explorer):
             return {"preset": "custom"}
         return {}
 
-    def _draw(self, preset, certainty, weighting="direct", **weights):
+    def _ranks(self, certainty, weighting, weights):
+        """Weights used and the ranking result (the last one kept: an update asks three times)."""
+        key = (certainty, weighting, tuple(sorted(weights.items())))
+        last = getattr(self, "_last_ranks", None)
+        if last is not None and last[0] == key:
+            return last[1]
+        self._last_ranks = (key, self._rank(certainty, weighting, weights))
+        return self._last_ranks[1]
+
+    @staticmethod
+    def _rank(certainty, weighting, weights):
         points = weights
         if weighting == "swing":
             weights = dict(zip(response.CRITERION_KEYS, response.swing_weights(points).tolist()))
         result = response.rank_probabilities(weights, np.random.default_rng(SEED),
                                              n_draws=N_DRAWS, concentration=float(certainty),
                                              score_draws=_score_draws())
-        fig = fig_ranked_options(result)
+        return weights, result
+
+    # fast path: the axes for one order of the answers are drawn once; new weights redraw
+    # the bars, ranges and P(first) over them
+    def _static_key(self, preset, certainty, weighting="direct", **weights):
+        return ranked_order(self._ranks(certainty, weighting, weights)[1])
+
+    def _draw_static(self, preset, certainty, weighting="direct", **weights):
+        result = self._ranks(certainty, weighting, weights)[1]
+        return ranked_options_base(ranked_order(result), result.n_draws)
+
+    def _draw_dynamic(self, fig, preset, certainty, weighting="direct", **weights):
+        weights, result = self._ranks(certainty, weighting, weights)
+        artists = draw_ranked_bars(fig.axes[0], result, ranked_order(result))
         ranking = response.ranking(weights)
         p_first = dict(zip(result.options, result.p_first.tolist()))
         top = ranking[0]
@@ -104,7 +130,7 @@ class WeightExplorer(Explorer):
                                    response.normalise_weights(weights).tolist())),
                "ranking": ranking, "p_first": p_first,
                "scores": dict(zip(result.options, result.score_likely.tolist()))}
-        return fig, res, text
+        return artists, res, text
 
 
 # --- game trees ----------------------------------------------------------------------------
