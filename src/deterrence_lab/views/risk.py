@@ -34,26 +34,47 @@ def brinkmanship_figure(resolve_russia: float, resolve_nato: float, risk_step: f
     return fig
 
 
-def cumulative_risk_figure(p_per_year: float, years: int):
-    """Risk of at least one catastrophe over time, with Hellman's (2008) annual range shaded."""
+def cumulative_risk_top_pct(p_per_year: float, years: int) -> float:
+    """The top of the cumulative-risk axis (%): 45, or above the point for ``years`` with a
+    margin, rounded up to 5 (so a slider moves the curve on axes that mostly stay put)."""
+    point = float(esc.cumulative_risk(p_per_year, years))
+    return max(45.0, 5.0 * np.ceil(100 * point * 1.15 / 5.0))
+
+
+def cumulative_risk_base(top_pct: float):
+    """The axes of :func:`cumulative_risk_figure` with Hellman's range shaded, up to
+    ``top_pct``; :func:`draw_cumulative_risk` adds a curve and its point."""
     low, high = esc.HELLMAN_RANGE_PER_YEAR.values
     t = np.linspace(0, 100, 201)
     fig, ax = new_figure(8.0, 4.0)
     ax.fill_between(t, 100 * esc.cumulative_risk(low, t), 100 * esc.cumulative_risk(high, t),
                     color=OKABE_ITO["sky_blue"], alpha=0.3,
                     label=f"Hellman's range {100 * low:.2f}%-{100 * high:.1f}% per year")
-    ax.plot(t, 100 * esc.cumulative_risk(p_per_year, t), color=OKABE_ITO["vermillion"], lw=2,
-            label=f"{100 * p_per_year:.2f}% per year")
-    point = float(esc.cumulative_risk(p_per_year, years))
-    ax.plot([years], [100 * point], "o", color=OKABE_ITO["black"])
-    ax.annotate(f"{percent(point)} over {years} years", (years, 100 * point), textcoords="offset points",
-                xytext=(-10, 10), ha="right")
     ax.set_xlabel("years")
     ax.set_ylabel("probability of at least one failure (%)")
     ax.set_xlim(0, 100)
-    ax.set_ylim(0, max(45.0, 100 * point * 1.15))
-    ax.legend(loc="upper left")
+    ax.set_ylim(0, top_pct)
     ax.set_title("Small annual risks add up: 1 - (1 - p)^years")
+    return fig
+
+
+def draw_cumulative_risk(ax, p_per_year: float, years: int) -> list:
+    """The curve for ``p_per_year``, the point at ``years`` and the legend, on a
+    :func:`cumulative_risk_base` figure; returns what was added."""
+    t = np.linspace(0, 100, 201)
+    curve, = ax.plot(t, 100 * esc.cumulative_risk(p_per_year, t), color=OKABE_ITO["vermillion"],
+                     lw=2, label=f"{100 * p_per_year:.2f}% per year")
+    point = float(esc.cumulative_risk(p_per_year, years))
+    dot, = ax.plot([years], [100 * point], "o", color=OKABE_ITO["black"])
+    note = ax.annotate(f"{percent(point)} over {years} years", (years, 100 * point),
+                       textcoords="offset points", xytext=(-10, 10), ha="right")
+    return [curve, dot, note, ax.legend(loc="upper left")]
+
+
+def cumulative_risk_figure(p_per_year: float, years: int):
+    """Risk of at least one catastrophe over time, with Hellman's (2008) annual range shaded."""
+    fig = cumulative_risk_base(cumulative_risk_top_pct(p_per_year, years))
+    draw_cumulative_risk(fig.axes[0], p_per_year, years)
     return fig
 
 

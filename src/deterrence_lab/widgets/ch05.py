@@ -25,7 +25,8 @@ from ..views.ladder import (
     trajectories_figure,
 )
 from ..views.risk import (brinkmanship_figure, calibration_figure, calibration_posterior_figure,
-                          calibration_table, cumulative_risk_figure)
+                          calibration_table, cumulative_risk_base,
+                          cumulative_risk_figure, cumulative_risk_top_pct, draw_cumulative_risk)
 from ._base import Explorer
 
 __all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table', 'option_comparison', 'robustness_lines', 'calibration_posterior_figure']
@@ -160,12 +161,20 @@ class CumulativeRiskExplorer(Explorer):
                                  layout=_WIDE),
         }
 
-    def _draw(self, annual_risk_pct, years):
+    # fast path: the axes and Hellman's range for one top of the axis are drawn once; a new
+    # risk or number of years redraws the curve, its point and the legend over them
+    def _static_key(self, annual_risk_pct, years):
+        return cumulative_risk_top_pct(annual_risk_pct / 100, years)
+
+    def _draw_static(self, annual_risk_pct, years):
+        return cumulative_risk_base(self._static_key(annual_risk_pct, years))
+
+    def _draw_dynamic(self, fig, annual_risk_pct, years):
         p = annual_risk_pct / 100
         risk = float(esc.cumulative_risk(p, years))
         low, high = (float(esc.cumulative_risk(x, years)) for x in esc.HELLMAN_RANGE_PER_YEAR.values)
-        fig = cumulative_risk_figure(p, years)
+        artists = draw_cumulative_risk(fig.axes[0], p, years)
         html = (f"At {annual_risk_pct:.2f}% per year, the chance of at least one failure in {years} years "
                 f"is <b>{percent(risk)}</b>. Hellman's range gives {percent(low)} to {percent(high)} over the "
                 "same period (and he counted only one way deterrence can fail).")
-        return fig, {"cumulative_risk": risk, "hellman_low": low, "hellman_high": high}, html
+        return artists, {"cumulative_risk": risk, "hellman_low": low, "hellman_high": high}, html
