@@ -88,31 +88,54 @@ def describe_path(path: tuple) -> str:
     return " → ".join(step.replace("_", " ") for step in path)
 
 
-def fig_reputation(run: games.ReputationRun, title: str = ""):
-    """Beliefs that the US is resolute over repeated crises (mean and 10-90 % band) and the
-    share of runs in which Russia crosses in each crisis."""
+def reputation_base(n_crises: int, n_runs: int, title: str = ""):
+    """The two axes of :func:`fig_reputation` for ``n_crises`` crises and ``n_runs`` runs:
+    labels, limits and title; :func:`draw_reputation` adds the beliefs and the bars."""
     fig, (ax, ax2) = new_figure(7.5, 5.2, nrows=2, sharex=True,
                                 gridspec_kw={"height_ratios": [2, 1]})
-    t = np.arange(run.belief_russia.shape[1])
-    lo, hi = np.percentile(run.belief_russia, [10, 90], axis=0)
-    ax.fill_between(t, lo, hi, color=actor_color("russia"), alpha=0.2, lw=0)
-    ax.plot(t, run.belief_russia.mean(axis=0), color=actor_color("russia"), lw=2.5,
-            label="Russia (mean, 10-90 % band)")
-    for k, prior in enumerate(run.audience_priors):
-        ax.plot(t, run.belief_audience[:, :, k].mean(axis=0), color=actor_color("other"),
-                ls=["--", ":", "-."][k % 3], lw=1.8, label=f"other state, prior {prior:.2f}")
     ax.set_ylim(0, 1)
     ax.set_ylabel("belief: US is resolute\n(probability)")
-    ax.legend(fontsize=8, loc="best")
-    ax.set_title(title or f"Reputation over repeated crises ({run.crossed.shape[0]} runs)")
-    ax2.bar(t[1:], run.crossed.mean(axis=0), color=actor_color("russia"), alpha=0.6,
-            label="crossed")
-    ax2.bar(t[1:], run.answered.mean(axis=0), color=actor_color("us_nato"), alpha=0.8,
-            label="crossed and answered")
+    ax.set_title(title or f"Reputation over repeated crises ({n_runs} runs)")
     ax2.set_ylim(0, 1)
     ax2.set_ylabel("share of runs")
     ax2.set_xlabel("crisis number")
-    ax2.legend(fontsize=8, loc="upper left")
+    # the crises' range, as the beliefs (0..n) and bars (1..n, 0.8 wide) would autoscale it
+    ax.set_xlim(*_reputation_xlim(n_crises))
+    return fig
+
+
+def _reputation_xlim(n_crises: int) -> tuple[float, float]:
+    low, high = -0.0, n_crises + 0.4
+    margin = 0.05 * (high - low)
+    return low - margin, high + margin
+
+
+def draw_reputation(fig, run: games.ReputationRun) -> list:
+    """Beliefs (mean and 10-90 % band) and crossing shares of ``run`` on a
+    :func:`reputation_base` figure of the same size; returns what was added."""
+    ax, ax2 = fig.axes
+    t = np.arange(run.belief_russia.shape[1])
+    lo, hi = np.percentile(run.belief_russia, [10, 90], axis=0)
+    added = [ax.fill_between(t, lo, hi, color=actor_color("russia"), alpha=0.2, lw=0)]
+    added += ax.plot(t, run.belief_russia.mean(axis=0), color=actor_color("russia"), lw=2.5,
+                     label="Russia (mean, 10-90 % band)")
+    for k, prior in enumerate(run.audience_priors):
+        added += ax.plot(t, run.belief_audience[:, :, k].mean(axis=0), color=actor_color("other"),
+                         ls=["--", ":", "-."][k % 3], lw=1.8, label=f"other state, prior {prior:.2f}")
+    added.append(ax.legend(fontsize=8, loc="best"))
+    added.append(ax2.bar(t[1:], run.crossed.mean(axis=0), color=actor_color("russia"), alpha=0.6,
+                         label="crossed"))
+    added.append(ax2.bar(t[1:], run.answered.mean(axis=0), color=actor_color("us_nato"),
+                         alpha=0.8, label="crossed and answered"))
+    added.append(ax2.legend(fontsize=8, loc="upper left"))
+    return added
+
+
+def fig_reputation(run: games.ReputationRun, title: str = ""):
+    """Beliefs that the US is resolute over repeated crises (mean and 10-90 % band) and the
+    share of runs in which Russia crosses in each crisis."""
+    fig = reputation_base(run.belief_russia.shape[1] - 1, run.crossed.shape[0], title)
+    draw_reputation(fig, run)
     return fig
 
 

@@ -24,7 +24,8 @@ from ..views.decision import (
     ranked_options_base,
     ranked_order,
 )
-from ..views.games import describe_path, fig_chicken, fig_game_tree, fig_reputation
+from ..views.games import (describe_path, draw_reputation, fig_chicken, fig_game_tree,
+                           fig_reputation, reputation_base)
 from ._base import Explorer
 
 __all__ = ['WeightExplorer', 'RedLineExplorer', 'ReputationExplorer', 'SEED', 'N_DRAWS', 'OPTION_COLORS', 'OPTION_NAMES', 'OPTION_SHORT', 'CRITERION_NAMES', 'fig_ranked_options', 'fig_sensitivity', 'fig_implied_weights', 'fig_game_tree', 'describe_path', 'fig_reputation', 'fig_chicken']
@@ -191,12 +192,21 @@ class ReputationExplorer(Explorer):
                                     description="Number of crises (count)"),
         }
 
-    def _draw(self, prior, p_answer, n_crises):
+    # fast path: the axes for one number of crises are drawn once; a new prior or policy
+    # redraws beliefs, bars and legends over them
+    def _static_key(self, prior, p_answer, n_crises):
+        return n_crises
+
+    def _draw_static(self, prior, p_answer, n_crises):
         run = games.simulate_reputation(np.random.default_rng(SEED), prior, p_answer, n_crises)
-        fig = fig_reputation(run)
+        return reputation_base(n_crises, run.crossed.shape[0])
+
+    def _draw_dynamic(self, fig, prior, p_answer, n_crises):
+        run = games.simulate_reputation(np.random.default_rng(SEED), prior, p_answer, n_crises)
+        artists = draw_reputation(fig, run)
         final = float(run.belief_russia[:, -1].mean())
         crossings = float(run.crossed.sum(axis=1).mean())
         text = (f"After {n_crises} crises Russia's average belief that the US is resolute is "
                 f"<b>{final:.2f}</b> (it started at {prior:.2f}); Russia crossed on average "
                 f"<b>{crossings:.1f}</b> times per run.")
-        return fig, {"final_belief": final, "mean_crossings": crossings}, text
+        return artists, {"final_belief": final, "mean_crossings": crossings}, text
