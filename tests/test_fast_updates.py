@@ -17,7 +17,7 @@ from deterrence_lab.views import command as command_views
 from deterrence_lab.views import law as law_views
 from deterrence_lab.views import maps
 from deterrence_lab.views.style import Scene, png_bytes, style, to_png
-from deterrence_lab.widgets import ch00, ch01, ch02, ch03
+from deterrence_lab.widgets import ch00, ch01, ch02, ch03, ch04, ch05
 
 OVERLAY_ROUNDING = 3   # levels (of 255) a cached overlay may differ from drawing in place
 
@@ -55,6 +55,12 @@ SEQUENCES = {
     ch02.WalkThrough: [{"scenario": "zaporizhzhia_counteroffensive"},
                        {"armed_attack": "unclear"}, {"scenario": ""}],
     ch03.CommandExplorer: [{"n": 6}, {"n": 3, "pal": False}, {"predelegation": True, "k": 3}],
+    ch04.WeightExplorer: [{"preset": "hawk"}, {"certainty": 100}, {"weighting": "swing"}],
+    ch04.ReputationExplorer: [{"prior": 0.2}, {"n_crises": 5}, {"n_crises": 10, "p_answer": 0.3}],
+    ch05.BrinkmanshipExplorer: [{"resolve_russia_pct": 60.0}, {"risk_step_pct": 0.0},
+                                {"risk_step_pct": 5.0, "resolve_nato_pct": 30.0}],
+    ch05.CumulativeRiskExplorer: [{"annual_risk_pct": 1.0}, {"years": 80},
+                                  {"annual_risk_pct": 0.2}],
 }
 
 

@@ -11,26 +11,58 @@ from ..models import escalation as esc
 from .style import OKABE_ITO, SERIES_COLORS, actor_color, new_figure
 
 
-def brinkmanship_figure(resolve_russia: float, resolve_nato: float, risk_step: float):
-    """Shared risk per round, each side's limit, and the chance that disaster has struck by then."""
+def brinkmanship_rounds_shown(resolve_russia: float, resolve_nato: float, risk_step: float) -> int:
+    """How many rounds :func:`brinkmanship_figure` shows: those played and two more (five
+    when no round adds risk)."""
     out = esc.brinkmanship(resolve_russia, resolve_nato, risk_step)
+    return int(out["rounds"]) + 2 if risk_step > 0 else 5
+
+
+def brinkmanship_base(n_show: int):
+    """The axes of :func:`brinkmanship_figure` for ``n_show`` rounds; labels, limits, title.
+    :func:`draw_brinkmanship` adds the rounds."""
     fig, ax = new_figure(8.0, 4.0)
-    n_show = int(out["rounds"]) + 2 if risk_step > 0 else 5
     k = np.arange(1, n_show + 1)
-    risk = np.minimum(k * risk_step, 1.0)
-    played = k <= out["rounds"]
-    ax.bar(k, 100 * risk, color=np.where(played, OKABE_ITO["orange"], OKABE_ITO["grey"]), alpha=0.8,
-           label="risk of disaster in the round (grey: not played)")
-    ax.axhline(100 * resolve_russia, color=actor_color("russia"), lw=2, label="Russia's limit")
-    ax.axhline(100 * resolve_nato, color=actor_color("us_nato"), lw=2, ls="--", label="NATO's limit")
-    survive = np.cumprod(np.where(played, 1 - risk, 1.0))
-    ax.plot(k, 100 * (1 - survive), "o-", color=OKABE_ITO["black"], label="disaster by the end of round")
     ax.set_xlabel("round of the crisis")
     ax.set_ylabel("probability (%)")
     ax.set_ylim(0, 105)
     ax.set_xticks(k)
-    ax.legend(fontsize=8, loc="upper left")
+    ax.set_xlim(*_brinkmanship_xlim(n_show))
     ax.set_title("Brinkmanship: each round raises the shared risk")
+    return fig
+
+
+def _brinkmanship_xlim(n_show: int) -> tuple[float, float]:
+    """The x range autoscaling gives the bars (1..n, 0.8 wide) and points: 5% margins."""
+    low, high = 0.6, n_show + 0.4
+    margin = 0.05 * (high - low)
+    return low - margin, high + margin
+
+
+def draw_brinkmanship(ax, resolve_russia: float, resolve_nato: float, risk_step: float) -> list:
+    """Risk per round, each side's limit and the chance of disaster by each round, on a
+    :func:`brinkmanship_base` figure; returns what was added."""
+    out = esc.brinkmanship(resolve_russia, resolve_nato, risk_step)
+    n_show = brinkmanship_rounds_shown(resolve_russia, resolve_nato, risk_step)
+    k = np.arange(1, n_show + 1)
+    risk = np.minimum(k * risk_step, 1.0)
+    played = k <= out["rounds"]
+    added = [ax.bar(k, 100 * risk, color=np.where(played, OKABE_ITO["orange"], OKABE_ITO["grey"]),
+                    alpha=0.8, label="risk of disaster in the round (grey: not played)"),
+             ax.axhline(100 * resolve_russia, color=actor_color("russia"), lw=2, label="Russia's limit"),
+             ax.axhline(100 * resolve_nato, color=actor_color("us_nato"), lw=2, ls="--",
+                        label="NATO's limit")]
+    survive = np.cumprod(np.where(played, 1 - risk, 1.0))
+    added += ax.plot(k, 100 * (1 - survive), "o-", color=OKABE_ITO["black"],
+                     label="disaster by the end of round")
+    added.append(ax.legend(fontsize=8, loc="upper left"))
+    return added
+
+
+def brinkmanship_figure(resolve_russia: float, resolve_nato: float, risk_step: float):
+    """Shared risk per round, each side's limit, and the chance that disaster has struck by then."""
+    fig = brinkmanship_base(brinkmanship_rounds_shown(resolve_russia, resolve_nato, risk_step))
+    draw_brinkmanship(fig.axes[0], resolve_russia, resolve_nato, risk_step)
     return fig
 
 

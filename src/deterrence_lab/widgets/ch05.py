@@ -24,7 +24,8 @@ from ..views.ladder import (
     thresholds_table,
     trajectories_figure,
 )
-from ..views.risk import (brinkmanship_figure, calibration_figure, calibration_posterior_figure,
+from ..views.risk import (brinkmanship_base, brinkmanship_figure, brinkmanship_rounds_shown,
+                          draw_brinkmanship, calibration_figure, calibration_posterior_figure,
                           calibration_table, cumulative_risk_base,
                           cumulative_risk_figure, cumulative_risk_top_pct, draw_cumulative_risk)
 from ._base import Explorer
@@ -132,10 +133,19 @@ class BrinkmanshipExplorer(Explorer):
                                            layout=_WIDE),
         }
 
-    def _draw(self, resolve_russia_pct, resolve_nato_pct, risk_step_pct):
+    # fast path: the axes for one number of rounds shown are drawn once; new limits or a
+    # new step redraw the rounds, limits and legend over them
+    def _static_key(self, resolve_russia_pct, resolve_nato_pct, risk_step_pct):
+        return brinkmanship_rounds_shown(resolve_russia_pct / 100, resolve_nato_pct / 100,
+                                         risk_step_pct / 100)
+
+    def _draw_static(self, **values):
+        return brinkmanship_base(self._static_key(**values))
+
+    def _draw_dynamic(self, fig, resolve_russia_pct, resolve_nato_pct, risk_step_pct):
         a, b, step = resolve_russia_pct / 100, resolve_nato_pct / 100, risk_step_pct / 100
         out = {k: float(v) for k, v in esc.brinkmanship(a, b, step).items()}
-        fig = brinkmanship_figure(a, b, step)
+        artists = draw_brinkmanship(fig.axes[0], a, b, step)
         if step == 0:
             story = "No round adds any risk, so nothing forces either side to back down: no disaster."
         else:
@@ -144,7 +154,7 @@ class BrinkmanshipExplorer(Explorer):
             story = (f"Both run the risk for {int(out['rounds'])} round(s); if disaster has not struck by "
                      f"then, {who} (probability {percent(1 - out['disaster'])}).")
         html = f"{story} Probability of disaster: <b>{percent(out['disaster'])}</b>."
-        return fig, out, html
+        return artists, out, html
 
 
 class CumulativeRiskExplorer(Explorer):
