@@ -54,6 +54,7 @@ SEQUENCES = {
                            {"place": "Hiroshima", "weapon": "er"}],
     ch02.WalkThrough: [{"scenario": "zaporizhzhia_counteroffensive"},
                        {"armed_attack": "unclear"}, {"scenario": ""}],
+    ch02.DoctrineComparison: [{"count_claimed": False}, {"scenario": "invasion_of_russia"}],
     ch03.CommandExplorer: [{"n": 6}, {"n": 3, "pal": False}, {"predelegation": True, "k": 3}],
     ch04.WeightExplorer: [{"preset": "hawk"}, {"certainty": 100}, {"weighting": "swing"}],
     ch04.ReputationExplorer: [{"prior": 0.2}, {"n_crises": 5}, {"n_crises": 10, "p_answer": 0.3}],

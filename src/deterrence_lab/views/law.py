@@ -9,7 +9,7 @@ from matplotlib.patches import Rectangle
 
 from .._display import markdown_table
 from ..models import law
-from .style import OKABE_ITO, actor_color, new_figure
+from .style import OKABE_ITO, actor_color, changed_in_place, new_figure
 
 
 def findings_table():
@@ -152,18 +152,31 @@ _STATUS_COLOURS = {"could be invoked": actor_color("russia"),
                    "arguable": OKABE_ITO["yellow"], "not met": "#E8E8E8"}
 
 
-def doctrine_figure(scenario_key: str, *, count_claimed: bool = True):
-    """One row per doctrine version, one cell per condition, coloured by whether Moscow could
-    invoke it in the scenario."""
+def _doctrine_colours(scenario_key: str, count_claimed: bool) -> dict[tuple[int, int], str]:
+    """Colour of each cell (condition j of version row y) for a scenario."""
     rows = law.doctrine_comparison(scenario_key)
-    fig, ax = new_figure(7.6, 3.8)
+    colours = {}
     for i, version in enumerate(law.VERSIONS):
         y = len(law.VERSIONS) - 1 - i
         for j, (condition, status) in enumerate(rows[version]):
             if not count_claimed and status == "only if annexed land counts as Russian":
                 status = "not met"
-            ax.add_patch(_cell(j, y, _STATUS_COLOURS[status],
-                               hatch="//" if condition.kind == "attribution" else None))
+            colours[j, y] = _STATUS_COLOURS[status]
+    return colours
+
+
+def doctrine_figure(scenario_key: str, *, count_claimed: bool = True):
+    """One row per doctrine version, one cell per condition, coloured by whether Moscow could
+    invoke it in the scenario (:func:`recolour_doctrine` shows another scenario)."""
+    rows = law.doctrine_comparison(scenario_key)
+    colours = _doctrine_colours(scenario_key, count_claimed)
+    fig, ax = new_figure(7.6, 3.8)
+    for i, version in enumerate(law.VERSIONS):
+        y = len(law.VERSIONS) - 1 - i
+        for j, (condition, status) in enumerate(rows[version]):
+            cell = ax.add_patch(_cell(j, y, colours[j, y],
+                                      hatch="//" if condition.kind == "attribution" else None))
+            cell.set_gid(f"cell {j} {y}")
             ax.text(j + 0.5, y + 0.5, condition.label, ha="center", va="center", fontsize=9)
     ax.set_xlim(0, max(len(r) for r in rows.values()))
     ax.set_ylim(0, len(law.VERSIONS))
@@ -177,6 +190,18 @@ def doctrine_figure(scenario_key: str, *, count_claimed: bool = True):
               ncol=2, frameon=False, fontsize=8)
     ax.set_title(law.scenario(scenario_key).title, fontsize=11)
     return fig
+
+
+def recolour_doctrine(ax, scenario_key: str, *, count_claimed: bool = True) -> list:
+    """Show another scenario on a :func:`doctrine_figure` (the cells recoloured and the
+    title changed in place); returns the cells and the title."""
+    colours = _doctrine_colours(scenario_key, count_claimed)
+    cells = [p for p in ax.patches if (p.get_gid() or "").startswith("cell ")]
+    for cell in cells:
+        j, y = (int(v) for v in cell.get_gid().split()[1:])
+        cell.set_facecolor(colours[j, y])
+    title = ax.set_title(law.scenario(scenario_key).title, fontsize=11)
+    return changed_in_place(*cells, title)
 
 
 def _cell(x, y, colour, hatch=None):

@@ -13,6 +13,7 @@ from ..models import law
 from ..views.law import (
     _finding_html,
     doctrine_figure,
+    recolour_doctrine,
     doctrine_table,
     findings_table,
     findings_votes_figure,
@@ -176,8 +177,16 @@ class DoctrineComparison(Explorer):
                                         layout=W.Layout(width="480px")),
         }
 
-    def _draw(self, scenario, count_claimed):
-        fig = doctrine_figure(scenario, count_claimed=count_claimed)
+    # fast path: the grid of conditions is drawn once; a scenario recolours its cells and
+    # changes the title in place
+    def _static_key(self, scenario, count_claimed):
+        return "grid"
+
+    def _draw_static(self, scenario, count_claimed):
+        return doctrine_figure(scenario, count_claimed=count_claimed)
+
+    def _draw_dynamic(self, fig, scenario, count_claimed):
+        artists = recolour_doctrine(fig.axes[0], scenario, count_claimed=count_claimed)
         counts = law.invocable_count(scenario, count_claimed=count_claimed)
         contrast = law.contrast_with_court(scenario)
         rows = "".join(f"<li><b>{v}</b>: {n} condition(s) Moscow could claim</li>"
@@ -196,5 +205,5 @@ class DoctrineComparison(Explorer):
                    f"<details><summary>conditions not ruled out</summary><ul>{detail}</ul></details>"
                    f"<p><small>Scenario facts are teaching assumptions: "
                    f"{html.escape(law.scenario(scenario).facts_reason)}</small></p>")
-        return fig, {"scenario": scenario, "counts": counts, "count_claimed": count_claimed,
+        return artists, {"scenario": scenario, "counts": counts, "count_claimed": count_claimed,
                      "rests_on_annexation": contrast["rests_on_annexation"]}, readout
