@@ -60,6 +60,8 @@ SEQUENCES = {
     ch04.ReputationExplorer: [{"prior": 0.2}, {"n_crises": 5}, {"n_crises": 10, "p_answer": 0.3}],
     ch05.BrinkmanshipExplorer: [{"resolve_russia_pct": 60.0}, {"risk_step_pct": 0.0},
                                 {"risk_step_pct": 5.0, "resolve_nato_pct": 30.0}],
+    ch05.LadderExplorer: [{"option": "protest"}, {"start": "conventional_war"}, {"memory": False}],
+    ch05.TrajectoryExplorer: [{"option": "protest"}, {"seed": 5}, {"n_paths": 20}],
     ch05.CumulativeRiskExplorer: [{"annual_risk_pct": 1.0}, {"years": 80},
                                   {"annual_risk_pct": 0.2}],
 }

@@ -22,6 +22,10 @@ from ..views.ladder import (
     plan_a_table,
     robustness_lines,
     thresholds_table,
+    draw_ladder,
+    draw_trajectories,
+    ladder_base,
+    trajectories_base,
     trajectories_figure,
 )
 from ..views.risk import (brinkmanship_base, brinkmanship_figure, brinkmanship_rounds_shown,
@@ -66,17 +70,25 @@ class LadderExplorer(Explorer):
                                           layout=_WIDE),
         }
 
-    def _draw(self, option, memory, start, up_scale, settle_scale):
+    # fast path: boxes, threshold and axes are drawn once; any change redraws the moves,
+    # their probabilities, the starting box and the bars over them
+    def _static_key(self, **values):
+        return "ladder"
+
+    def _draw_static(self, **values):
+        return ladder_base()
+
+    def _draw_dynamic(self, fig, option, memory, start, up_scale, settle_scale):
         params = esc.ladder_parameters(_option(option), up_scale=up_scale, settle_scale=settle_scale)
         outcome = esc.ladder_outcome(_option(option), start, up_scale=up_scale,
                                      settle_scale=settle_scale, memory=bool(memory))
         outcome = {k: outcome[k] for k in ("settlement", "general_war", "expected_rounds")}
-        fig = ladder_figure(params, start, outcome)
+        artists = draw_ladder(fig, params, start, outcome)
         html = (f"Starting from <b>{_SHORT[start]}</b>, the chain ends in general nuclear war with "
                 f"probability <b>{percent(outcome['general_war'])}</b> and in a settlement with "
                 f"{percent(outcome['settlement'])}, after about {outcome['expected_rounds']:.1f} rounds "
                 "on average. All step probabilities are teaching assumptions.")
-        return fig, dict(outcome), html
+        return artists, dict(outcome), html
 
 
 class TrajectoryExplorer(Explorer):
@@ -95,7 +107,15 @@ class TrajectoryExplorer(Explorer):
             "seed": W.IntText(value=2023, description="Random seed (number)", style=_STYLE, layout=_WIDE),
         }
 
-    def _draw(self, option, n_paths, n_rounds, seed):
+    # fast path: the axes for one number of paths and rounds are drawn once; an option or a
+    # seed redraws the paths and shares over them (the limits, if they move, redraw it all)
+    def _static_key(self, option, n_paths, n_rounds, seed):
+        return n_paths, n_rounds
+
+    def _draw_static(self, option, n_paths, n_rounds, seed):
+        return trajectories_base(n_paths, n_rounds)
+
+    def _draw_dynamic(self, fig, option, n_paths, n_rounds, seed):
         P = esc.ladder_matrix(**esc.ladder_parameters(_option(option)))
         rng = np.random.default_rng(abs(int(seed)))
         paths = esc.sample_trajectories(P, esc.FIRST_NUCLEAR_STATE, n_paths, n_rounds, rng)
@@ -105,12 +125,12 @@ class TrajectoryExplorer(Explorer):
         war = int(np.sum(paths[:, -1] == esc.STATE_KEYS.index("general_war")))
         settled = int(np.sum(paths[:, -1] == esc.STATE_KEYS.index("settlement")))
         exact = timing.sum(axis=0)
-        fig = trajectories_figure(paths, timing)
+        artists = draw_trajectories(fig, paths, timing)
         html = (f"Of {n_paths} sampled paths after {n_rounds} rounds, {settled} settled, {war} reached "
                 f"general nuclear war and {n_paths - settled - war} are still on the ladder. Exactly: "
                 f"{percent(exact[0])} settle and {percent(exact[1])} reach general war within {n_rounds} "
                 "rounds. Change the seed to see how much a small sample varies.")
-        return fig, {"settled": settled, "general_war": war, "still_on_ladder": n_paths - settled - war,
+        return artists, {"settled": settled, "general_war": war, "still_on_ladder": n_paths - settled - war,
                      "exact_settled": float(exact[0]), "exact_general_war": float(exact[1])}, html
 
 
