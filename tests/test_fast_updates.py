@@ -57,6 +57,7 @@ SEQUENCES = {
     ch02.DoctrineComparison: [{"count_claimed": False}, {"scenario": "invasion_of_russia"}],
     ch03.CommandExplorer: [{"n": 6}, {"n": 3, "pal": False}, {"predelegation": True, "k": 3}],
     ch04.WeightExplorer: [{"preset": "hawk"}, {"certainty": 100}, {"weighting": "swing"}],
+    ch04.RedLineExplorer: [{"gain_cross": 6.0}, {"cost_strike": 0.5, "damage_strike": 10.0}],
     ch04.ReputationExplorer: [{"prior": 0.2}, {"n_crises": 5}, {"n_crises": 10, "p_answer": 0.3}],
     ch05.BrinkmanshipExplorer: [{"resolve_russia_pct": 60.0}, {"risk_step_pct": 0.0},
                                 {"risk_step_pct": 5.0, "resolve_nato_pct": 30.0}],

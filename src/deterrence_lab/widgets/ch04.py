@@ -24,8 +24,8 @@ from ..views.decision import (
     ranked_options_base,
     ranked_order,
 )
-from ..views.games import (describe_path, draw_reputation, fig_chicken, fig_game_tree,
-                           fig_reputation, reputation_base)
+from ..views.games import (describe_path, draw_reputation, draw_tree_solution, fig_chicken,
+                           fig_game_tree, fig_reputation, game_tree_base, reputation_base)
 from ._base import Explorer
 
 __all__ = ['WeightExplorer', 'RedLineExplorer', 'ReputationExplorer', 'SEED', 'N_DRAWS', 'OPTION_COLORS', 'OPTION_NAMES', 'OPTION_SHORT', 'CRITERION_NAMES', 'fig_ranked_options', 'fig_sensitivity', 'fig_implied_weights', 'fig_game_tree', 'describe_path', 'fig_reputation', 'fig_chicken']
@@ -154,13 +154,21 @@ class RedLineExplorer(Explorer):
                 "cost_strike": slider("cost_strike", 3.0, "US cost of striking"),
                 "cost_war": slider("cost_war", 10.0, "Cost of war to each", high=30.0)}
 
-    def _draw(self, **payoffs):
+    # fast path: nodes, players and moves are drawn once (payoffs do not change the tree's
+    # shape); new payoffs redraw the edges and the payoffs at the leaves over them
+    def _static_key(self, **payoffs):
+        return "tree"
+
+    def _draw_static(self, **payoffs):
+        return game_tree_base(games.red_line_game(**payoffs))
+
+    def _draw_dynamic(self, fig, **payoffs):
         tree = games.red_line_game(**payoffs)
         sol = games.backward_induction(tree)
         credible = sol.plan[("cross",)] == "conventional_strikes"
         threat_nash = games.is_nash_equilibrium(tree, games.THREAT_PLAN)
         threat_spe = games.is_subgame_perfect(tree, games.THREAT_PLAN)
-        fig = fig_game_tree(tree, sol)
+        artists = draw_tree_solution(fig.axes[0], tree, sol)
         verdict = "credible" if credible else "not credible"
         text = (f"Subgame-perfect path: <b>{html.escape(describe_path(sol.path))}</b> "
                 f"(Russia {sol.payoffs[games.RUSSIA]:+.3g}, US {sol.payoffs[games.US]:+.3g}). "
@@ -171,7 +179,7 @@ class RedLineExplorer(Explorer):
                 f"{'is' if threat_spe else 'is not'} subgame-perfect.")
         result = {"path": sol.path, "plan": sol.plan, "payoffs": sol.payoffs,
                   "credible": credible, "threat_nash": threat_nash, "threat_spe": threat_spe}
-        return fig, result, text
+        return artists, result, text
 
 
 # --- reputation ------------------------------------------------------------------------------
