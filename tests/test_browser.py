@@ -146,6 +146,52 @@ def assert_no_errors(page):
     assert "Traceback" not in text
 
 
+# JupyterLab draws only the cells near the window: scroll the notebook to reach one
+SCROLL_TO = """async (selector) => {
+  const outer = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
+  for (let y = 0; y <= outer.scrollHeight; y += outer.clientHeight / 2) {
+    outer.scrollTop = y;
+    await new Promise(r => setTimeout(r, 150));
+    const found = document.querySelector(selector);
+    if (found) { found.scrollIntoView({block: 'center'}); return true; }
+  }
+  return false;
+}"""
+
+
+def scroll_to(page, selector: str) -> None:
+    assert page.evaluate(SCROLL_TO, selector), f"nothing matches {selector} in the notebook"
+
+
+# What a widget cuts off: a label whose text overflows its box, a menu entry wider than its
+# menu (every entry is measured, as each can be the one chosen).
+CLIPPED = """(root) => {
+  const canvas = document.createElement('canvas').getContext('2d');
+  const cut = [];
+  for (const label of root.querySelectorAll('.widget-label, .widget-label-basic, .widget-readout')) {
+    if (label.offsetParent && label.scrollWidth > label.clientWidth + 1)
+      cut.push('label ' + JSON.stringify(label.textContent));
+  }
+  for (const select of root.querySelectorAll('select')) {
+    if (!select.offsetParent) continue;
+    const style = getComputedStyle(select);
+    canvas.font = style.font;
+    const room = select.clientWidth - parseFloat(style.paddingLeft)
+                 - parseFloat(style.paddingRight);
+    for (const option of select.options) {   // every entry, as if it were chosen
+      if (canvas.measureText(option.text).width > room + 1)
+        cut.push('menu entry ' + JSON.stringify(option.text));
+    }
+  }
+  return cut;
+}"""
+
+
+def clipped(locator) -> list[str]:
+    """What the widget at ``locator`` cuts off (labels, menu entries)."""
+    return locator.evaluate(CLIPPED)
+
+
 def test_chapter_00_runs_and_its_widget_responds(browser, lab):
     page = open_and_run(browser, lab, "course/00_the_argument.ipynb")
     select = page.wait_for_selector(".widget-dropdown select")
@@ -191,6 +237,15 @@ def test_chapter_06_plays_one_round_through_the_widget(browser, lab):
     assert "Halt and offer talks" in log.all_inner_texts()
     assert "Pause the offensive" in log.all_inner_texts()
     assert_no_errors(page)
+    # at a projector's size, neither widget cuts a label or a menu entry
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_timeout(500)
+    panel = page.locator(".dl-explorer:has-text('Crisis seminar: the control cell')").first
+    assert clipped(panel) == []
+    scroll_to(page, ".dl-explorer:has(summary)")
+    sheet = page.locator(".dl-explorer:has-text(\"Your verdicts on the op-ed's claims\")").first
+    assert sheet.locator(".widget-dropdown").count() == 15
+    assert clipped(sheet) == []
     page.close()
 
 

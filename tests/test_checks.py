@@ -14,6 +14,7 @@ import pkgutil
 import numpy as np
 import pytest
 from hypothesis import given
+from readable_text import dejavu_sans_characters, verdict_problems
 from strategies import EXTREME_ANSWERS, answers
 
 from deterrence_lab import checks
@@ -193,5 +194,32 @@ def test_hints_advance_and_clamp():
 
 def test_outcome_renders_markdown_and_plain_text():
     outcome = radius.check(1.5)
-    assert outcome._repr_markdown_().startswith("✅ **Q: correct**")
+    assert outcome._repr_markdown_().startswith("✓ **Q: correct**")
     assert repr(outcome).startswith("[Q: correct]")
+
+
+# --- a verdict is read in words, whatever the fonts -------------------------------------------
+
+@pytest.mark.parametrize("label", ["Q3", ""])
+@pytest.mark.parametrize("status", VERDICTS)
+def test_every_verdict_is_written_in_words_beside_its_icon(status, label):
+    outcome = checks.Outcome(status, "the reason", label)
+    assert verdict_problems(outcome._repr_markdown_()) == []
+    assert f"{status}]" in repr(outcome)  # the plain-text form names it too
+
+
+def test_a_verdict_line_with_only_an_icon_is_caught():
+    """The rule above can fail: an icon alone, or an emoji, is reported."""
+    assert verdict_problems("✓ — 1.5 km is right.")
+    assert verdict_problems("✅ **Q1: correct** — 1.5 km is right.")
+    assert not verdict_problems("✓ **Q1: correct** — 1.5 km is right.")
+
+
+@pytest.mark.parametrize("label, question", QUESTIONS)
+def test_hints_and_verdicts_of_real_questions_need_no_emoji_font(label, question):
+    drawable = dejavu_sans_characters() | {ord("\n")}
+    for answer in (..., "surely not this", 1e9):
+        text = question.check(answer)._repr_markdown_()
+        assert verdict_problems(text) == [], (label, answer)
+    for shown in (question.hint(), question.hint(1) if question.hints else ""):
+        assert not [ch for ch in shown if ord(ch) not in drawable], shown

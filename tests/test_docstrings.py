@@ -14,6 +14,9 @@ function, method and class:
   assumption, or a standard formula, or says it has no numbers of its own, so the reader knows
   where the numbers come from (a record class may say instead which function fills it).
 
+The docstrings checked are those a reader sees (``help``): shared pieces written once in a
+module's ``_DOC`` and named as ``%(name)s`` are filled in first (:mod:`deterrence_lab._docstring`).
+
 Only the modules listed in ``DOCUMENTED`` are checked; the others are being rewritten and get
 their docstrings when that work lands.
 """
@@ -248,8 +251,28 @@ def public_objects(tree: ast.Module):
                     yield f"{node.name}.{name}", item, _signature_params(item, True), False
 
 
-def problems(module_name: str, tree: ast.Module) -> list[str]:
-    """Every way in which the module's public docstrings fall short (empty when all is well)."""
+def rendered(module, qualname: str, node: ast.AST) -> str | None:
+    """The docstring a reader sees (``help``): the live object's, once the module's shared
+    pieces (``%(name)s``, :mod:`deterrence_lab._docstring`) are filled in; the source text
+    when there is no live module (a fixture) or no docstring in the source."""
+    doc = ast.get_docstring(node, clean=False)
+    if not doc or module is None:
+        return doc
+    obj = module
+    for part in qualname.split("."):
+        obj = inspect.getattr_static(obj, part)
+    if isinstance(obj, (staticmethod, classmethod)):
+        obj = obj.__func__
+    if isinstance(obj, property):
+        obj = obj.fget
+    return obj.__doc__
+
+
+def problems(module_name: str, tree: ast.Module, module=None) -> list[str]:
+    """Every way in which the module's public docstrings fall short (empty when all is well).
+
+    The code is read from ``tree``; the docstrings are those of ``module``'s live objects when
+    it is given (so shared pieces are checked as filled in), else those of the source."""
     errors = error_map(tree, VALIDATE_ERRORS)
     found = []
     module_doc = ast.get_docstring(tree)
@@ -257,10 +280,12 @@ def problems(module_name: str, tree: ast.Module) -> list[str]:
         found.append(f"{module_name}: the module docstring must name its main reference")
     for qualname, node, params, is_class in public_objects(tree):
         where = f"{module_name}.{qualname}"
-        doc = ast.get_docstring(node, clean=False)
+        doc = rendered(module, qualname, node)
         if not doc:
             found.append(f"{where}: no docstring")
             continue
+        if "%(" in doc:
+            found.append(f"{where}: a shared docstring piece was not filled in")
         lines = inspect.cleandoc(doc).splitlines()
         if not lines[0].strip().endswith(".") or (len(lines) > 1 and lines[1].strip()):
             found.append(f"{where}: the summary must be one line ending in '.', then a blank line")
@@ -315,7 +340,7 @@ def problems(module_name: str, tree: ast.Module) -> list[str]:
 @pytest.mark.parametrize("name", DOCUMENTED)
 def test_public_docstrings_are_numpydoc(name):
     module_name = f"deterrence_lab.models.{name}"
-    found = problems(module_name, _source_tree(module_name))
+    found = problems(module_name, _source_tree(module_name), importlib.import_module(module_name))
     assert not found, "\n".join(found)
 
 
@@ -433,3 +458,31 @@ def test_checker_finds_each_kind_of_fault():
     assert "bad.walk: validates its arguments (['KeyError']) but has no Raises section" in found
     assert "bad.walk: returns" not in found
     assert "bad.guarded" not in found    # the TypeError it catches need not be listed
+
+
+def test_shared_pieces_are_filled_in_with_their_indentation():
+    from deterrence_lab._docstring import fill, pieces, section
+
+    shared = pieces(x="""
+        x : float, km
+            A distance, in [0, 10] km.
+        """, errors=section("Raises", "ValueError", "    If ``x`` is outside [0, 10]."))
+
+    @fill(shared)
+    def f(x):
+        """Twice ``x``.
+
+        Parameters
+        ----------
+        %(x)s
+
+        %(errors)s Always.
+        """
+
+    assert f.__doc__.splitlines()[4:6] == ["x : float, km", "    A distance, in [0, 10] km."]
+    assert f.__doc__.endswith("Raises\n------\nValueError\n    If ``x`` is outside [0, 10]. Always.")
+    assert "Parameters" in sections(f.__doc__) and documented_names(sections(f.__doc__)["Parameters"]) == ["x"]
+    with pytest.raises(KeyError, match="names no shared piece"):
+        @fill(shared)
+        def g():
+            """A typo in a placeholder: %(y)s."""

@@ -236,6 +236,7 @@ def _restyled_copy(a, b) -> bool:
             and a.get_position() == b.get_position())
 
 
+@pytest.mark.notebooks  # draws every chapter figure
 def test_no_two_labels_overlap_on_any_chapter_figure(rendered):
     found = []
     for name, fig in rendered:
@@ -269,6 +270,7 @@ def test_text_colours_in_widgets_and_on_the_site_are_readable_on_white():
     assert not low, f"text colours below 4.5:1 on white: {low}"
 
 
+@pytest.mark.notebooks  # draws every chapter figure
 def test_text_on_chapter_figures_is_readable(rendered):
     """Figure text at least 4.5:1 against white (or the box it sits on), as for any text."""
     found = []

@@ -90,6 +90,7 @@ def normalised(nb):
     return cells
 
 
+@pytest.mark.notebooks  # nbgrader runs its own tools and kernels
 def test_nbgrader_generate_assignment_writes_the_exercise_notebook(tmp_path):
     pytest.importorskip("nbgrader", reason=NEEDS_NBGRADER)
     name = "01_effects.ipynb"
@@ -122,6 +123,7 @@ def test_graded_checks_raise_only_under_nbgrader(monkeypatch):
         assert essay.check("too short").status == "not yet", "written answers are graded by hand"
 
 
+@pytest.mark.notebooks  # nbgrader runs its own tools and kernels
 def test_nbgrader_autograde_scores_the_checks_and_leaves_written_answers_to_the_grader(tmp_path):
     """A submitted solution notebook earns every check's point, a blank exercise none; the
     written answer waits for manual grading."""

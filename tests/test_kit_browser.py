@@ -17,7 +17,7 @@ from deterrence_lab.tooling import kit
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed "
                                  "(pip install -e '.[browser]')")
-pytestmark = [pytest.mark.browser,
+pytestmark = [pytest.mark.browser, pytest.mark.notebooks,  # out of the quick loop
               pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
                                  "(apt-get install chromium)")]
 PX_PER_MM = 96 / 25.4

@@ -278,6 +278,7 @@ def test_unchanged_course_offers_nothing(tmp_path, monkeypatch, capsys):
 
 # --- stopping: Ctrl+C ends JupyterLab cleanly with one line --------------------------------
 
+@pytest.mark.notebooks  # starts a real JupyterLab
 @pytest.mark.skipif(sys.platform.startswith("win"), reason="sends SIGINT to a process group")
 def test_ctrl_c_stops_jupyterlab_with_one_line_and_the_link_opens_chapter_00(tmp_path):
     import signal

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from notebook_runs import CHECK_MARK, CHECK_TAG, is_checked
+from readable_text import LINE_LIMIT, output_problems, verdict_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p for folder in ("course", "solutions", "exercises")
@@ -70,6 +71,54 @@ def test_solution_verdicts_are_passes(path):
             text = json.dumps(cell["outputs"])
             assert cell["outputs"], f"cell {index}: the check's verdict is not stored"
             assert ": correct]" in text or ": recorded]" in text, f"cell {index}: {text[:200]}"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "solutions").glob("*.ipynb")),
+                         ids=lambda p: p.name)
+def test_stored_verdicts_are_read_in_words_without_an_emoji_font(path):
+    """A stored verdict (what the site and a reader of the solutions see) names the verdict
+    in words beside its icon, and uses no character the fallback font cannot draw."""
+    seen = 0
+    for index, cell in enumerate(cells(path)):
+        if ".check(" not in "".join(cell.get("source", "")) or not is_checked(cell):
+            continue
+        for out in cell["outputs"]:
+            markdown = out.get("data", {}).get("text/markdown")
+            if markdown is not None:
+                seen += 1
+                markdown = markdown if isinstance(markdown, str) else "".join(markdown)
+                assert verdict_problems(markdown) == [], f"cell {index}"
+    assert seen, "no stored verdict found"
+
+
+COURSE = sorted((ROOT / "course").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", COURSE, ids=lambda p: p.name)
+def test_course_outputs_are_text_the_library_formats(path, notebook_runs):
+    """In every chapter, run top to bottom: no printed line long enough for JupyterLab to
+    wrap it mid-word, and no raw dict, list or array shown to a student (sentences and
+    tables come from the library as Markdown)."""
+    run = notebook_runs.get(path)
+    assert run.error is None, run.error
+    found = [f"cell {index}: {problem}"
+             for index, cell in enumerate(run.notebook.cells)
+             for output in cell.get("outputs", []) for problem in output_problems(output)]
+    assert not found, "\n".join(found)
+
+
+def test_the_readability_rule_can_fail():
+    long_line = {"output_type": "stream", "name": "stdout", "text": "word " * 30 + "\n"}
+    a_dict = {"output_type": "execute_result", "execution_count": 1, "metadata": {},
+              "data": {"text/plain": "{'2000': 1, '2024': 0}"}}
+    an_array = {"output_type": "stream", "name": "stdout", "text": "[[0.87 0.05]\n [0.2 0.8]]\n"}
+    in_markdown = {"output_type": "display_data", "metadata": {},
+                   "data": {"text/markdown": "path: [('armed_attack', 'no')]", "text/plain": ""}}
+    for output in (long_line, a_dict, an_array, in_markdown):
+        assert output_problems(output), output
+    fine = {"output_type": "display_data", "metadata": {},
+            "data": {"text/markdown": "| a | b |", "text/plain": "x" * (LINE_LIMIT + 50)}}
+    assert output_problems(fine) == []  # a long plain form behind Markdown is never shown
 
 
 def test_first_chapter_exists_and_opens_with_goals():

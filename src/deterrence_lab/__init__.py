@@ -18,8 +18,8 @@ subpackage             what it holds
 =====================  ===========================================================
 
 The modules most notebooks use are re-exported here, so ``from deterrence_lab import
-effects`` works, as do the objects ``cite``, ``reference_list``, ``markdown_table`` and
-``percent``.
+effects`` works, as do the objects ``cite``, ``reference_list``, ``markdown_table``,
+``prose`` and ``percent``.
 Everything loads on first use: ``import deterrence_lab`` imports neither numpy's users
 nor matplotlib nor ipywidgets.
 """
@@ -37,7 +37,7 @@ _MODULES = {
 _OBJECTS = {
     "cite": "content.sources", "reference_list": "content.sources",
     "TEACHING_ASSUMPTION": "content.sources", "markdown_table": "_display",
-    "Markdown": "_display", "percent": "_display",
+    "Markdown": "_display", "percent": "_display", "prose": "_display",
 }
 __all__ = ["__version__", *_MODULES, *_OBJECTS]
 

@@ -32,7 +32,14 @@ NOT_YET = "not yet"
 CORRECT = "correct"
 RECORDED = "recorded"
 
-_ICONS = {NOT_ATTEMPTED: "⬜", NOT_YET: "🟧", CORRECT: "✅", RECORDED: "📝"}
+#: The icon shown before each verdict. Every icon is a plain text symbol that DejaVu Sans
+#: (the fallback font of nearly every Linux desktop, and the font matplotlib ships) draws,
+#: never an emoji: without an emoji font an emoji shows as an empty box. The icon only
+#: decorates; the verdict itself is always written out in words beside it (``VERDICT_WORDS``).
+ICONS = {NOT_ATTEMPTED: "○", NOT_YET: "↻", CORRECT: "✓", RECORDED: "✎"}
+#: The words a reader sees for each verdict, whatever the fonts: the check's verdict in words.
+VERDICT_WORDS = {NOT_ATTEMPTED: "Not attempted", NOT_YET: "Not yet", CORRECT: "Correct",
+                 RECORDED: "Recorded"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,9 @@ class Outcome:
         return f"{self.label}: {self.status}" if self.label else self.status
 
     def _repr_markdown_(self) -> str:
-        return f"{_ICONS[self.status]} **{self._head().capitalize()}** — {self.message}"
+        """The verdict's icon, then the verdict in words (``Q1: correct``) in bold, then why."""
+        head = self._head() if self.label else VERDICT_WORDS[self.status]
+        return f"{ICONS[self.status]} **{head}** — {self.message}"
 
     def __repr__(self) -> str:
         return f"[{self._head()}] {self.message}"
@@ -87,7 +96,7 @@ class Question:
             level = self._hints_shown
         if not isinstance(level, int) or not 1 <= level <= len(self.hints):
             return Markdown(f"{self.label} has hints 1 to {len(self.hints)}; {_describe(level)} is not one of them.")
-        return Markdown(f"💡 Hint {level}/{len(self.hints)} for {self.label}: {self.hints[level - 1]}")
+        return Markdown(f"**Hint {level}/{len(self.hints)}** for {self.label}: {self.hints[level - 1]}")
 
     def solution(self) -> Markdown:
         """The worked answer, with the reasoning."""

@@ -21,6 +21,62 @@ TEACHING_ASSUMPTION = "teaching assumption"
 
 
 @dataclass(frozen=True)
+class SourcedValue:
+    """One datum and where it comes from: a source key and the place in it, or
+    ``TEACHING_ASSUMPTION`` and the reason the course chose it.
+
+    Parameters
+    ----------
+    name : str
+        What the datum is, in words.
+    value : object
+        The datum: a number, a tuple of numbers, or a value or formula as text with its units.
+    source : str
+        A key of ``SOURCES``, or ``TEACHING_ASSUMPTION``.
+    where : str, optional
+        Where in the source (section, table, figure, paragraph); empty for a teaching
+        assumption.
+    note : str, optional
+        For a sourced value its caveats (how it was read, its error, where sources disagree);
+        for a teaching assumption the reason for it.
+    unit : str, optional
+        The unit of a bare number (empty when ``value`` is text that states its units).
+
+    Notes
+    -----
+    A plain record; :meth:`problem` says what it lacks, and the test suite asks it of every
+    sourced datum of the models.
+    """
+
+    name: str
+    value: object
+    source: str
+    where: str = ""
+    note: str = ""
+    unit: str = ""
+
+    @property
+    def teaching_assumption(self) -> bool:
+        """True when the course chose the value itself (then ``note`` gives the reason)."""
+        return self.source == TEACHING_ASSUMPTION
+
+    def problem(self) -> str:
+        """What the datum lacks, in words; empty when it is complete.
+
+        A sourced datum needs a key of ``SOURCES`` and a ``where``; a teaching assumption
+        needs its reason in ``note``.
+        """
+        if self.teaching_assumption:
+            return "" if self.note.strip() else (f"{self.name!r} is a teaching assumption "
+                                                 "without a reason")
+        if self.source not in SOURCES:
+            return f"{self.name!r} cites {self.source!r}, which is not a key of the bibliography"
+        if not self.where.strip():
+            return f"{self.name!r} cites {self.source} but does not say where in it"
+        return ""
+
+
+@dataclass(frozen=True)
 class Source:
     """One bibliographic entry; ``short`` is the author label used in citations."""
 

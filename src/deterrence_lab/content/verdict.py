@@ -500,8 +500,8 @@ def compare(verdicts) -> Markdown:
         agree += yours == v.model
         mark = "—" if yours is None else ("same" if yours == v.model else "different")
         rows.append([c.id, c.term_en, yours or "*(not yet)*", v.model, mark, v.why])
-    table = markdown_table(["claim", "term", "your verdict", "model answer", "", "the model "
-                            "answer's reason"], rows)
+    table = markdown_table(["claim", "term", "your verdict", "model answer", "yours and the model's",
+                            "the model answer's reason"], rows)
     return Markdown(f"You gave {given} of {len(CLAIMS)} verdicts; {agree} match the model "
                     f"answer.\n\n{table}")
 

@@ -44,6 +44,44 @@ from .._validate import (
     check_rng,
     check_whole_numbers,
 )
+from .._docstring import fill, pieces, section
+
+_DOC = pieces(
+    value_error_binomial_tail="""
+        ValueError
+            If an argument is empty, not finite, not a whole number where one is needed, outside
+            its range, if the shapes do not broadcast, or if ``k > n``.
+        """,
+    p_rogue="""
+        p_rogue : float or array_like
+            Probability in [0, 1] per crisis that one member acts without authority.
+        """,
+    custody="""
+        custody : bool, optional
+            True if warheads are stored apart from launchers under a separate custodian.
+        """,
+    p_fail="""
+        p_fail : float or array_like
+            Probability in [0, 1] that one member fails or refuses a valid order.
+        """,
+    pal="""
+        pal : bool, optional
+            True if the weapon has a code lock (Permissive Action Link); default False.
+        """,
+    predelegation="""
+        predelegation : bool, optional
+            True if authority and unlock codes are handed down in advance.
+        """,
+    type_error_binomial_tail="""
+        TypeError
+            If an argument is not a number or array of numbers.
+        """,
+    n="""
+        n : int
+            Members of the chain, a whole number in [1, 100].
+        """,
+    command_risks_returned=section("Returns", "CommandRisks"),
+)
 
 CONFIDENCE_LEVELS = ("documented", "reported", "unknown")
 # Feaver's frame: the always/never dilemma is managed by *assertive* control (civilians keep
@@ -79,6 +117,7 @@ def _binomial_pmf_table(n: np.ndarray, p: np.ndarray) -> np.ndarray:
     return np.where(valid, np.nan_to_num(pmf, nan=0.0), 0.0)
 
 
+@fill(_DOC)
 def binomial_tail(n, k, p) -> np.ndarray:
     """P(at least ``k`` of ``n`` independent members act), each with probability ``p``.
 
@@ -100,11 +139,8 @@ def binomial_tail(n, k, p) -> np.ndarray:
 
     Raises
     ------
-    TypeError
-        If an argument is not a number or array of numbers.
-    ValueError
-        If an argument is empty, not finite, not a whole number where one is needed, outside
-        its range, if the shapes do not broadcast, or if ``k > n``.
+    %(type_error_binomial_tail)s
+    %(value_error_binomial_tail)s
 
     Notes
     -----
@@ -168,6 +204,7 @@ def _check_design(n, k, p_rogue, p_fail, pal, p_pal_defeat, custody, p_custody_d
     )
 
 
+@fill(_DOC)
 def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
                   custody: bool = False, p_custody_defeat=0.5, release_time_h=0.0,
                   predelegation: bool = False, k_predelegated=1, p_cutoff=0.0,
@@ -184,25 +221,21 @@ def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
         Members of the chain, whole numbers in [1, 100].
     k : int or array_like of int
         Members who must act together, whole numbers in [1, 100], at most ``n``.
-    p_rogue : float or array_like
-        Probability in [0, 1] per crisis that one member acts without authority.
+    %(p_rogue)s
     p_fail : float or array_like
         Probability in [0, 1] that one member fails or refuses to carry out a valid order.
-    pal : bool, optional
-        True if the weapon has a code lock (Permissive Action Link); default False.
+    %(pal)s
     p_pal_defeat : float or array_like, optional
         Probability in [0, 1] that a group acting without authority defeats the code lock
         (default 0.1, a teaching assumption: no public figure exists).
-    custody : bool, optional
-        True if warheads are stored apart from launchers under a separate custodian.
+    %(custody)s
     p_custody_defeat : float or array_like, optional
         Probability in [0, 1] that such a group defeats the custodian (default 0.5, a teaching
         assumption).
     release_time_h : float or array_like, optional
         Hours the custodian needs to release a warhead to a valid order, in [0, 1000] h
         (default 0; counts only with ``custody``).
-    predelegation : bool, optional
-        True if authority and unlock codes are handed down in advance.
+    %(predelegation)s
     k_predelegated : int or array_like of int, optional
         Members needed under pre-delegation, whole numbers in [1, 100] (default 1); the chain
         then needs ``min(k, k_predelegated)``.
@@ -213,9 +246,7 @@ def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
         Mean delay of each complying member, in (0, 1000] h (default 0.25 h, a teaching
         assumption).
 
-    Returns
-    -------
-    CommandRisks
+    %(command_risks_returned)s
         ``p_unauthorised``, ``p_valid_fails`` and ``time_to_execute_h`` (h), each of the
         broadcast shape of all inputs.
 
@@ -224,9 +255,7 @@ def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
     TypeError
         If a number is not a number, or ``pal``, ``custody`` or ``predelegation`` is not
         True or False.
-    ValueError
-        If an argument is empty, not finite, not a whole number where one is needed, outside
-        its range, if the shapes do not broadcast, or if ``k > n``.
+    %(value_error_binomial_tail)s
 
     Notes
     -----
@@ -265,6 +294,7 @@ def command_risks(n, k, p_rogue, p_fail, *, pal: bool = False, p_pal_defeat=0.1,
     return CommandRisks(*(np.broadcast_to(x, shape).astype(float) for x in (p_unauth, p_valid_fails, time_h)))
 
 
+@fill(_DOC)
 def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises: int,
                      rng: np.random.Generator, pal: bool = False, p_pal_defeat: float = 0.1,
                      custody: bool = False, p_custody_defeat: float = 0.5, release_time_h: float = 0.0,
@@ -278,8 +308,7 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
 
     Parameters
     ----------
-    n : int
-        Members of the chain, a whole number in [1, 100].
+    %(n)s
     k : int
         Members who must act together, a whole number in [1, ``n``].
     p_rogue : float
@@ -290,21 +319,18 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
         Crises to simulate, a whole number in [1, 10,000,000].
     rng : numpy.random.Generator
         The source of every random draw.
-    pal : bool, optional
-        True if the weapon has a code lock (Permissive Action Link); default False.
+    %(pal)s
     p_pal_defeat : float, optional
         Probability in [0, 1] that a group acting without authority defeats the code lock
         (default 0.1, a teaching assumption: no public figure exists).
-    custody : bool, optional
-        True if warheads are stored apart from launchers under a separate custodian.
+    %(custody)s
     p_custody_defeat : float, optional
         Probability in [0, 1] that such a group defeats the custodian (default 0.5, a teaching
         assumption).
     release_time_h : float, optional
         Hours the custodian needs to release a warhead to a valid order, in [0, 1000] h
         (default 0; counts only with ``custody``).
-    predelegation : bool, optional
-        True if authority and unlock codes are handed down in advance.
+    %(predelegation)s
     k_predelegated : int, optional
         Members needed under pre-delegation, whole numbers in [1, 100] (default 1); the chain
         then needs ``min(k, k_predelegated)``.
@@ -315,9 +341,7 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
         Mean delay of each complying member, in (0, 1000] h (default 0.25 h, a teaching
         assumption).
 
-    Returns
-    -------
-    CommandRisks
+    %(command_risks_returned)s
         The three estimates, each a 0-d array; ``time_to_execute_h`` is NaN if no valid
         order succeeded.
 
@@ -365,17 +389,15 @@ def simulate_command(n: int, k: int, p_rogue: float, p_fail: float, *, n_crises:
                         np.asarray(float(time_h)))
 
 
+@fill(_DOC)
 def design_family(n: int, p_rogue, p_fail, **barriers) -> dict[str, np.ndarray]:
     """Every design with ``n`` members: k = 1..n, code lock off/on, pre-delegation off/on.
 
     Parameters
     ----------
-    n : int
-        Members of the chain, a whole number in [1, 100].
-    p_rogue : float or array_like
-        Probability in [0, 1] per crisis that one member acts without authority.
-    p_fail : float or array_like
-        Probability in [0, 1] that one member fails or refuses a valid order.
+    %(n)s
+    %(p_rogue)s
+    %(p_fail)s
     **barriers
         Other settings of :func:`command_risks` (``custody``, ``p_cutoff``, ...); not ``k``,
         ``pal`` or ``predelegation``, which the family varies.
@@ -417,6 +439,7 @@ def design_family(n: int, p_rogue, p_fail, **barriers) -> dict[str, np.ndarray]:
     return {name: np.concatenate(parts) for name, parts in rows.items()}
 
 
+@fill(_DOC)
 def pareto_mask(p_unauthorised, p_valid_fails) -> np.ndarray:
     """True for the designs on the always/never frontier.
 
@@ -436,8 +459,7 @@ def pareto_mask(p_unauthorised, p_valid_fails) -> np.ndarray:
 
     Raises
     ------
-    TypeError
-        If an argument is not a number or array of numbers.
+    %(type_error_binomial_tail)s
     ValueError
         If an argument is empty, not finite or outside [0, 1], or the two have different
         numbers of values.
@@ -499,6 +521,11 @@ def odds_in_words(p) -> str:
 
 
 # --- National profiles -----------------------------------------------------------------------
+
+# What the op-ed says of each of the three Western states (nederlof2023): one sentence for all three.
+_OPED_PAL_STATES = ("Listed among the states where a code device with a PAL guarantees that only "
+                    "the top political level can order use.")
+
 
 @dataclass(frozen=True)
 class Feature:
@@ -584,24 +611,21 @@ class Design:
     release_time_h: float = 0.0
     k_predelegated: int = 1
 
+    @fill(_DOC)
     def risks(self, p_rogue, p_fail, p_cutoff=0.0, member_time_h=0.25) -> CommandRisks:
         """:func:`command_risks` for this design.
 
         Parameters
         ----------
-        p_rogue : float or array_like
-            Probability in [0, 1] per crisis that one member acts without authority.
-        p_fail : float or array_like
-            Probability in [0, 1] that one member fails or refuses a valid order.
+        %(p_rogue)s
+        %(p_fail)s
         p_cutoff : float or array_like, optional
             Probability in [0, 1] that the leadership is cut off (default 0).
         member_time_h : float or array_like, optional
             Mean delay of each complying member, in (0, 1000] h (default 0.25 h, teaching
             assumption).
 
-        Returns
-        -------
-        CommandRisks
+        %(command_risks_returned)s
 
         Raises
         ------
@@ -702,8 +726,7 @@ PROFILES: tuple[CountryProfile, ...] = (
                     "advance to use nuclear weapons without the President's permission; current "
                     "arrangements are not public.", "documented", "feaver1992"),
         ),
-        "Listed among the states where a code device with a PAL guarantees that only the top "
-        "political level can order use.",
+        _OPED_PAL_STATES,
         "Holds: PALs began in the US (NSAM 160), with a two-person rule on top.",
         Design(2, 2, pal=True, custody=False, predelegation=False,
                reason="two of two (the two-person rule) with a code lock; " + _LOCK_NOTE),
@@ -724,8 +747,7 @@ PROFILES: tuple[CountryProfile, ...] = (
             Feature("pre-delegation", "Per the same report, submarine commanders could launch without a "
                     "command from Whitehall as a last resort.", "reported", "bbc2007"),
         ),
-        "Listed among the states where a code device with a PAL guarantees that only the top "
-        "political level can order use.",
+        _OPED_PAL_STATES,
         "Contradicted by the best available report: no code lock on British submarine-launched "
         "weapons, and only a simple key on the WE177 bombs retired in 1998.",
         Design(2, 2, pal=False, custody=False, predelegation=False,
@@ -750,8 +772,7 @@ PROFILES: tuple[CountryProfile, ...] = (
                     "described in conflicting accounts; nothing public settles pre-delegation.",
                     "unknown", "pelopidas2019"),
         ),
-        "Listed among the states where a code device with a PAL guarantees that only the top "
-        "political level can order use.",
+        _OPED_PAL_STATES,
         "Partly: codes that authenticate the President's order are documented; locks on the "
         "weapons are only reported, and key parts of the French system are not public.",
         Design(2, 2, pal=True, custody=False, predelegation=False,
@@ -896,6 +917,7 @@ def get_profile(key: str) -> CountryProfile:
     return _BY_KEY[check_choice("key", key, _BY_KEY)]
 
 
+@fill(_DOC)
 def profile_risks(key: str, p_rogue=None, p_fail=None, p_cutoff=None) -> CommandRisks:
     """A country's design under the shared classroom assumptions (or the values given).
 
@@ -907,9 +929,7 @@ def profile_risks(key: str, p_rogue=None, p_fail=None, p_cutoff=None) -> Command
         Probabilities in [0, 1]; ``None`` (default) takes the value of
         ``CLASSROOM_ASSUMPTIONS`` (0.01, 0.05 and 0.05).
 
-    Returns
-    -------
-    CommandRisks
+    %(command_risks_returned)s
 
     Raises
     ------

@@ -27,7 +27,103 @@ import numpy as np
 
 from .._validate import (as_float_array, check_bool, check_broadcast, check_choice, check_range,
                          single_number)
-from ..content.sources import TEACHING_ASSUMPTION
+from ..content.sources import TEACHING_ASSUMPTION, SourcedValue
+from .._docstring import fill, pieces, section
+
+_DOC = pieces(
+    yield_kt="""
+        yield_kt : float or array_like, kt of TNT
+            Explosive yield, in [0.001, 100000] kt.
+        """,
+    yield_kt_single="""
+        yield_kt : float, kt of TNT
+            Explosive yield, a single number in [0.001, 100000] kt.
+        """,
+    enhanced_radiation="""
+        enhanced_radiation : bool, optional
+            ``True`` models an enhanced-radiation weapon as ten times the yield for prompt radiation
+            only (default ``False``).
+        """,
+    slant_range_km="""
+        slant_range_km : float or array_like, km
+            Straight-line distance from the burst, in (0, 20000] km.
+        """,
+    height_m="""
+        height_m : float or array_like, m, optional
+            Burst height in [0, 20000] m, default 0.
+        """,
+    lat1_lon1="""
+        lat1_deg, lon1_deg : float or array_like, degrees
+            The first point: latitude in [-90, 90], longitude in [-180, 180] (north and east
+            positive).
+        """,
+    lat2_lon2="""
+        lat2_deg, lon2_deg : float or array_like, degrees
+            The second point, likewise; all four arguments broadcast together.
+        """,
+    burst_height_km="""
+        burst_height_km : float or array_like, km
+            Height of the burst above the ground, in (0, 100000] km.
+        """,
+    blast_errors="""
+        TypeError
+            If a numeric argument is not a number or array of numbers (text, None, a bool).
+        ValueError
+            If a numeric argument is empty, contains NaN or infinity, or lies outside its range
+            above (the message names the parameter, the value and the range),
+            or if the arguments' shapes do not broadcast together.
+        """,
+    range_value_error="""
+        ValueError
+            If a numeric argument is empty, not finite or outside its range above, or if the shapes
+            do not broadcast together.
+        """,
+    radiation_type_error="""
+        TypeError
+            If a numeric argument is not a number or array of numbers, or ``surface`` or
+            ``enhanced_radiation`` is not a bool.
+        """,
+    thermal_type_error="""
+        TypeError
+            If a numeric argument is not a number or array of numbers, or ``surface`` is not a bool.
+        """,
+    coordinate_errors="""
+        TypeError
+            If a coordinate is not a number or array of numbers.
+        ValueError
+            If a coordinate is empty, not finite or outside its range, or if the four shapes do not
+            broadcast together.
+        """,
+    argument_type_error="""
+        TypeError
+            If an argument is not a number or array of numbers.
+        """,
+    emp_errors="""
+        TypeError
+            If ``burst_height_km`` is not a number or array of numbers.
+        ValueError
+            If it is empty, not finite or outside (0, 100000] km.
+        """,
+    thermal_raises=section("Raises", "%(thermal_type_error)s", "%(range_value_error)s"),
+    radiation_raises=section("Raises", "%(radiation_type_error)s", "%(range_value_error)s"),
+    emp_raises=section("Raises", "%(emp_errors)s"),
+    argument_value_error="""
+        ValueError
+            If an argument is empty, not finite or outside its range above, or if the shapes do not
+            broadcast together.
+        """,
+    spherical="""
+        Standard spherical geometry with the mean Earth radius, 6371 km (standard geodetic value).
+        """,
+    argument_raises=section("Raises", "%(argument_type_error)s", "%(argument_value_error)s"),
+    two_points=section("Parameters", "%(lat1_lon1)s", "%(lat2_lon2)s"),
+    emp_args=section("Parameters", "%(burst_height_km)s"),
+    ground_range_km="""
+        float or ndarray, km
+            Ground range, of the broadcast shape of the numeric arguments; 0 where the burst is too
+            high for the threshold to reach the ground.
+        """,
+)
 
 # --------------------------------------------------------------------------- limits
 MIN_YIELD_KT, MAX_YIELD_KT = 0.001, 100_000.0
@@ -39,35 +135,10 @@ KM_PER_KFT = 0.3048              # Brode's fit works in kilofeet
 EARTH_RADIUS_KM = 6371.0         # mean Earth radius (standard geodetic value)
 
 
-@dataclass(frozen=True)
-class Assumption:
-    """A model constant with where it comes from.
-
-    Parameters
-    ----------
-    name : str
-        What the constant is, in words.
-    value : str
-        Its value or formula, with units, as text.
-    source : str
-        A key of :mod:`deterrence_lab.content.sources`, or ``TEACHING_ASSUMPTION``.
-    where : str, optional
-        Where in the source (section, table, figure); empty for a teaching assumption.
-    note : str, optional
-        Caveats: how the number was obtained, its error, where sources disagree.
-
-    Notes
-    -----
-    A plain record; it does not validate its fields (the test suite checks that ``source``
-    is a known key or a teaching assumption with a reason).
-    """
-
-    name: str
-    value: str
-    source: str
-    where: str = ""
-    note: str = ""
-
+# A model constant with where it comes from: the package's one record for a sourced datum
+# (name, value with its units, source key, where in the source, caveats or the reason of a
+# teaching assumption), kept under its chapter-01 name.
+Assumption = SourcedValue
 
 ASSUMPTIONS = (
     Assumption("blast fit", "peak overpressure vs scaled range and height, W^(1/3) scaling, 1 kt "
@@ -466,13 +537,13 @@ def _optimum_table():
     return log_psi, x_opt, y_opt
 
 
+@fill(_DOC)
 def overpressure_psi(yield_kt, ground_range_km, height_m=0.0):
     """Peak static overpressure (psi) on ideal flat ground at sea level [brode1986].
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
+    %(yield_kt)s
     ground_range_km : float or array_like, km
         Distance along the ground from the point below the burst, in [0, 20000] km.
     height_m : float or array_like, m, optional
@@ -486,12 +557,7 @@ def overpressure_psi(yield_kt, ground_range_km, height_m=0.0):
 
     Raises
     ------
-    TypeError
-        If a numeric argument is not a number or array of numbers (text, None, a bool).
-    ValueError
-        If a numeric argument is empty, contains NaN or infinity, or lies outside its range
-        above (the message names the parameter, the value and the range),
-        or if the arguments' shapes do not broadcast together.
+    %(blast_errors)s
 
     Notes
     -----
@@ -510,13 +576,13 @@ def overpressure_psi(yield_kt, ground_range_km, height_m=0.0):
     return _scalar_or_array(_brode_psi(x, y))
 
 
+@fill(_DOC)
 def optimum_height_m(yield_kt, psi):
     """The burst height (m) that carries ``psi`` to the greatest ground range [brode1986].
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
+    %(yield_kt)s
     psi : float or array_like, psi
         Peak overpressure, in [1, 10000] psi. Broadcasts with ``yield_kt``.
 
@@ -527,12 +593,7 @@ def optimum_height_m(yield_kt, psi):
 
     Raises
     ------
-    TypeError
-        If a numeric argument is not a number or array of numbers (text, None, a bool).
-    ValueError
-        If a numeric argument is empty, contains NaN or infinity, or lies outside its range
-        above (the message names the parameter, the value and the range),
-        or if the arguments' shapes do not broadcast together.
+    %(blast_errors)s
 
     Notes
     -----
@@ -559,13 +620,13 @@ def _blast_range(w, p, height_m):
     return x * KM_PER_KFT * scale
 
 
+@fill(_DOC)
 def blast_range_km(yield_kt, psi, height_m=None):
     """Ground range (km) out to which the peak overpressure is at least ``psi``.
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
+    %(yield_kt)s
     psi : float or array_like, psi
         Peak overpressure threshold, in [1, 10000] psi.
     height_m : float or array_like or None, m, optional
@@ -581,12 +642,7 @@ def blast_range_km(yield_kt, psi, height_m=None):
 
     Raises
     ------
-    TypeError
-        If a numeric argument is not a number or array of numbers (text, None, a bool).
-    ValueError
-        If a numeric argument is empty, contains NaN or infinity, or lies outside its range
-        above (the message names the parameter, the value and the range),
-        or if the arguments' shapes do not broadcast together.
+    %(blast_errors)s
 
     Notes
     -----
@@ -605,13 +661,13 @@ def blast_range_km(yield_kt, psi, height_m=None):
 _FT_KM = 0.3048e-3
 
 
+@fill(_DOC)
 def fireball_radius_km(yield_kt, surface=False):
     """Maximum fireball radius (km) of an air or contact surface burst.
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
+    %(yield_kt)s
     surface : bool, optional
         ``True`` for a contact surface burst, ``False`` (default) for an air burst.
 
@@ -638,15 +694,15 @@ def fireball_radius_km(yield_kt, surface=False):
     return _scalar_or_array(feet * _FT_KM * w**0.4)
 
 
+@fill(_DOC)
 def local_fallout_expected(yield_kt, height_m):
     """Whether a burst is low enough for appreciable local fallout.
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
-    height_m : float or array_like, m
-        Height of burst, 0 or more (no upper limit: a burst far above the atmosphere, such as
+    %(yield_kt)s
+    height_m : float or array_like, m, 0 or more
+        Height of burst (no upper limit: a burst far above the atmosphere, such as
         Starfish Prime at about 400 km, is allowed and leaves none).
 
     Returns
@@ -657,12 +713,7 @@ def local_fallout_expected(yield_kt, height_m):
 
     Raises
     ------
-    TypeError
-        If a numeric argument is not a number or array of numbers (text, None, a bool).
-    ValueError
-        If a numeric argument is empty, contains NaN or infinity, or lies outside its range
-        above (the message names the parameter, the value and the range),
-        or if the arguments' shapes do not broadcast together.
+    %(blast_errors)s
 
     Notes
     -----
@@ -715,6 +766,7 @@ def _visibility(value):
     return check_range("visibility_km", value, 2.0, 100.0, unit="km")
 
 
+@fill(_DOC)
 def transmittance(slant_range_km, height_m=0.0, visibility_km=VISIBILITY_CLEAR_KM):
     """Fraction τ of the thermal radiation that reaches a target on the ground [glasstone1977].
 
@@ -735,13 +787,7 @@ def transmittance(slant_range_km, height_m=0.0, visibility_km=VISIBILITY_CLEAR_K
     float or ndarray, dimensionless
         τ in (0, 0.92], of the broadcast shape of the arguments.
 
-    Raises
-    ------
-    TypeError
-        If an argument is not a number or array of numbers.
-    ValueError
-        If an argument is empty, not finite or outside its range above, or if the shapes do not
-        broadcast together.
+    %(argument_raises)s
 
     Notes
     -----
@@ -769,22 +815,33 @@ def _fluence(w, slant_km, surface, transmittance_value, height_m, visibility_km)
     return _thermal_partition(surface) * w * tau * 1e12 / (4 * np.pi * 1e10) / slant_km**2
 
 
+def _thermal_conditions(w, transmittance, height_m, visibility_km, **other):
+    """The checked transmittance (or None), burst height and visibility of a thermal call, once
+    all of them and ``other`` (the one argument the call adds) are known to broadcast with the
+    checked yield ``w``."""
+    tau = _tau_arg(transmittance)
+    h = _height(height_m)
+    v = _visibility(visibility_km)
+    check_broadcast(yield_kt=w, **other, height_m=h, visibility_km=v,
+                    **({} if tau is None else {"transmittance": tau}))
+    return tau, h, v
+
+
 def _tau_arg(transmittance_value):
     if transmittance_value is None:
         return None
     return check_range("transmittance", transmittance_value, 0.0, 1.0, low_open=True)
 
 
+@fill(_DOC)
 def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittance=None,
                             height_m=0.0, visibility_km=VISIBILITY_CLEAR_KM):
     """Radiant exposure (cal/cm²) at a slant range: Q = f·W·τ / (4πD²).
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
-    slant_range_km : float or array_like, km
-        Straight-line distance from the burst, in (0, 20000] km.
+    %(yield_kt)s
+    %(slant_range_km)s
     surface : bool, optional
         ``True`` for a contact surface burst (f = 0.18), ``False`` (default) for an air burst
         (f = 0.35).
@@ -792,8 +849,7 @@ def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittan
         Atmospheric transmittance τ in (0, 1] held fixed; ``None`` (default) computes it from the
         range, the burst height and the visibility (:func:`transmittance`), and only then are
         ``height_m`` and ``visibility_km`` used.
-    height_m : float or array_like, m, optional
-        Burst height in [0, 20000] m, default 0.
+    %(height_m)s
     visibility_km : float or array_like, km, optional
         Visibility in [2, 100] km, default 19.3 km (12 miles, a clear day).
 
@@ -802,13 +858,7 @@ def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittan
     float or ndarray, cal/cm²
         Radiant exposure, of the broadcast shape of the numeric arguments.
 
-    Raises
-    ------
-    TypeError
-        If a numeric argument is not a number or array of numbers, or ``surface`` is not a bool.
-    ValueError
-        If a numeric argument is empty, not finite or outside its range above, or if the shapes
-        do not broadcast together.
+    %(thermal_raises)s
 
     Notes
     -----
@@ -817,11 +867,7 @@ def thermal_fluence_cal_cm2(yield_kt, slant_range_km, surface=False, transmittan
     """
     w = _yield(yield_kt)
     d = check_range("slant_range_km", slant_range_km, 0.0, MAX_RANGE_KM, low_open=True, unit="km")
-    tau = _tau_arg(transmittance)
-    h = _height(height_m)
-    v = _visibility(visibility_km)
-    check_broadcast(yield_kt=w, slant_range_km=d, height_m=h, visibility_km=v,
-                    **({} if tau is None else {"transmittance": tau}))
+    tau, h, v = _thermal_conditions(w, transmittance, height_m, visibility_km, slant_range_km=d)
     return _scalar_or_array(_fluence(w, d, surface, tau, h, v))
 
 
@@ -844,13 +890,13 @@ def _burn_threshold(w, kind):
     return np.interp(np.log(w), np.log(BURN_FIG_YIELDS_KT), curve)
 
 
+@fill(_DOC)
 def burn_threshold_cal_cm2(yield_kt, degree=3, probability_pct=50):
     """Radiant exposure (cal/cm²) that burns bare skin [glasstone1977, Fig. 12.65].
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
+    %(yield_kt)s
     degree : {1, 2, 3}, optional
         First-, second- or third-degree burn (default 3).
     probability_pct : {50, 100}, optional
@@ -914,6 +960,7 @@ def _thermal_slant(w, q, surface, tau, height_m, visibility_km):
     return np.exp(0.5 * (lo + hi))
 
 
+@fill(_DOC)
 def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=None, height_m=0.0,
                      visibility_km=VISIBILITY_CLEAR_KM):
     """Ground range (km) out to which the radiant exposure is at least ``fluence_cal_cm2``.
@@ -922,8 +969,7 @@ def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=Non
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
+    %(yield_kt)s
     fluence_cal_cm2 : float or array_like, cal/cm²
         Threshold radiant exposure, greater than 0.
     surface : bool, optional
@@ -931,24 +977,15 @@ def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=Non
     transmittance : float or array_like or None, optional
         Fixed τ in (0, 1]; ``None`` (default) takes τ from range, height and visibility
         (:func:`transmittance`).
-    height_m : float or array_like, m, optional
-        Burst height in [0, 20000] m, default 0.
+    %(height_m)s
     visibility_km : float or array_like, km, optional
         Visibility in [2, 100] km, default 19.3 km.
 
     Returns
     -------
-    float or ndarray, km
-        Ground range, of the broadcast shape of the numeric arguments; 0 where the burst is too
-        high for the threshold to reach the ground.
+    %(ground_range_km)s
 
-    Raises
-    ------
-    TypeError
-        If a numeric argument is not a number or array of numbers, or ``surface`` is not a bool.
-    ValueError
-        If a numeric argument is empty, not finite or outside its range above, or if the shapes
-        do not broadcast together.
+    %(thermal_raises)s
 
     Notes
     -----
@@ -958,15 +995,12 @@ def thermal_range_km(yield_kt, fluence_cal_cm2, surface=False, transmittance=Non
     """
     w = _yield(yield_kt)
     q = check_range("fluence_cal_cm2", fluence_cal_cm2, 0.0, None, low_open=True, unit="cal/cm²")
-    h = _height(height_m)
-    tau = _tau_arg(transmittance)
-    v = _visibility(visibility_km)
-    check_broadcast(yield_kt=w, fluence_cal_cm2=q, height_m=h, visibility_km=v,
-                    **({} if tau is None else {"transmittance": tau}))
+    tau, h, v = _thermal_conditions(w, transmittance, height_m, visibility_km, fluence_cal_cm2=q)
     check_bool("surface", surface)
     return _scalar_or_array(_ground_from_slant(_thermal_slant(w, q, surface, tau, h, v), h))
 
 
+@fill(_DOC)
 def burn_range_km(yield_kt, degree=3, probability_pct=50, surface=False, height_m=0.0,
                   visibility_km=VISIBILITY_CLEAR_KM):
     """Ground range (km) of a burn ring for one burst.
@@ -976,8 +1010,7 @@ def burn_range_km(yield_kt, degree=3, probability_pct=50, surface=False, height_
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
+    %(yield_kt)s
     degree : {1, 2, 3}, optional
         Burn degree (default 3), see :func:`burn_threshold_cal_cm2`.
     probability_pct : {50, 100}, optional
@@ -999,8 +1032,7 @@ def burn_range_km(yield_kt, degree=3, probability_pct=50, surface=False, height_
 
     Raises
     ------
-    TypeError
-        If a numeric argument is not a number or array of numbers, or ``surface`` is not a bool.
+    %(thermal_type_error)s
     ValueError
         If a numeric argument is empty, not finite or outside its range above, if ``degree`` or
         ``probability_pct`` is not an allowed value (or 100% is asked for degree 1 or 2), or if
@@ -1043,34 +1075,24 @@ def _dose(w_rad, slant_km, surface):
     return source * _RAD_K * w_rad * np.exp(-slant_km / lam) / slant_km**2
 
 
+@fill(_DOC)
 def prompt_dose_rem(yield_kt, slant_range_km, surface=False, enhanced_radiation=False):
     """Initial (prompt) neutron and gamma dose (rem) in the open at a slant range.
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
-    slant_range_km : float or array_like, km
-        Straight-line distance from the burst, in (0, 20000] km.
+    %(yield_kt)s
+    %(slant_range_km)s
     surface : bool, optional
         ``True`` for a contact surface burst (half the air-burst dose), default ``False``.
-    enhanced_radiation : bool, optional
-        ``True`` models an enhanced-radiation weapon as ten times the yield for prompt radiation
-        only (default ``False``).
+    %(enhanced_radiation)s
 
     Returns
     -------
     float or ndarray, rem
         Dose, of the broadcast shape of ``yield_kt`` and ``slant_range_km``.
 
-    Raises
-    ------
-    TypeError
-        If a numeric argument is not a number or array of numbers, or ``surface`` or
-        ``enhanced_radiation`` is not a bool.
-    ValueError
-        If a numeric argument is empty, not finite or outside its range above, or if the shapes
-        do not broadcast together.
+    %(radiation_raises)s
 
     Notes
     -----
@@ -1087,21 +1109,19 @@ def prompt_dose_rem(yield_kt, slant_range_km, surface=False, enhanced_radiation=
     return _scalar_or_array(_dose(_radiation_yield(w, enhanced_radiation), d, surface))
 
 
+@fill(_DOC)
 def prompt_dose_range_km(yield_kt, dose_rem, surface=False, enhanced_radiation=False,
                          height_m=0.0, transmission=1.0):
     """Ground range (km) inside which the prompt dose is at least ``dose_rem``.
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
+    %(yield_kt)s
     dose_rem : float or array_like, rem
         Dose threshold, greater than 0 (e.g. ``LETHAL_REM``, 500 rem).
     surface : bool, optional
         ``True`` for a contact surface burst (half the dose), default ``False``.
-    enhanced_radiation : bool, optional
-        ``True`` models an enhanced-radiation weapon as ten times the yield for prompt radiation
-        only (default ``False``).
+    %(enhanced_radiation)s
     height_m : float or array_like, m, optional
         Burst height in [0, 20000] m (default 0); the result is the ground range below the slant
         range.
@@ -1110,18 +1130,9 @@ def prompt_dose_range_km(yield_kt, dose_rem, surface=False, enhanced_radiation=F
 
     Returns
     -------
-    float or ndarray, km
-        Ground range, of the broadcast shape of the numeric arguments; 0 where the burst is too
-        high for the dose to reach the ground.
+    %(ground_range_km)s
 
-    Raises
-    ------
-    TypeError
-        If a numeric argument is not a number or array of numbers, or ``surface`` or
-        ``enhanced_radiation`` is not a bool.
-    ValueError
-        If a numeric argument is empty, not finite or outside its range above, or if the shapes
-        do not broadcast together.
+    %(radiation_raises)s
 
     Notes
     -----
@@ -1151,24 +1162,21 @@ def _dose_range(w_rad, target_rem, surface, height_m):
     return _ground_from_slant(np.exp(0.5 * (lo + hi)), height_m)
 
 
+@fill(_DOC)
 def armour_protected_dose_rem(yield_kt, slant_range_km, transmission, surface=False,
                               enhanced_radiation=False):
     """Prompt dose (rem) inside a vehicle that lets through the fraction ``transmission``.
 
     Parameters
     ----------
-    yield_kt : float or array_like, kt of TNT
-        Explosive yield, in [0.001, 100000] kt.
-    slant_range_km : float or array_like, km
-        Straight-line distance from the burst, in (0, 20000] km.
+    %(yield_kt)s
+    %(slant_range_km)s
     transmission : float or array_like
         Fraction of the free-field dose that reaches the crew, in (0, 1]. No default: the value
         for a tank is not given in the open references used here, so try a range of values.
     surface : bool, optional
         ``True`` for a contact surface burst, default ``False``.
-    enhanced_radiation : bool, optional
-        ``True`` models an enhanced-radiation weapon as ten times the yield for prompt radiation
-        only (default ``False``).
+    %(enhanced_radiation)s
 
     Returns
     -------
@@ -1176,14 +1184,7 @@ def armour_protected_dose_rem(yield_kt, slant_range_km, transmission, surface=Fa
         ``transmission`` × :func:`prompt_dose_rem`, of the broadcast shape of the numeric
         arguments.
 
-    Raises
-    ------
-    TypeError
-        If a numeric argument is not a number or array of numbers, or ``surface`` or
-        ``enhanced_radiation`` is not a bool.
-    ValueError
-        If a numeric argument is empty, not finite or outside its range above, or if the shapes
-        do not broadcast together.
+    %(radiation_raises)s
 
     Notes
     -----
@@ -1226,14 +1227,14 @@ class BurstRadii:
     surface: bool
 
 
+@fill(_DOC)
 def effect_radii_km(yield_kt, burst="optimum", height_m=0.0, enhanced_radiation=False,
                     visibility_km=VISIBILITY_CLEAR_KM):
     """All ring radii (km) for one burst, validated once.
 
     Parameters
     ----------
-    yield_kt : float, kt of TNT
-        Explosive yield, a single number in [0.001, 100000] kt.
+    %(yield_kt_single)s
     burst : {"optimum", "surface", "custom"}, optional
         ``"optimum"`` (default): air burst at the height that carries 5 psi farthest;
         ``"surface"``: a contact surface burst (height 0, surface thermal partition and
@@ -1298,6 +1299,7 @@ def _emp_height(value):
     return check_range("burst_height_km", value, 0.0, 100_000.0, low_open=True, unit="km")
 
 
+@fill(_DOC)
 def emp_ground_radius_km(burst_height_km):
     """Ground radius (km) of a high-altitude EMP footprint.
 
@@ -1305,26 +1307,18 @@ def emp_ground_radius_km(burst_height_km):
     R·arccos(R / (R + h)). The straight tangent line from the burst to that horizon is longer
     (:func:`emp_tangent_distance_km`).
 
-    Parameters
-    ----------
-    burst_height_km : float or array_like, km
-        Height of the burst above the ground, in (0, 100000] km.
+    %(emp_args)s
 
     Returns
     -------
     float or ndarray, km
         Ground radius, of the shape of ``burst_height_km``.
 
-    Raises
-    ------
-    TypeError
-        If ``burst_height_km`` is not a number or array of numbers.
-    ValueError
-        If it is empty, not finite or outside (0, 100000] km.
+    %(emp_raises)s
 
     Notes
     -----
-    Standard spherical geometry with the mean Earth radius, 6371 km (standard geodetic value).
+    %(spherical)s
     The footprint is the ground in line of sight of the burst; Starfish Prime's effects were
     felt on Oahu, about 1,300 km from it (glasstone1977, §11.26; ``STARFISH``).
     """
@@ -1332,29 +1326,22 @@ def emp_ground_radius_km(burst_height_km):
     return _scalar_or_array(EARTH_RADIUS_KM * np.arccos(EARTH_RADIUS_KM / (EARTH_RADIUS_KM + h)))
 
 
+@fill(_DOC)
 def emp_tangent_distance_km(burst_height_km):
     """Straight-line distance (km) from the burst to its horizon: sqrt((R + h)² − R²).
 
-    Parameters
-    ----------
-    burst_height_km : float or array_like, km
-        Height of the burst above the ground, in (0, 100000] km.
+    %(emp_args)s
 
     Returns
     -------
     float or ndarray, km
         Tangent distance, of the shape of ``burst_height_km``.
 
-    Raises
-    ------
-    TypeError
-        If ``burst_height_km`` is not a number or array of numbers.
-    ValueError
-        If it is empty, not finite or outside (0, 100000] km.
+    %(emp_raises)s
 
     Notes
     -----
-    Standard spherical geometry with the mean Earth radius, 6371 km (standard geodetic value).
+    %(spherical)s
     """
     h = _emp_height(burst_height_km)
     return _scalar_or_array(np.sqrt((EARTH_RADIUS_KM + h) ** 2 - EARTH_RADIUS_KM**2))
@@ -1376,16 +1363,11 @@ def _two_points(lat1_deg, lon1_deg, lat2_deg, lon2_deg,
     return np.radians(la1), np.radians(la2), np.radians(lo2 - lo1)
 
 
+@fill(_DOC)
 def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
     """Great-circle distance (km) between two points on a spherical Earth.
 
-    Parameters
-    ----------
-    lat1_deg, lon1_deg : float or array_like, degrees
-        The first point: latitude in [-90, 90], longitude in [-180, 180] (north and east
-        positive).
-    lat2_deg, lon2_deg : float or array_like, degrees
-        The second point, likewise; all four arguments broadcast together.
+    %(two_points)s
 
     Returns
     -------
@@ -1394,11 +1376,7 @@ def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
 
     Raises
     ------
-    TypeError
-        If a coordinate is not a number or array of numbers.
-    ValueError
-        If a coordinate is empty, not finite or outside its range, or if the four shapes do not
-        broadcast together.
+    %(coordinate_errors)s
 
     Notes
     -----
@@ -1410,6 +1388,7 @@ def great_circle_km(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
     return _scalar_or_array(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1))))
 
 
+@fill(_DOC)
 def azimuthal_equidistant_km(lat0_deg, lon0_deg, lat_deg, lon_deg):
     """Map coordinates (km) of points in an azimuthal equidistant projection.
 
@@ -1435,11 +1414,7 @@ def azimuthal_equidistant_km(lat0_deg, lon0_deg, lat_deg, lon_deg):
 
     Raises
     ------
-    TypeError
-        If a coordinate is not a number or array of numbers.
-    ValueError
-        If a coordinate is empty, not finite or outside its range, or if the four shapes do not
-        broadcast together.
+    %(coordinate_errors)s
 
     Notes
     -----
@@ -1456,16 +1431,11 @@ def azimuthal_equidistant_km(lat0_deg, lon0_deg, lat_deg, lon_deg):
     return _scalar_or_array(x), _scalar_or_array(y)
 
 
+@fill(_DOC)
 def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
     """Compass bearing (degrees clockwise from north) of the great circle from point 1 to point 2.
 
-    Parameters
-    ----------
-    lat1_deg, lon1_deg : float or array_like, degrees
-        The first point: latitude in [-90, 90], longitude in [-180, 180] (north and east
-        positive).
-    lat2_deg, lon2_deg : float or array_like, degrees
-        The second point, likewise; all four arguments broadcast together.
+    %(two_points)s
 
     Returns
     -------
@@ -1474,11 +1444,7 @@ def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
 
     Raises
     ------
-    TypeError
-        If a coordinate is not a number or array of numbers.
-    ValueError
-        If a coordinate is empty, not finite or outside its range, or if the four shapes do not
-        broadcast together.
+    %(coordinate_errors)s
 
     Notes
     -----
@@ -1491,6 +1457,7 @@ def initial_bearing_deg(lat1_deg, lon1_deg, lat2_deg, lon2_deg):
 
 
 # --------------------------------------------------------------------------- fallout
+@fill(_DOC)
 def fallout_dose_rate_rem_h(t_hours, rate_1h_rem_h):
     """Fallout dose rate (rem/h) at ``t_hours`` after the burst: R1·t^-1.2.
 
@@ -1508,13 +1475,7 @@ def fallout_dose_rate_rem_h(t_hours, rate_1h_rem_h):
     float or ndarray, rem/h
         Dose rate, of the broadcast shape of the arguments.
 
-    Raises
-    ------
-    TypeError
-        If an argument is not a number or array of numbers.
-    ValueError
-        If an argument is empty, not finite or outside its range above, or if the shapes do not
-        broadcast together.
+    %(argument_raises)s
 
     Notes
     -----
@@ -1527,6 +1488,7 @@ def fallout_dose_rate_rem_h(t_hours, rate_1h_rem_h):
     return _scalar_or_array(r1 * t**-1.2)
 
 
+@fill(_DOC)
 def fallout_dose_rem(rate_1h_rem_h, t_start_h, t_end_h):
     """Dose (rem) accumulated in the open from ``t_start_h`` to ``t_end_h`` after the burst.
 
@@ -1545,8 +1507,7 @@ def fallout_dose_rem(rate_1h_rem_h, t_start_h, t_end_h):
 
     Raises
     ------
-    TypeError
-        If an argument is not a number or array of numbers.
+    %(argument_type_error)s
     ValueError
         If an argument is empty, not finite or outside its range above, if the shapes do not
         broadcast together, or if ``t_end_h`` is earlier than ``t_start_h``.
@@ -1725,13 +1686,13 @@ def _ring_counts(w, density, height, scales):
     return counts[..., 0], counts[..., 1], radii[0]
 
 
+@fill(_DOC)
 def casualties(yield_kt, density_per_km2, height_m=None):
     """Killed and injured by one burst over a uniform population, from overpressure rings.
 
     Parameters
     ----------
-    yield_kt : float, kt of TNT
-        Explosive yield, a single number in [0.001, 100000] kt.
+    %(yield_kt_single)s
     density_per_km2 : float or array_like, people/km²
         Population density, in [0, 100000]; an array gives one estimate per density.
     height_m : float or None, m, optional

@@ -46,12 +46,70 @@ from .._validate import (
 )
 from ..content import options as _options
 from ..content.sources import TEACHING_ASSUMPTION
+from .._docstring import fill, pieces, section, sections
+
+_DOC = pieces(
+    kahn_source="""
+        source : str, optional
+            Source key, default ``"kahn1965"``.
+        where : str, optional
+            Where in the source and its reproductions.
+        """,
+    transition_matrix="""
+        transition_matrix : array_like, shape (n, n)
+            Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
+            entry (i, j) is the probability of moving from state i to state j in one round.
+        """,
+    absorb_atol="""
+        absorb_atol : float, optional
+            A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
+            in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+        """,
+    start="""
+        start : int or str
+            A transient state: an index, or for the 10-state compact ladder a key of
+            ``STATE_KEYS``.
+        """,
+    n_paths="""
+        n_paths : int
+            Number of paths, a whole number in [1, 10000000].
+        """,
+    rng="""
+        rng : numpy.random.Generator
+            Source of randomness, e.g. ``np.random.default_rng(2023)``.
+        """,
+    chain_type_error="""
+        TypeError
+            If the matrix or a number is not numeric, or an index is not a whole number
+        """,
+    chain_value_error="""
+        ValueError
+            If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
+            not summing to 1, no absorbing state, a state from which no end can be reached), or an
+            argument is out of range
+        """,
+    chain_errors="""
+        %(chain_type_error)s.
+        %(chain_value_error)s
+        """,
+    kemeny="""
+        Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
+        block R into the absorbing states, N = (I − Q)^-1.
+        """,
+    chain_args=section("Parameters", "%(transition_matrix)s", "%(absorb_atol)s"),
+    chain_end=sections(("Raises", "%(chain_errors)s."), ("Notes", "%(kemeny)s")),
+    sampling_end=sections(
+        ("Raises", "%(chain_type_error)s, or ``rng`` is not a numpy Generator.",
+         "%(chain_value_error)s, or ``start`` is unknown or absorbing."),
+        ("Notes", "%(kemeny)s")),
+)
 
 # ---------------------------------------------------------------------------------------
 # Kahn's ladder as data
 # ---------------------------------------------------------------------------------------
 
 
+@fill(_DOC)
 @dataclass(frozen=True)
 class Rung:
     """One rung of Kahn's escalation ladder.
@@ -64,10 +122,7 @@ class Rung:
         Kahn's name for the rung.
     group : str
         Kahn's name for the band of rungs it sits in.
-    source : str, optional
-        Source key, default ``"kahn1965"``.
-    where : str, optional
-        Where in the source and its reproductions.
+    %(kahn_source)s
 
     Notes
     -----
@@ -82,6 +137,7 @@ class Rung:
     where: str = "ladder figure, p. 39; names as reproduced in davis1984 (Fig. 2) and baloogan2015"
 
 
+@fill(_DOC)
 @dataclass(frozen=True)
 class Threshold:
     """A threshold of Kahn's ladder, lying just below rung ``below_rung``.
@@ -92,10 +148,7 @@ class Threshold:
         Kahn's name for the threshold.
     below_rung : int
         Crossing it means climbing onto this rung.
-    source : str, optional
-        Source key, default ``"kahn1965"``.
-    where : str, optional
-        Where in the source and its reproductions.
+    %(kahn_source)s
 
     Notes
     -----
@@ -536,17 +589,14 @@ def ladder_parameters(option: str | None = None, *, up_scale=1.0, down_scale=1.0
 # ---------------------------------------------------------------------------------------
 
 
+@fill(_DOC)
 def classify_states(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """A boolean mask, True for the absorbing states: those that nothing leaves.
 
     Parameters
     ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round. Only its shape is checked here.
-    absorb_atol : float, optional
-        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
-        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+    %(transition_matrix)s Only its shape is checked here.
+    %(absorb_atol)s
 
     Returns
     -------
@@ -563,8 +613,7 @@ def classify_states(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> n
 
     Notes
     -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1. Every function of this module classifies states this way, once.
+    %(kemeny)s Every function of this module classifies states this way, once.
     """
     tol = float(check_range("absorb_atol", absorb_atol, 0.0, 1e-3))
     P = as_float_array("transition_matrix", transition_matrix)
@@ -581,39 +630,24 @@ def _leave(P: np.ndarray) -> np.ndarray:
     return off.sum(axis=1)
 
 
+@fill(_DOC)
 def check_transition_matrix(transition_matrix, *, atol: float = 1e-9,
                             absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """The matrix as a float array if it is a valid absorbing chain.
 
     Parameters
     ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
+    %(transition_matrix)s
     atol : float, optional
         Tolerance for each row summing to 1, in [0, 0.01] (default 1e-9).
-    absorb_atol : float, optional
-        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
-        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+    %(absorb_atol)s
 
     Returns
     -------
     ndarray, shape (n, n)
         The matrix as floats.
 
-    Raises
-    ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range.
-
-    Notes
-    -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1. Without a path to an end state I − Q is singular and the chain may wander for ever.
+    %(chain_end)s Without a path to an end state I − Q is singular and the chain may wander for ever.
     """
     atol = float(check_range("atol", atol, 0.0, 0.01))
     P = as_float_array("transition_matrix", transition_matrix)
@@ -644,35 +678,17 @@ def check_transition_matrix(transition_matrix, *, atol: float = 1e-9,
     return P
 
 
+@fill(_DOC)
 def absorbing_states(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """Indices of the absorbing states (:func:`classify_states`).
 
-    Parameters
-    ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
-    absorb_atol : float, optional
-        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
-        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+    %(chain_args)s
 
     Returns
     -------
     ndarray of int
 
-    Raises
-    ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range.
-
-    Notes
-    -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1.
+    %(chain_end)s
     """
     P = check_transition_matrix(transition_matrix, absorb_atol=absorb_atol)
     return np.flatnonzero(classify_states(P, absorb_atol=absorb_atol))
@@ -693,17 +709,11 @@ def _split(transition_matrix, absorb_atol: float = ABSORB_ATOL):
     return P, transient, ends, I_minus_Q, P[np.ix_(transient, ends)]
 
 
+@fill(_DOC)
 def fundamental_matrix(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """The fundamental matrix N = (I − Q)^-1 of an absorbing chain.
 
-    Parameters
-    ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
-    absorb_atol : float, optional
-        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
-        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+    %(chain_args)s
 
     Returns
     -------
@@ -711,38 +721,20 @@ def fundamental_matrix(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -
         Entry (i, j) is the expected number of rounds spent in transient state j when starting
         in transient state i; rows and columns follow the transient states in index order.
 
-    Raises
-    ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range.
-
-    Notes
-    -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1.
+    %(chain_end)s
     """
     _, transient, _, M, _ = _split(transition_matrix, absorb_atol)
     return np.linalg.solve(M, np.eye(transient.size))
 
 
+@fill(_DOC)
 def absorption_probabilities(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """B = N R: the probability of ending in each absorbing state from each transient state.
 
     Solved from (I − Q) B = R, no inverse formed. To read it by state name use
     :func:`end_probabilities`.
 
-    Parameters
-    ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
-    absorb_atol : float, optional
-        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
-        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+    %(chain_args)s
 
     Returns
     -------
@@ -750,53 +742,23 @@ def absorption_probabilities(transition_matrix, *, absorb_atol: float = ABSORB_A
         Entry (i, k): started in transient state i, the chain ends in absorbing state k (both
         in index order; see :func:`absorbing_states`). Rows sum to 1.
 
-    Raises
-    ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range.
-
-    Notes
-    -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1.
+    %(chain_end)s
     """
     _, _, _, M, R = _split(transition_matrix, absorb_atol)
     return np.linalg.solve(M, R)
 
 
+@fill(_DOC)
 def expected_steps(transition_matrix, *, absorb_atol: float = ABSORB_ATOL) -> np.ndarray:
     """t = N 1: expected number of rounds before absorption, per transient starting state.
 
-    Parameters
-    ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
-    absorb_atol : float, optional
-        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
-        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+    %(chain_args)s
 
     Returns
     -------
     ndarray, shape (t,), rounds
 
-    Raises
-    ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range.
-
-    Notes
-    -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1.
+    %(chain_end)s
     """
     _, transient, _, M, _ = _split(transition_matrix, absorb_atol)
     return np.linalg.solve(M, np.ones(transient.size))
@@ -875,6 +837,7 @@ class EndProbabilities:
         return self.ends.get(key, default)
 
 
+@fill(_DOC)
 def end_probabilities(transition_matrix, start, *,
                       absorb_atol: float = ABSORB_ATOL) -> EndProbabilities:
     """Exact end-state probabilities from ``start``, looked up by state.
@@ -885,15 +848,11 @@ def end_probabilities(transition_matrix, start, *,
 
     Parameters
     ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
+    %(transition_matrix)s
     start : int or str
         An index or, for the compact ladder, a state key; an absorbing start is reported as
         such rather than refused.
-    absorb_atol : float, optional
-        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
-        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+    %(absorb_atol)s
 
     Returns
     -------
@@ -901,18 +860,12 @@ def end_probabilities(transition_matrix, start, *,
 
     Raises
     ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range, or ``start`` is an unknown key or index (a key is refused for a matrix that is
+    %(chain_errors)s, or ``start`` is an unknown key or index (a key is refused for a matrix that is
         not the compact ladder).
 
     Notes
     -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1. Computed by state reduction (eliminating the other transient states one at a
+    %(kemeny)s Computed by state reduction (eliminating the other transient states one at a
     time), which keeps full precision for very small probabilities.
     """
     P = check_transition_matrix(transition_matrix, absorb_atol=absorb_atol)
@@ -966,17 +919,14 @@ def _state_reduction(P: np.ndarray, absorbing: np.ndarray, start: int):
     return np.where(absorbing, B, 0.0), tau[start] / out
 
 
+@fill(_DOC)
 def absorption_time_distribution(transition_matrix, start, max_steps) -> np.ndarray:
     """Probability of absorption in each end state exactly at round k, k = 1 ... ``max_steps``.
 
     Parameters
     ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
-    start : int or str
-        A transient state: an index, or for the 10-state compact ladder a key of
-        ``STATE_KEYS``.
+    %(transition_matrix)s
+    %(start)s
     max_steps : int
         Rounds to compute, a whole number in [1, 100000].
 
@@ -988,17 +938,11 @@ def absorption_time_distribution(transition_matrix, start, max_steps) -> np.ndar
 
     Raises
     ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range, or ``start`` is unknown or absorbing.
+    %(chain_errors)s, or ``start`` is unknown or absorbing.
 
     Notes
     -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1.
+    %(kemeny)s
     """
     P, transient, _, _, R = _split(transition_matrix)
     start = _start_index(start, P)
@@ -1046,6 +990,7 @@ def _prepare(transition_matrix, start, n_paths, rng):
     return P, start, n_paths
 
 
+@fill(_DOC)
 def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_000):
     """Monte Carlo: run ``n_paths`` chains from ``start`` until absorbed.
 
@@ -1055,16 +1000,10 @@ def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_
 
     Parameters
     ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
-    start : int or str
-        A transient state: an index, or for the 10-state compact ladder a key of
-        ``STATE_KEYS``.
-    n_paths : int
-        Number of paths, a whole number in [1, 10000000].
-    rng : numpy.random.Generator
-        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    %(transition_matrix)s
+    %(start)s
+    %(n_paths)s
+    %(rng)s
     max_steps : int, optional
         A path still unabsorbed after this many rounds keeps its transient state and
         ``steps = max_steps``; in [1, 1000000] (default 10000).
@@ -1076,20 +1015,7 @@ def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_
     steps : ndarray of int, shape (n_paths,), rounds
         Rounds to absorption.
 
-    Raises
-    ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range, ``start`` is unknown or absorbing, or ``rng`` is not a numpy Generator
-        (TypeError).
-
-    Notes
-    -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1.
+    %(sampling_end)s
     """
     P, start, n_paths = _prepare(transition_matrix, start, n_paths, rng)
     max_steps = check_int("max_steps", max_steps, 1, 1_000_000)
@@ -1115,43 +1041,25 @@ def simulate_absorption(transition_matrix, start, n_paths, rng, *, max_steps=10_
     return end, steps
 
 
+@fill(_DOC)
 def sample_trajectories(transition_matrix, start, n_paths, n_steps, rng) -> np.ndarray:
     """``n_paths`` sampled paths of ``n_steps`` rounds, for drawing paths over time.
 
     Parameters
     ----------
-    transition_matrix : array_like, shape (n, n)
-        Row-stochastic matrix of an absorbing chain (see :func:`check_transition_matrix`);
-        entry (i, j) is the probability of moving from state i to state j in one round.
-    start : int or str
-        A transient state: an index, or for the 10-state compact ladder a key of
-        ``STATE_KEYS``.
-    n_paths : int
-        Number of paths, a whole number in [1, 10000000].
+    %(transition_matrix)s
+    %(start)s
+    %(n_paths)s
     n_steps : int
         Rounds per path, a whole number in [0, 100000].
-    rng : numpy.random.Generator
-        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    %(rng)s
 
     Returns
     -------
     ndarray of int, shape (n_paths, n_steps + 1)
         State indices; column 0 is the start; absorbed paths stay in their end state.
 
-    Raises
-    ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range, ``start`` is unknown or absorbing, or ``rng`` is not a numpy Generator
-        (TypeError).
-
-    Notes
-    -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1.
+    %(sampling_end)s
     """
     P, start, n_paths = _prepare(transition_matrix, start, n_paths, rng)
     table = _sampling_table(P)
@@ -1223,7 +1131,7 @@ class PathStatistics:
     Parameters
     ----------
     n_paths : int
-        Number of paths sampled.
+        How many paths were sampled.
     mean_rounds : float, rounds
         Mean rounds to absorption (unabsorbed paths count as ``n_steps``).
     war_share : float
@@ -1254,6 +1162,7 @@ class PathStatistics:
     share_reentering_start: float
 
 
+@fill(_DOC)
 def path_statistics(transition_matrix, start=FIRST_NUCLEAR_STATE, *, n_paths: int = 10_000,
                     n_steps: int = 250, seed: int = 2023) -> PathStatistics:
     """Statistics of ``n_paths`` sampled paths of the compact ladder from ``start``.
@@ -1277,12 +1186,7 @@ def path_statistics(transition_matrix, start=FIRST_NUCLEAR_STATE, *, n_paths: in
 
     Raises
     ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range, the matrix is not 10 x 10, or ``start`` is unknown or absorbing.
+    %(chain_errors)s, the matrix is not 10 x 10, or ``start`` is unknown or absorbing.
 
     Notes
     -----
@@ -1331,6 +1235,7 @@ def _ladder_only(transition_matrix, name: str = "transition_matrix") -> np.ndarr
     return P
 
 
+@fill(_DOC)
 def nuclear_use_probability(transition_matrix, start="conventional_war") -> float:
     """Probability that the compact ladder ever reaches a nuclear use from a pre-use ``start``.
 
@@ -1349,18 +1254,12 @@ def nuclear_use_probability(transition_matrix, start="conventional_war") -> floa
 
     Raises
     ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range, the matrix is not 10 x 10, or ``start`` is unknown or at or above the nuclear
+    %(chain_errors)s, the matrix is not 10 x 10, or ``start`` is unknown or at or above the nuclear
         threshold.
 
     Notes
     -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1. The chain is stopped at ``first_use``.
+    %(kemeny)s The chain is stopped at ``first_use``.
     """
     P = _ladder_only(transition_matrix)
     index = _any_index(start, P)
@@ -1371,6 +1270,7 @@ def nuclear_use_probability(transition_matrix, start="conventional_war") -> floa
     return float(ends.get(FIRST_NUCLEAR_STATE, 0.0))
 
 
+@fill(_DOC)
 def further_use_probability(transition_matrix, start=FIRST_NUCLEAR_STATE, *,
                             absorb_atol: float = ABSORB_ATOL) -> float:
     """Probability of a further nuclear use (reaching ``battlefield_use``) before the crisis ends.
@@ -1383,9 +1283,7 @@ def further_use_probability(transition_matrix, start=FIRST_NUCLEAR_STATE, *,
     start : int or str, optional
         An after-use state below ``battlefield_use``, default the first use; at or above it the
         answer is 1.
-    absorb_atol : float, optional
-        A state whose probabilities of moving elsewhere sum to at most this counts as absorbing,
-        in [0, 1e-3] (default ``ABSORB_ATOL``, 1e-15).
+    %(absorb_atol)s
 
     Returns
     -------
@@ -1394,17 +1292,11 @@ def further_use_probability(transition_matrix, start=FIRST_NUCLEAR_STATE, *,
 
     Raises
     ------
-    TypeError
-        If the matrix or a number is not numeric, or an index is not a whole number.
-    ValueError
-        If the matrix is not a valid absorbing chain (not square, entries outside [0, 1], a row
-        not summing to 1, no absorbing state, a state from which no end can be reached), or an
-        argument is out of range, the matrix is not 10 x 10, or ``start`` is unknown.
+    %(chain_errors)s, the matrix is not 10 x 10, or ``start`` is unknown.
 
     Notes
     -----
-    Standard absorbing Markov chain theory (kemeny1960): with the transient block Q and the
-    block R into the absorbing states, N = (I − Q)^-1. The chain is stopped at ``battlefield_use``.
+    %(kemeny)s The chain is stopped at ``battlefield_use``.
     """
     P = _ladder_only(transition_matrix)
     index = _any_index(start, P)
@@ -1712,7 +1604,7 @@ class Estimate:
     Parameters
     ----------
     who : str
-        Who made the estimate.
+        Who made the estimate: an agency, a group of forecasters, or the record.
     event : str
         What it is the probability of.
     low, high : float
@@ -1770,7 +1662,7 @@ class PlanAPhase:
     Parameters
     ----------
     phase : str
-        Name of the phase.
+        Name of the phase in the simulation.
     description : str
         What happens in it.
     duration : str

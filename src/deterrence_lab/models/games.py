@@ -33,7 +33,54 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .._docstring import fill, pieces, section, sections
 from .._validate import as_float_array, check_int, check_probability, check_range, check_rng
+
+_DOC = pieces(
+    tree="""
+        tree : Decision or Chance or Terminal
+            The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+        """,
+    plan="""
+        plan : dict of tuple to str
+            A pure strategy profile: for every decision history (tuple of action labels from the
+            root) the label of the action taken there.
+        """,
+    tree_type_error="""
+        TypeError
+            If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, or a payoff
+            is not a number.
+        """,
+    tree_errors="""
+        %(tree_type_error)s
+        ValueError
+            If the tree is malformed (see :func:`validate_tree`).
+        """,
+    plan_errors="""
+        TypeError
+            If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
+            a number, or ``plan`` is not a mapping.
+        ValueError
+            If the tree is malformed (the message names the offending history: see
+            :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
+            one, or picks an action that is not available there.
+        """,
+    game_notes="""
+        Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
+        subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
+        teaching assumptions).
+        """,
+    p_respond="""
+        p_respond_resolute : float or array_like, optional
+            Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
+            default 0.9 (teaching assumption).
+        p_respond_irresolute : float or array_like, optional
+            The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+        """,
+    plan_args=section("Parameters", "%(tree)s", "%(plan)s"),
+    plan_end=sections(("Raises", "%(plan_errors)s"), ("Notes", "%(game_notes)s")),
+    payoffs_returned=section("Returns", "dict of str to float, utility units"),
+)
 
 TIE_TOLERANCE = 1e-9     # backward induction: differences this small are ties
 GAIN_TOLERANCE = 1e-6    # equilibrium checks: gains this small are no reason to deviate
@@ -94,12 +141,12 @@ class Chance:
     outcomes : tuple of (str, float, node)
         ``(label, probability, child_node)`` triples; probabilities in [0, 1] summing to 1.
     label : str, optional
-        A name for the node, shown in figures (default empty).
+        A name for the chance node, shown in figures (default empty).
 
     Notes
     -----
-    A plain record; :func:`validate_tree` checks it as part of a tree. Standard extensive-form
-    notation (kuhn1953).
+    A plain record, checked as part of a tree by :func:`validate_tree`; a chance move in the
+    extensive form of kuhn1953.
     """
 
     outcomes: tuple
@@ -140,13 +187,13 @@ def children(node: Node) -> tuple[tuple[str, Node], ...]:
     raise TypeError(f"node={node!r} is not a Decision, Chance or Terminal")
 
 
+@fill(_DOC)
 def validate_tree(tree: Node) -> tuple[str, ...]:
     """Check a game tree and return its players.
 
     Parameters
     ----------
-    tree : Decision or Chance or Terminal
-        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+    %(tree)s
 
     Returns
     -------
@@ -155,9 +202,7 @@ def validate_tree(tree: Node) -> tuple[str, ...]:
 
     Raises
     ------
-    TypeError
-        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, or a payoff
-        is not a number.
+    %(tree_type_error)s
     ValueError
         If a decision node has no player or no actions, labels are empty or repeated, chance
         probabilities lie outside [0, 1] or do not sum to 1 (within 1e-9), a payoff is NaN or
@@ -223,13 +268,13 @@ def validate_tree(tree: Node) -> tuple[str, ...]:
     return tuple(players)
 
 
+@fill(_DOC)
 def decision_nodes(tree: Node) -> dict[tuple, Decision]:
     """Every decision node of ``tree``, keyed by its history.
 
     Parameters
     ----------
-    tree : Decision or Chance or Terminal
-        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+    %(tree)s
 
     Returns
     -------
@@ -238,11 +283,7 @@ def decision_nodes(tree: Node) -> dict[tuple, Decision]:
 
     Raises
     ------
-    TypeError
-        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, or a payoff
-        is not a number.
-    ValueError
-        If the tree is malformed (see :func:`validate_tree`).
+    %(tree_errors)s
 
     Notes
     -----
@@ -290,6 +331,7 @@ class Solution:
     values: dict = field(repr=False)
 
 
+@fill(_DOC)
 def backward_induction(tree: Node) -> Solution:
     """Solve a finite perfect-information tree by backward induction.
 
@@ -299,8 +341,7 @@ def backward_induction(tree: Node) -> Solution:
 
     Parameters
     ----------
-    tree : Decision or Chance or Terminal
-        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
+    %(tree)s
 
     Returns
     -------
@@ -310,17 +351,11 @@ def backward_induction(tree: Node) -> Solution:
 
     Raises
     ------
-    TypeError
-        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, or a payoff
-        is not a number.
-    ValueError
-        If the tree is malformed (see :func:`validate_tree`).
+    %(tree_errors)s
 
     Notes
     -----
-    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
-    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
-    teaching assumptions).
+    %(game_notes)s
     """
     players = validate_tree(tree)
     plan: dict[tuple, str] = {}
@@ -390,37 +425,16 @@ def _reached(tree: Node, plan) -> frozenset:
     return frozenset(reached)
 
 
+@fill(_DOC)
 def expected_payoffs(tree: Node, plan) -> dict[str, float]:
     """Each player's expected payoff when everyone follows ``plan``.
 
-    Parameters
-    ----------
-    tree : Decision or Chance or Terminal
-        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
-    plan : dict of tuple to str
-        A pure strategy profile: for every decision history (tuple of action labels from the
-        root) the label of the action taken there.
+    %(plan_args)s
 
-    Returns
-    -------
-    dict of str to float, utility units
+    %(payoffs_returned)s
         Expected payoff per player (chance nodes averaged).
 
-    Raises
-    ------
-    TypeError
-        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
-        a number, or ``plan`` is not a mapping.
-    ValueError
-        If the tree is malformed (the message names the offending history: see
-        :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
-        one, or picks an action that is not available there.
-
-    Notes
-    -----
-    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
-    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
-    teaching assumptions).
+    %(plan_end)s
     """
     players = validate_tree(tree)
     _check_plan(tree, plan)
@@ -446,38 +460,17 @@ def _value(node, history, plan, players, deviator):
     return _value(dict(node.actions)[action], history + (action,), plan, players, deviator)
 
 
+@fill(_DOC)
 def deviation_gains(tree: Node, plan) -> dict[str, float]:
     """How much each player could gain by changing their own plan, the others' held fixed.
 
-    Parameters
-    ----------
-    tree : Decision or Chance or Terminal
-        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
-    plan : dict of tuple to str
-        A pure strategy profile: for every decision history (tuple of action labels from the
-        root) the label of the action taken there.
+    %(plan_args)s
 
-    Returns
-    -------
-    dict of str to float, utility units
+    %(payoffs_returned)s
         Per player, the best payoff from a unilateral deviation minus the payoff of ``plan``;
         0 or more, judged from the root.
 
-    Raises
-    ------
-    TypeError
-        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
-        a number, or ``plan`` is not a mapping.
-    ValueError
-        If the tree is malformed (the message names the offending history: see
-        :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
-        one, or picks an action that is not available there.
-
-    Notes
-    -----
-    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
-    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
-    teaching assumptions).
+    %(plan_end)s
     """
     players = validate_tree(tree)
     _check_plan(tree, plan)
@@ -485,16 +478,11 @@ def deviation_gains(tree: Node, plan) -> dict[str, float]:
     return {p: max(0.0, _value(tree, (), plan, players, p)[p] - current[p]) for p in players}
 
 
+@fill(_DOC)
 def is_nash_equilibrium(tree: Node, plan) -> bool:
     """Whether no player gains by deviating from ``plan`` alone, judged from the root.
 
-    Parameters
-    ----------
-    tree : Decision or Chance or Terminal
-        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
-    plan : dict of tuple to str
-        A pure strategy profile: for every decision history (tuple of action labels from the
-        root) the label of the action taken there.
+    %(plan_args)s
 
     Returns
     -------
@@ -502,35 +490,16 @@ def is_nash_equilibrium(tree: Node, plan) -> bool:
         True if every gain of :func:`deviation_gains` is at most ``GAIN_TOLERANCE`` (1e-6).
         Threats off the equilibrium path are never tested, so a non-credible threat can pass.
 
-    Raises
-    ------
-    TypeError
-        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
-        a number, or ``plan`` is not a mapping.
-    ValueError
-        If the tree is malformed (the message names the offending history: see
-        :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
-        one, or picks an action that is not available there.
-
-    Notes
-    -----
-    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
-    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
-    teaching assumptions).
+    %(plan_end)s
     """
     return all(g <= GAIN_TOLERANCE for g in deviation_gains(tree, plan).values())
 
 
+@fill(_DOC)
 def is_subgame_perfect(tree: Node, plan) -> bool:
     """Whether ``plan`` is a Nash equilibrium of every subgame.
 
-    Parameters
-    ----------
-    tree : Decision or Chance or Terminal
-        The root of a finite game tree (see :func:`validate_tree` for what makes it valid).
-    plan : dict of tuple to str
-        A pure strategy profile: for every decision history (tuple of action labels from the
-        root) the label of the action taken there.
+    %(plan_args)s
 
     Returns
     -------
@@ -538,21 +507,7 @@ def is_subgame_perfect(tree: Node, plan) -> bool:
         True if at no decision node, on or off the path, the mover gains more than
         ``GAIN_TOLERANCE`` (1e-6) by a one-shot deviation.
 
-    Raises
-    ------
-    TypeError
-        If a node is not a :class:`Decision`, :class:`Chance` or :class:`Terminal`, a payoff is not
-        a number, or ``plan`` is not a mapping.
-    ValueError
-        If the tree is malformed (the message names the offending history: see
-        :func:`validate_tree`), or ``plan`` misses a decision node, names a history that is not
-        one, or picks an action that is not available there.
-
-    Notes
-    -----
-    Standard game theory: backward induction goes back to zermelo1913 and kuhn1953; the
-    subgame-perfect equilibrium is selten1965's. Payoffs are the caller's (the course's are
-    teaching assumptions). In a finite game of perfect information the one-shot deviation check is
+    %(plan_end)s In a finite game of perfect information the one-shot deviation check is
     equivalent to subgame perfection.
     """
     players = validate_tree(tree)
@@ -658,6 +613,7 @@ THREAT_PLAN = {(): "refrain", ("cross",): "conventional_strikes",
 
 # --- reputation --------------------------------------------------------------------------
 
+@fill(_DOC)
 def update_belief(prior, responded, p_respond_resolute=0.9, p_respond_irresolute=0.3):
     """Posterior probability that the US is resolute after one observed crossing.
 
@@ -670,11 +626,7 @@ def update_belief(prior, responded, p_respond_resolute=0.9, p_respond_irresolute
         Belief in [0, 1] that the United States is resolute, before the crossing.
     responded : bool or array_like of bool
         Whether the crossing was answered firmly.
-    p_respond_resolute : float or array_like, optional
-        Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
-        default 0.9 (teaching assumption).
-    p_respond_irresolute : float or array_like, optional
-        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+    %(p_respond)s
 
     Returns
     -------
@@ -790,6 +742,7 @@ class ReputationRun:
     audience_priors: tuple
 
 
+@fill(_DOC)
 def p_answer_expected(belief, p_respond_resolute=0.9, p_respond_irresolute=0.3):
     """The chance of a firm answer that Russia expects, given its belief that the US is resolute.
 
@@ -797,11 +750,7 @@ def p_answer_expected(belief, p_respond_resolute=0.9, p_respond_irresolute=0.3):
     ----------
     belief : float or array_like
         Russia's belief in [0, 1] that the United States is resolute.
-    p_respond_resolute : float or array_like, optional
-        Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
-        default 0.9 (teaching assumption).
-    p_respond_irresolute : float or array_like, optional
-        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+    %(p_respond)s
 
     Returns
     -------
@@ -827,6 +776,7 @@ def p_answer_expected(belief, p_respond_resolute=0.9, p_respond_irresolute=0.3):
     return out[()] if out.ndim == 0 else out
 
 
+@fill(_DOC)
 def p_cross(belief, gain_max=2.0, damage=2.0, p_respond_resolute=0.9, p_respond_irresolute=0.3):
     """Chance that Russia crosses the next red line, derived from a payoff comparison.
 
@@ -846,11 +796,7 @@ def p_cross(belief, gain_max=2.0, damage=2.0, p_respond_resolute=0.9, p_respond_
         Largest gain from a crossing, a single number greater than 0 (default 2).
     damage : float, utility units, optional
         What a firm answer costs Russia, a single number 0 or more (default 2).
-    p_respond_resolute : float or array_like, optional
-        Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
-        default 0.9 (teaching assumption).
-    p_respond_irresolute : float or array_like, optional
-        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+    %(p_respond)s
 
     Returns
     -------
@@ -877,6 +823,7 @@ def p_cross(belief, gain_max=2.0, damage=2.0, p_respond_resolute=0.9, p_respond_
     return out[()] if out.ndim == 0 else out
 
 
+@fill(_DOC)
 def simulate_reputation(rng: np.random.Generator, prior: float = 0.5, p_answer: float = 0.9,
                         n_crises: int = 10, *, n_runs: int = 200, gain_max: float = 2.0,
                         damage: float = 2.0, p_respond_resolute: float = 0.9,
@@ -906,11 +853,7 @@ def simulate_reputation(rng: np.random.Generator, prior: float = 0.5, p_answer: 
         See :func:`p_cross` (default 2, greater than 0).
     damage : float, utility units, optional
         See :func:`p_cross` (default 2, 0 or more).
-    p_respond_resolute : float or array_like, optional
-        Probability in [0, 1] that a resolute United States answers a crossing firmly (pR),
-        default 0.9 (teaching assumption).
-    p_respond_irresolute : float or array_like, optional
-        The same for an irresolute United States (pI), default 0.3 (teaching assumption).
+    %(p_respond)s
     audience_priors : array_like of float, optional
         Initial beliefs in [0, 1] of the watching states, one per observer (default
         (0.3, 0.7)).

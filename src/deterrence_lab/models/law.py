@@ -20,6 +20,39 @@ from dataclasses import dataclass, field
 
 from .._validate import check_bool, check_choice
 from ..content.sources import TEACHING_ASSUMPTION
+from .._docstring import fill, pieces, sections
+
+_DOC = pieces(
+    answers="""
+        answers : dict of str to str
+            Question key (``QUESTION_KEYS``) -> ``"yes"``, ``"no"`` or ``"unclear"`` (``ANSWERS``);
+            answers to questions off the path are ignored.
+        """,
+    value_error_doctrine_comparison="""
+        ValueError
+            If ``scenario_key`` is not a key of ``SCENARIOS``, or a scenario's facts name an unknown
+            fact, give a value outside ``FACT_VALUES`` or leave a fact of ``FACTS`` out.
+        """,
+    doctrine_notes="""
+        The conditions are russia2000, russia2010, russia2020 and russia2024 (see
+        :class:`Condition`); the scenario's facts are teaching assumptions.
+        """,
+    value_error_trace="""
+        ValueError
+            If a key is not in ``QUESTION_KEYS`` or a value is not in ``ANSWERS``.
+        """,
+    scenario_key="""
+        scenario_key : str
+            A key of ``SCENARIOS``.
+        """,
+    type_error_trace="""
+        TypeError
+            If ``answers`` is not a dict.
+        """,
+    answers_end=sections(
+        ("Raises", "%(type_error_trace)s", "%(value_error_trace)s"),
+        ("Notes", "No numbers of its own.")),
+)
 
 ANSWERS = ("yes", "no", "unclear")
 
@@ -27,8 +60,26 @@ ANSWERS = ("yes", "no", "unclear")
 # --------------------------------------------------------------------------------------
 # The opinion: the six findings of the dispositif and the paragraphs the chapter uses
 # --------------------------------------------------------------------------------------
+class _InTheOpinion:
+    """Gives a record of icj1996 its place in the opinion (``where``), from ``_paragraph``."""
+
+    @property
+    def where(self) -> str:
+        """Where the record stands in the opinion, e.g. ``"para 78"`` or ``"para 105(2)E"``.
+
+        Returns
+        -------
+        str
+
+        Notes
+        -----
+        icj1996; no numbers of its own.
+        """
+        return f"para {self._paragraph}"
+
+
 @dataclass(frozen=True)
-class Finding:
+class Finding(_InTheOpinion):
     """One finding of para 105(2) of the ICJ's advisory opinion, paraphrased, with its vote.
 
     Parameters
@@ -66,18 +117,8 @@ class Finding:
     source: str = "icj1996"
 
     @property
-    def where(self) -> str:
-        """Where the finding stands in the opinion, e.g. ``"para 105(2)E"``.
-
-        Returns
-        -------
-        str
-
-        Notes
-        -----
-        icj1996, para 105(2); no numbers of its own.
-        """
-        return f"para 105(2){self.letter}"
+    def _paragraph(self) -> str:
+        return f"105(2){self.letter}"
 
     @property
     def unanimous(self) -> bool:
@@ -143,7 +184,7 @@ _FINDING_BY_LETTER = {f.letter: f for f in FINDINGS}
 
 
 @dataclass(frozen=True)
-class KeyParagraph:
+class KeyParagraph(_InTheOpinion):
     """A paragraph of the opinion's reasoning that the chapter relies on.
 
     Parameters
@@ -168,18 +209,8 @@ class KeyParagraph:
     source: str = "icj1996"
 
     @property
-    def where(self) -> str:
-        """Where the paragraph stands in the opinion, e.g. ``"para 78"``.
-
-        Returns
-        -------
-        str
-
-        Notes
-        -----
-        icj1996; no numbers of its own.
-        """
-        return f"para {self.number}"
+    def _paragraph(self) -> str:
+        return self.number
 
 
 KEY_PARAGRAPHS: tuple[KeyParagraph, ...] = (
@@ -531,7 +562,7 @@ class Step:
     Parameters
     ----------
     node : str
-        The question node passed.
+        Key of the question node the path passed through.
     key : str
         Its question key.
     answer : str
@@ -604,15 +635,21 @@ class WalkResult:
         return bool(self.unclear)
 
 
+def _check_mapping(name: str, mapping, keys, values, example: str) -> dict:
+    """``mapping`` if it is a dict from ``keys`` to ``values``; ``example`` shows the form."""
+    if not isinstance(mapping, dict):
+        raise TypeError(f"{name}={mapping!r} must be a dict such as {example}")
+    for key, value in mapping.items():
+        check_choice(f"{name} key", key, keys)
+        check_choice(f"{name}[{key!r}]", value, values)
+    return mapping
+
+
 def _check_answers(answers) -> dict:
-    if not isinstance(answers, dict):
-        raise TypeError(f"answers={answers!r} must be a dict such as {{'armed_attack': 'no'}}")
-    for key, value in answers.items():
-        check_choice("answers key", key, QUESTION_KEYS)
-        check_choice(f"answers[{key!r}]", value, ANSWERS)
-    return answers
+    return _check_mapping("answers", answers, QUESTION_KEYS, ANSWERS, "{'armed_attack': 'no'}")
 
 
+@fill(_DOC)
 def trace(answers: dict) -> tuple[tuple[Step, ...], str]:
     """Follow ``answers`` as far as they go: the steps taken and the node reached.
 
@@ -621,9 +658,7 @@ def trace(answers: dict) -> tuple[tuple[Step, ...], str]:
 
     Parameters
     ----------
-    answers : dict of str to str
-        Question key (``QUESTION_KEYS``) -> ``"yes"``, ``"no"`` or ``"unclear"`` (``ANSWERS``);
-        answers to questions off the path are ignored.
+    %(answers)s
 
     Returns
     -------
@@ -632,16 +667,7 @@ def trace(answers: dict) -> tuple[tuple[Step, ...], str]:
     node : str
         An outcome node, or the first question left open.
 
-    Raises
-    ------
-    TypeError
-        If ``answers`` is not a dict.
-    ValueError
-        If a key is not in ``QUESTION_KEYS`` or a value is not in ``ANSWERS``.
-
-    Notes
-    -----
-    No numbers of its own.
+    %(answers_end)s
     """
     answers = _check_answers(answers)
     node, path = START, []
@@ -654,33 +680,24 @@ def trace(answers: dict) -> tuple[tuple[Step, ...], str]:
     return tuple(path), node
 
 
+@fill(_DOC)
 def next_question(answers: dict) -> LegalQuestion | None:
     """The first question on the path that ``answers`` does not answer yet (None at a leaf).
 
     Parameters
     ----------
-    answers : dict of str to str
-        Question key (``QUESTION_KEYS``) -> ``"yes"``, ``"no"`` or ``"unclear"`` (``ANSWERS``);
-        answers to questions off the path are ignored.
+    %(answers)s
 
     Returns
     -------
     LegalQuestion or None
 
-    Raises
-    ------
-    TypeError
-        If ``answers`` is not a dict.
-    ValueError
-        If a key is not in ``QUESTION_KEYS`` or a value is not in ``ANSWERS``.
-
-    Notes
-    -----
-    No numbers of its own.
+    %(answers_end)s
     """
     return _QUESTION_BY_NODE.get(trace(answers)[1])
 
 
+@fill(_DOC)
 def walk(answers: dict) -> WalkResult:
     """Follow ``answers`` from the start to an outcome of the walk-through.
 
@@ -690,9 +707,7 @@ def walk(answers: dict) -> WalkResult:
 
     Parameters
     ----------
-    answers : dict of str to str
-        Question key (``QUESTION_KEYS``) -> ``"yes"``, ``"no"`` or ``"unclear"`` (``ANSWERS``);
-        answers to questions off the path are ignored.
+    %(answers)s
 
     Returns
     -------
@@ -700,8 +715,7 @@ def walk(answers: dict) -> WalkResult:
 
     Raises
     ------
-    TypeError
-        If ``answers`` is not a dict.
+    %(type_error_trace)s
     ValueError
         If a key is not in ``QUESTION_KEYS``, a value is not in ``ANSWERS``, or a question the
         path reaches has no answer.
@@ -996,11 +1010,7 @@ def scenario(key: str) -> Scenario:
 
 
 def _check_facts(facts) -> dict:
-    if not isinstance(facts, dict):
-        raise TypeError(f"facts={facts!r} must be a dict such as {{'wmd_attack': 'no'}}")
-    for name, value in facts.items():
-        check_choice("facts key", name, FACTS)
-        check_choice(f"facts[{name!r}]", value, FACT_VALUES)
+    _check_mapping("facts", facts, FACTS, FACT_VALUES, "{'wmd_attack': 'no'}")
     missing = [f for f in FACTS if f not in facts]
     if missing:
         raise ValueError(f"facts has no value for {missing[0]!r}; give one of: {', '.join(FACT_VALUES)}")
@@ -1055,13 +1065,13 @@ def condition_status(condition: Condition, facts: dict) -> str:
     return "arguable"
 
 
+@fill(_DOC)
 def doctrine_comparison(scenario_key: str) -> dict[str, list[tuple[Condition, str]]]:
     """For each doctrine version, every condition with its status for the scenario.
 
     Parameters
     ----------
-    scenario_key : str
-        A key of ``SCENARIOS``.
+    %(scenario_key)s
 
     Returns
     -------
@@ -1072,27 +1082,24 @@ def doctrine_comparison(scenario_key: str) -> dict[str, list[tuple[Condition, st
     ------
     TypeError
         If a scenario's ``facts`` is not a dict (only possible for a scenario edited by hand).
-    ValueError
-        If ``scenario_key`` is not a key of ``SCENARIOS``, or a scenario's facts name an unknown
-        fact, give a value outside ``FACT_VALUES`` or leave a fact of ``FACTS`` out.
+    %(value_error_doctrine_comparison)s
 
     Notes
     -----
-    The conditions are russia2000, russia2010, russia2020 and russia2024 (see
-    :class:`Condition`); the scenario's facts are teaching assumptions.
+    %(doctrine_notes)s
     """
     facts = SCENARIOS[check_choice("scenario_key", scenario_key, SCENARIOS)].facts
     return {v: [(c, condition_status(c, facts)) for c in CONDITIONS if c.version == v]
             for v in VERSIONS}
 
 
+@fill(_DOC)
 def invocable_count(scenario_key: str, *, count_claimed: bool = True) -> dict[str, int]:
     """Per version, how many use conditions Moscow could claim (optionally counting annexed land).
 
     Parameters
     ----------
-    scenario_key : str
-        A key of ``SCENARIOS``.
+    %(scenario_key)s
     count_claimed : bool, optional
         If True (default), conditions that hold only if annexed land counts as Russian are
         counted too.
@@ -1107,14 +1114,11 @@ def invocable_count(scenario_key: str, *, count_claimed: bool = True) -> dict[st
     TypeError
         If ``count_claimed`` is not True or False, or a scenario's ``facts`` is not a dict
         (only possible for a scenario edited by hand).
-    ValueError
-        If ``scenario_key`` is not a key of ``SCENARIOS``, or a scenario's facts name an unknown
-        fact, give a value outside ``FACT_VALUES`` or leave a fact of ``FACTS`` out.
+    %(value_error_doctrine_comparison)s
 
     Notes
     -----
-    The conditions are russia2000, russia2010, russia2020 and russia2024 (see
-    :class:`Condition`); the scenario's facts are teaching assumptions.
+    %(doctrine_notes)s
     """
     count_claimed = check_bool("count_claimed", count_claimed)
     wanted = {"could be invoked"} | ({"only if annexed land counts as Russian"} if count_claimed else set())
@@ -1126,13 +1130,13 @@ ES_11_4 = {"in_favour": 143, "against": 5, "abstentions": 35, "date": "12 Octobe
            "source": "unga2022", "reported_by": "ap2022"}
 
 
+@fill(_DOC)
 def contrast_with_court(scenario_key: str) -> dict:
     """The scenario against the Court's extreme circumstance and the status of annexed land.
 
     Parameters
     ----------
-    scenario_key : str
-        A key of ``SCENARIOS``.
+    %(scenario_key)s
 
     Returns
     -------

@@ -34,6 +34,62 @@ from . import escalation as _esc
 from .._validate import as_float_array, check_choice, check_int, check_range, check_rng, single_number
 from ..content import options as _options
 from ..content.sources import TEACHING_ASSUMPTION
+from .._docstring import fill, pieces, section, sections
+
+_DOC = pieces(
+    mcda_notes="""
+        Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
+        course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
+        sources it cites, numbers teaching assumptions), the reading of the op-ed from
+        nederlof2023.
+        """,
+    weights="""
+        weights : dict of str to float, or array_like, importance points
+            Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
+            out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
+            every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`).
+        """,
+    scores="""
+        scores : array_like, shape (options, criteria), optional
+            Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
+            :func:`score_table`.
+        """,
+    type_error_normalise_weights="""
+        TypeError
+            If an argument is not a number or array of numbers.
+        """,
+    rng="""
+        rng : numpy.random.Generator
+            Source of randomness, e.g. ``np.random.default_rng(2023)``.
+        """,
+    table="""
+        table : array_like, shape (3, options, criteria), optional
+            Low, likely and high scores as made by :func:`score_table` (low <= likely <= high);
+            default :func:`score_table` ().
+        """,
+    value_error_normalise_weights="""
+        ValueError
+            If a weight is negative or not finite, all weights are 0, a dict names an unknown
+            criterion, or an array has the wrong shape.
+        """,
+    option="""
+        option : str
+            Key of a response option (``OPTION_KEYS``).
+        """,
+    n_draws="""
+        n_draws : int
+            Number of draws, a whole number 1 or more.
+        """,
+    type_error_further_use="""
+        TypeError
+            If a factor is not a number.
+        """,
+    weights_end=sections(
+        ("Raises", "%(type_error_normalise_weights)s", "%(value_error_normalise_weights)s"),
+        ("Notes", "%(mcda_notes)s")),
+    mcda_notes_section=section("Notes", "%(mcda_notes)s"),
+    vector_scores_args=section("Parameters", "%(weights)s One vector only.", "%(scores)s"),
+)
 
 
 Option = _options.ResponseOption
@@ -86,6 +142,7 @@ _T = TEACHING_ASSUMPTION
 _LEVEL_FOR = {"low": "worst", "likely": "central", "high": "best"}
 
 
+@fill(_DOC)
 def further_use(option: str | None, level: str = "central", factors: dict | None = None) -> float:
     """P(a further nuclear use) after a first use, with the West answering ``option``.
 
@@ -110,8 +167,7 @@ def further_use(option: str | None, level: str = "central", factors: dict | None
     ValueError
         If ``option`` or ``level`` is unknown, or ``factors`` has unknown keys or values outside
         [0, 3] (raised by :func:`deterrence_lab.models.escalation.ladder_parameters`).
-    TypeError
-        If a factor is not a number.
+    %(type_error_further_use)s
 
     Notes
     -----
@@ -122,6 +178,7 @@ def further_use(option: str | None, level: str = "central", factors: dict | None
     return _esc.further_use_probability(P, _esc.FIRST_NUCLEAR_STATE)
 
 
+@fill(_DOC)
 def derived_scores(option: str, factors: dict | None = None) -> dict[str, tuple[float, float, float]]:
     """The two derived criteria of ``option`` as (low, likely, high), from the escalation ladder.
 
@@ -132,8 +189,7 @@ def derived_scores(option: str, factors: dict | None = None) -> dict[str, tuple[
 
     Parameters
     ----------
-    option : str
-        Key of a response option (``OPTION_KEYS``).
+    %(option)s
     factors : dict of str to float or None, optional
         Ladder factors (``up`` / ``down`` / ``settle``, each in [0, 3]) fixed at these values in
         all three.
@@ -148,8 +204,7 @@ def derived_scores(option: str, factors: dict | None = None) -> dict[str, tuple[
     ------
     ValueError
         If ``option`` is not a known key, or ``factors`` is malformed or out of range.
-    TypeError
-        If a factor is not a number.
+    %(type_error_further_use)s
 
     Notes
     -----
@@ -222,13 +277,13 @@ PRESETS: dict[str, dict[str, float]] = {
 }
 
 
+@fill(_DOC)
 def get_score(option: str, criterion: str) -> Score:
     """The score record of ``option`` on ``criterion``.
 
     Parameters
     ----------
-    option : str
-        Key of a response option (``OPTION_KEYS``).
+    %(option)s
     criterion : str
         Key of a criterion (``CRITERION_KEYS``).
 
@@ -330,35 +385,20 @@ def _check_table(table) -> np.ndarray:
     return arr
 
 
+@fill(_DOC)
 def normalise_weights(weights) -> np.ndarray:
     """Weights as an array over ``CRITERIA`` summing to 1 along the last axis.
 
     Parameters
     ----------
-    weights : dict of str to float, or array_like, importance points
-        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
-        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
-        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`).
+    %(weights)s
 
     Returns
     -------
     ndarray, shape (..., criteria)
         The weights divided by their sum (one vector, or a stack if an array stack was given).
 
-    Raises
-    ------
-    TypeError
-        If an argument is not a number or array of numbers.
-    ValueError
-        If a weight is negative or not finite, all weights are 0, a dict names an unknown
-        criterion, or an array has the wrong shape.
-
-    Notes
-    -----
-    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
-    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
-    sources it cites, numbers teaching assumptions), the reading of the op-ed from
-    nederlof2023.
+    %(weights_end)s
     """
     if isinstance(weights, Mapping):
         for name in weights:
@@ -376,6 +416,7 @@ def normalise_weights(weights) -> np.ndarray:
     return arr / total
 
 
+@fill(_DOC)
 def swing_weights(points, scores=None) -> np.ndarray:
     """Direct weights (summing to 1) equivalent to swing weights ``points``.
 
@@ -390,9 +431,7 @@ def swing_weights(points, scores=None) -> np.ndarray:
     ----------
     points : dict of str to float, or array_like, shape (criteria,)
         Swing points per criterion, each 0 or more, not all 0.
-    scores : array_like, shape (options, criteria), optional
-        Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
-        :func:`score_table`.
+    %(scores)s
 
     Returns
     -------
@@ -401,8 +440,7 @@ def swing_weights(points, scores=None) -> np.ndarray:
 
     Raises
     ------
-    TypeError
-        If an argument is not a number or array of numbers.
+    %(type_error_normalise_weights)s
     ValueError
         If points are negative, all 0 or of the wrong shape, a dict names an unknown criterion,
         ``scores`` has the wrong shape, or no criterion with points separates the options.
@@ -436,15 +474,13 @@ def swing_weights(points, scores=None) -> np.ndarray:
     return w / w.sum()
 
 
+@fill(_DOC)
 def weighted_scores(weights, scores=None) -> np.ndarray:
     """Weighted-sum score of every option, last axis in ``OPTIONS`` order.
 
     Parameters
     ----------
-    weights : dict of str to float, or array_like, importance points
-        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
-        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
-        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`).
+    %(weights)s
     scores : array_like, shape (..., options, criteria), optional
         Scores 0-10; default the *likely* scores. Leading axes broadcast with those of
         ``weights``, so an (n, criteria) stack of weights gives (n, options).
@@ -454,20 +490,7 @@ def weighted_scores(weights, scores=None) -> np.ndarray:
     ndarray, shape (..., options), score points 0-10
         The weighted sums.
 
-    Raises
-    ------
-    TypeError
-        If an argument is not a number or array of numbers.
-    ValueError
-        If a weight is negative or not finite, all weights are 0, a dict names an unknown
-        criterion, or an array has the wrong shape.
-
-    Notes
-    -----
-    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
-    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
-    sources it cites, numbers teaching assumptions), the reading of the op-ed from
-    nederlof2023.
+    %(weights_end)s
     """
     w = normalise_weights(weights)
     s = score_table()[1] if scores is None else as_float_array("scores", scores)
@@ -477,18 +500,18 @@ def weighted_scores(weights, scores=None) -> np.ndarray:
     return np.einsum("...oc,...c->...o", s, w)
 
 
+def _one_vector(values: np.ndarray, caller: str) -> np.ndarray:
+    """``values`` (weights or totals) if they come from one weight vector, not a stack."""
+    if values.ndim != 1:
+        raise ValueError(f"{caller} takes one weight vector, not a stack")
+    return values
+
+
+@fill(_DOC)
 def ranking(weights, scores=None) -> tuple[str, ...]:
     """Option keys from best to worst for ``weights``.
 
-    Parameters
-    ----------
-    weights : dict of str to float, or array_like, importance points
-        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
-        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
-        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
-    scores : array_like, shape (options, criteria), optional
-        Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
-        :func:`score_table`.
+    %(vector_scores_args)s
 
     Returns
     -------
@@ -497,22 +520,14 @@ def ranking(weights, scores=None) -> tuple[str, ...]:
 
     Raises
     ------
-    TypeError
-        If an argument is not a number or array of numbers.
+    %(type_error_normalise_weights)s
     ValueError
         If a weight is negative or not finite, all weights are 0, a dict names an unknown
         criterion, or an array has the wrong shape, or ``weights`` is a stack rather than one vector.
 
-    Notes
-    -----
-    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
-    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
-    sources it cites, numbers teaching assumptions), the reading of the op-ed from
-    nederlof2023.
+    %(mcda_notes_section)s
     """
-    total = weighted_scores(weights, scores)
-    if total.ndim != 1:
-        raise ValueError("ranking takes one weight vector, not a stack")
+    total = _one_vector(weighted_scores(weights, scores), "ranking")
     return tuple(OPTION_KEYS[i] for i in _order(total))
 
 
@@ -521,19 +536,16 @@ def _order(total: np.ndarray) -> np.ndarray:
     return np.argsort(-np.round(total, 9), kind="stable")
 
 
+@fill(_DOC)
 def sample_scores(n_draws: int, rng: np.random.Generator, table=None, *,
                   distribution: str = "pert") -> np.ndarray:
     """Random scores of shape (n_draws, options, criteria) drawn from the low/likely/high ranges.
 
     Parameters
     ----------
-    n_draws : int
-        Number of draws, a whole number 1 or more.
-    rng : numpy.random.Generator
-        Source of randomness, e.g. ``np.random.default_rng(2023)``.
-    table : array_like, shape (3, options, criteria), optional
-        Low, likely and high scores as made by :func:`score_table` (low <= likely <= high);
-        default :func:`score_table` ().
+    %(n_draws)s
+    %(rng)s
+    %(table)s
     distribution : {"pert", "triangular"}, optional
         ``"triangular"`` uses the triangle through the three points; ``"pert"`` (default) the
         beta-PERT distribution with shape parameters 1 + 4(likely − low)/(high − low) and
@@ -576,6 +588,7 @@ def sample_scores(n_draws: int, rng: np.random.Generator, table=None, *,
     return lo + np.where(wide, x, 0.0) * span
 
 
+@fill(_DOC)
 def sample_weights(weights, concentration: float, n_draws: int,
                    rng: np.random.Generator) -> np.ndarray:
     """Weight vectors (n_draws, criteria) drawn from a Dirichlet centred on ``weights``.
@@ -586,16 +599,11 @@ def sample_weights(weights, concentration: float, n_draws: int,
 
     Parameters
     ----------
-    weights : dict of str to float, or array_like, importance points
-        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
-        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
-        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
+    %(weights)s One vector only.
     concentration : float
         A single number greater than 0.
-    n_draws : int
-        Number of draws, a whole number 1 or more.
-    rng : numpy.random.Generator
-        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    %(n_draws)s
+    %(rng)s
 
     Returns
     -------
@@ -616,9 +624,7 @@ def sample_weights(weights, concentration: float, n_draws: int,
     The Dirichlet distribution is the standard distribution over weight vectors; the default
     concentrations used by the course are teaching assumptions.
     """
-    w = normalise_weights(weights)
-    if w.ndim != 1:
-        raise ValueError("sample_weights takes one weight vector, not a stack")
+    w = _one_vector(normalise_weights(weights), "sample_weights")
     k = single_number("concentration", check_range("concentration", concentration, 0.0,
                                                     low_open=True))
     n = check_int("n_draws", n_draws, 1)
@@ -658,6 +664,7 @@ class RankResult:
     n_draws: int
 
 
+@fill(_DOC)
 def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000,
                        concentration: float | None = 50.0, table=None,
                        distribution: str = "pert", score_draws=None) -> RankResult:
@@ -665,20 +672,14 @@ def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000
 
     Parameters
     ----------
-    weights : dict of str to float, or array_like, importance points
-        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
-        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
-        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
-    rng : numpy.random.Generator
-        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    %(weights)s One vector only.
+    %(rng)s
     n_draws : int, optional
         Number of draws, a whole number 1 or more (default 2000).
     concentration : float or None, optional
         Dirichlet concentration of the weight draws (:func:`sample_weights`), greater than 0
         (default 50); ``None`` holds the weights fixed.
-    table : array_like, shape (3, options, criteria), optional
-        Low, likely and high scores as made by :func:`score_table` (low <= likely <= high);
-        default :func:`score_table` ().
+    %(table)s
     distribution : {"pert", "triangular"}, optional
         Score distribution (:func:`sample_scores`), default ``"pert"``.
     score_draws : array_like, shape (n_draws, options, criteria), optional
@@ -699,12 +700,7 @@ def rank_probabilities(weights, rng: np.random.Generator, *, n_draws: int = 2000
         If a weight, ``concentration`` or ``n_draws`` is out of range, ``distribution`` is
         unknown, or ``table`` or ``score_draws`` has the wrong shape or order.
 
-    Notes
-    -----
-    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
-    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
-    sources it cites, numbers teaching assumptions), the reading of the op-ed from
-    nederlof2023.
+    %(mcda_notes_section)s
     """
     n = check_int("n_draws", n_draws, 1)
     check_rng(rng)
@@ -764,15 +760,13 @@ class Sensitivity:
     upper_top: str | None
 
 
+@fill(_DOC)
 def reweight(weights, criterion: str, new_weight: float) -> np.ndarray:
     """Normalised weights with ``criterion`` set to ``new_weight`` and the others rescaled.
 
     Parameters
     ----------
-    weights : dict of str to float, or array_like, importance points
-        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
-        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
-        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
+    %(weights)s One vector only.
     criterion : str
         Key of the criterion to set (``CRITERION_KEYS``).
     new_weight : float
@@ -785,23 +779,15 @@ def reweight(weights, criterion: str, new_weight: float) -> np.ndarray:
 
     Raises
     ------
-    TypeError
-        If an argument is not a number or array of numbers.
+    %(type_error_normalise_weights)s
     ValueError
         If a weight is negative or not finite, all weights are 0, a dict names an unknown
         criterion, or an array has the wrong shape, ``weights`` is a stack, ``criterion`` is unknown or ``new_weight`` is outside
         [0, 1].
 
-    Notes
-    -----
-    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
-    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
-    sources it cites, numbers teaching assumptions), the reading of the op-ed from
-    nederlof2023.
+    %(mcda_notes_section)s
     """
-    w = normalise_weights(weights)
-    if w.ndim != 1:
-        raise ValueError("reweight takes one weight vector, not a stack")
+    w = _one_vector(normalise_weights(weights), "reweight")
     i = CRITERION_KEYS.index(check_choice("criterion", criterion, CRITERION_KEYS))
     x = check_range("new_weight", new_weight, 0.0, 1.0).item()
     rest = np.delete(w, i)
@@ -809,6 +795,7 @@ def reweight(weights, criterion: str, new_weight: float) -> np.ndarray:
     return np.insert(rest * (1 - x), i, x)
 
 
+@fill(_DOC)
 def sensitivity(weights, scores=None) -> tuple[Sensitivity, ...]:
     """One-at-a-time sensitivity of the top option to each criterion's weight.
 
@@ -817,15 +804,7 @@ def sensitivity(weights, scores=None) -> tuple[Sensitivity, ...]:
     x* = (R_o − R_top) / ((s_top − R_top) − (s_o − R_o)), with s the option's score on the
     criterion and R its score on the other criteria (rescaled weights).
 
-    Parameters
-    ----------
-    weights : dict of str to float, or array_like, importance points
-        Relative importance of each criterion: a dict ``{criterion: weight}`` (criteria left
-        out weigh 0) or an array whose last axis has one entry per criterion of ``CRITERIA``;
-        every weight 0 or more, not all 0. Only ratios matter (see :func:`normalise_weights`). One vector only.
-    scores : array_like, shape (options, criteria), optional
-        Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
-        :func:`score_table`.
+    %(vector_scores_args)s
 
     Returns
     -------
@@ -834,22 +813,14 @@ def sensitivity(weights, scores=None) -> tuple[Sensitivity, ...]:
 
     Raises
     ------
-    TypeError
-        If an argument is not a number or array of numbers.
+    %(type_error_normalise_weights)s
     ValueError
         If a weight is negative or not finite, all weights are 0, a dict names an unknown
         criterion, or an array has the wrong shape, ``weights`` is a stack, or ``scores`` has the wrong shape.
 
-    Notes
-    -----
-    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
-    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
-    sources it cites, numbers teaching assumptions), the reading of the op-ed from
-    nederlof2023.
+    %(mcda_notes_section)s
     """
-    w = normalise_weights(weights)
-    if w.ndim != 1:
-        raise ValueError("sensitivity takes one weight vector, not a stack")
+    w = _one_vector(normalise_weights(weights), "sensitivity")
     s = score_table()[1] if scores is None else as_float_array("scores", scores)
     if s.shape != (len(OPTIONS), len(CRITERIA)):
         raise ValueError(f"scores has shape {s.shape}; expected ({len(OPTIONS)}, {len(CRITERIA)})")
@@ -907,6 +878,7 @@ class ImpliedWeights:
     mean_weights: np.ndarray  # mean weight vector inside that region (NaN if empty)
 
 
+@fill(_DOC)
 def implied_weights(rng: np.random.Generator, option: str = "conventional_strikes", *,
                     n_samples: int = 20000, scores=None) -> ImpliedWeights:
     """The region of weight space in which ``option`` ranks first.
@@ -917,15 +889,12 @@ def implied_weights(rng: np.random.Generator, option: str = "conventional_strike
 
     Parameters
     ----------
-    rng : numpy.random.Generator
-        Source of randomness, e.g. ``np.random.default_rng(2023)``.
+    %(rng)s
     option : str, optional
         Key of a response option, default ``"conventional_strikes"`` (the op-ed's choice).
     n_samples : int, optional
         Number of weight vectors, a whole number 1 or more (default 20000).
-    scores : array_like, shape (options, criteria), optional
-        Scores 0-10 in ``OPTIONS`` x ``CRITERIA`` order; default the *likely* scores of
-        :func:`score_table`.
+    %(scores)s
 
     Returns
     -------
@@ -940,12 +909,7 @@ def implied_weights(rng: np.random.Generator, option: str = "conventional_strike
     ValueError
         If ``option`` is unknown, ``n_samples`` is below 1, or ``scores`` has the wrong shape.
 
-    Notes
-    -----
-    Weighted-sum multi-criteria decision analysis (a standard method); the scores are the
-    course's option table (:mod:`deterrence_lab.content.options`, reasons drawn from the
-    sources it cites, numbers teaching assumptions), the reading of the op-ed from
-    nederlof2023.
+    %(mcda_notes_section)s
     """
     check_choice("option", option, OPTION_KEYS)
     n = check_int("n_samples", n_samples, 1)

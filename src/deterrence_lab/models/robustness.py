@@ -33,6 +33,22 @@ from . import escalation as esc
 from . import response as resp
 from .._validate import check_choice, check_int, check_range
 from ..content import options as _options
+from .._docstring import fill, pieces
+
+_DOC = pieces(
+    start="""
+        start : str, optional
+            Ladder state the chain starts from, default the first nuclear use.
+        """,
+    type_error_top_option="""
+        TypeError
+            If a weight is not a number.
+        """,
+    option="""
+        option : str
+            Key of a response option.
+        """,
+)
 
 _GRID = 41
 _BISECT = 40
@@ -73,7 +89,7 @@ class Holds:
     Parameters
     ----------
     lever : Lever
-        The assumption moved.
+        The assumption (lever) that was moved.
     holds_now : bool
         Whether the statement holds at the current value.
     lower, upper : float or None
@@ -126,7 +142,7 @@ class Robustness:
     Parameters
     ----------
     statement : str
-        The statement in words.
+        The headline statement, in words.
     holds : bool
         Whether it holds at the current assumptions.
     value : float or None
@@ -299,6 +315,7 @@ _SHORT = {"conventional_strikes": "precision strikes", "conventional_large": "la
           "no_response": "no response"}
 
 
+@fill(_DOC)
 def top_option(weights=None, *, option: str | None = None,
                ladder_option: str = _options.RECOMMENDED) -> Robustness:
     """Robustness of "``option`` ranks first on the likely scores with ``weights``".
@@ -321,8 +338,7 @@ def top_option(weights=None, *, option: str | None = None,
 
     Raises
     ------
-    TypeError
-        If a weight is not a number.
+    %(type_error_top_option)s
     ValueError
         If a weight is invalid (see :func:`deterrence_lab.models.response.normalise_weights`),
         or ``option`` or ``ladder_option`` is not a known option key.
@@ -359,15 +375,14 @@ def top_option(weights=None, *, option: str | None = None,
 
 # --- headline 2: P(general war) per option ------------------------------------------------
 
+@fill(_DOC)
 def war_probability(option: str, *, start: str = esc.FIRST_NUCLEAR_STATE) -> Robustness:
     """Robustness of "with ``option``, general war is less likely than with no response".
 
     Parameters
     ----------
-    option : str
-        Key of a response option.
-    start : str, optional
-        Ladder state the chain starts from, default the first nuclear use.
+    %(option)s
+    %(start)s
 
     Returns
     -------
@@ -411,6 +426,7 @@ def war_probability(option: str, *, start: str = esc.FIRST_NUCLEAR_STATE) -> Rob
                       "response", better(), value, tuple(rows))
 
 
+@fill(_DOC)
 def war_probability_span(option: str | None = None, *, start: str = esc.FIRST_NUCLEAR_STATE,
                          low: float = 0.5, high: float = 1.25) -> str:
     """One line: how far P(general war) moves when all climbing, or all settling, rates are scaled.
@@ -419,8 +435,7 @@ def war_probability_span(option: str | None = None, *, start: str = esc.FIRST_NU
     ----------
     option : str or None, optional
         Key of a response option; ``None`` (default) is no response.
-    start : str, optional
-        Ladder state the chain starts from, default the first nuclear use.
+    %(start)s
     low : float, optional
         Lowest scale, in [0, 3] (default 0.5).
     high : float, optional
@@ -508,6 +523,7 @@ class Verdict:
                 + self.lowers_further_use.line()]
 
 
+@fill(_DOC)
 def recommended_verdict(weights=None, option: str = _options.RECOMMENDED) -> Verdict:
     """The verdict on ``option``, by default the op-ed's recommended precision strikes.
 
@@ -526,8 +542,7 @@ def recommended_verdict(weights=None, option: str = _options.RECOMMENDED) -> Ver
 
     Raises
     ------
-    TypeError
-        If a weight is not a number.
+    %(type_error_top_option)s
     ValueError
         If a weight is invalid or ``option`` is not a known option key.
 
@@ -553,6 +568,7 @@ def recommended_verdict(weights=None, option: str = _options.RECOMMENDED) -> Ver
 
 # --- the Dirichlet concentration -----------------------------------------------------------
 
+@fill(_DOC)
 def p_first_by_concentration(option: str, weights=None, concentrations=(2, 5, 10, 20, 50, 100,
                                                                          200, 500), *,
                              n_draws: int = 2000, seed: int = 2023) -> dict:
@@ -563,8 +579,7 @@ def p_first_by_concentration(option: str, weights=None, concentrations=(2, 5, 10
 
     Parameters
     ----------
-    option : str
-        Key of a response option.
+    %(option)s
     weights : dict or array_like or None, optional
         Centre of the weight draws; ``None`` (default) uses the op-ed preset.
     concentrations : iterable of float, optional

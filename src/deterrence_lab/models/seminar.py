@@ -54,6 +54,100 @@ from ..content import options as _options
 from ..content import scenario as sc
 from ..content.scenario import FORMAT_KEYS, PREMISE_KEYS, TEAM_KEYS
 from . import effects, escalation, law, response
+from .._docstring import fill, pieces, section, sections
+
+_DOC = pieces(
+    points_notes="""
+        Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
+        (1.15) and divides stepping down by it; each talk point multiplies settling by
+        ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
+        05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+        """,
+    assumptions="""
+        assumptions : str, optional
+            The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+        """,
+    value_error_to_dict="""
+        ValueError
+            If ``state`` was built by hand with an assumption set that is not in
+            ``ASSUMPTION_SETS`` (a game from :func:`new_game` always has a valid one).
+        """,
+    state="""
+        state : GameState
+            A game from :func:`new_game` or :func:`advance`.
+        """,
+    pressure="""
+        pressure : int
+            The round's pressure points, a whole number within ``scenario.PRESSURE_LIMITS``
+            (-3 to 3).
+        """,
+    option="""
+        option : str or None
+            Washington's answer (a key of the option table; ``None`` or ``"no_response"``: none).
+        """,
+    talk="""
+        talk : int
+            The round's talk points, a whole number within ``scenario.TALK_LIMITS`` (0 to 2).
+        """,
+    choices="""
+        choices : dict of str to str
+            One move key per team playing, from the menus of the game's phase.
+        """,
+    type_error_round_parameters="""
+        TypeError
+            If ``pressure`` or ``talk`` is not a whole number.
+        """,
+    type_error_stage="""
+        TypeError
+            If ``state`` is not a :class:`GameState`.
+        """,
+    state_key="""
+        state_key : str
+            A transient ladder state.
+        """,
+    value_error_transition_row="""
+        ValueError
+            If a key is unknown or a number outside its limits.
+        """,
+    settings="""
+        **settings
+            Passed to :func:`new_game`.
+        """,
+    phase="""
+        phase : {"before", "after"}
+            Before or after a nuclear use.
+        """,
+    any_state_key="""
+        state_key : str
+            One of the ladder's ``STATE_KEYS``.
+        """,
+    script="""
+        script : list of dict
+            As for :func:`play`.
+        """,
+    value_error_label="""
+        ValueError
+            If ``state_key`` is unknown.
+        """,
+    state_label_doc=sections(
+        ("Parameters", "%(any_state_key)s"),
+        ("Returns", "str"),
+        ("Raises", "%(value_error_label)s"),
+        ("Notes", "No numbers of its own.")),
+    bool_no_numbers=sections(("Returns", "bool"), ("Notes", "No numbers of its own.")),
+    row_args=section(
+        "Parameters", "%(state_key)s", "%(option)s", "%(pressure)s", "%(talk)s",
+        "%(assumptions)s"),
+    round_args=section("Parameters", "%(option)s", "%(pressure)s", "%(talk)s", "%(assumptions)s"),
+    row_end=sections(
+        ("Raises", "%(type_error_round_parameters)s", "%(value_error_transition_row)s"),
+        ("Notes", "%(points_notes)s")),
+    game_state_returned=section("Returns", "GameState"),
+    state_data_end=sections(
+        ("Raises", "%(type_error_stage)s", "%(value_error_to_dict)s"),
+        ("Notes", "No numbers of its own.")),
+    state_args=section("Parameters", "%(state)s"),
+)
 
 FORMAT = "deterrence-lab/crisis-seminar"
 FORMAT_VERSION = 2
@@ -78,6 +172,7 @@ def _answers() -> tuple[tuple[str, str, str, str], ...]:
                   o.ladder["up"].numbers) for o in _options.OPTIONS)
 
 
+@fill(_DOC)
 def answer_parameters(option: str | None, assumptions: str = "central", *, up_scale=1.0,
                       down_scale=1.0, settle_scale=1.0) -> dict[str, np.ndarray]:
     """Chapter 05's up / down / settle per state for Washington's answer ``option``.
@@ -88,8 +183,7 @@ def answer_parameters(option: str | None, assumptions: str = "central", *, up_sc
     ----------
     option : str or None
         A key of the option table; ``None`` or ``"no_response"`` for none.
-    assumptions : str, optional
-        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+    %(assumptions)s
     up_scale, down_scale, settle_scale : float, optional
         The teams' overall scales, each in [0, 3] (default 1).
 
@@ -116,13 +210,13 @@ def answer_parameters(option: str | None, assumptions: str = "central", *, up_sc
                                         down_scale=down_scale, settle_scale=settle_scale)
 
 
+@fill(_DOC)
 def assumption_set(assumptions: str = "central") -> dict:
     """What a game was played with: the option table's level, the points rule and the ladder.
 
     Parameters
     ----------
-    assumptions : str, optional
-        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+    %(assumptions)s
 
     Returns
     -------
@@ -157,7 +251,7 @@ class Move:
     Parameters
     ----------
     key : str
-        Identifier of the move.
+        Identifier of the move (its key in the team's menu).
     label : str
         The move in words.
     reason : str
@@ -257,6 +351,7 @@ def menu(team_key: str, phase: str) -> tuple[Move, ...]:
                                                                      TEAM_KEYS)]
 
 
+@fill(_DOC)
 def move(team_key: str, phase: str, key: str) -> Move:
     """The move ``key`` of ``team_key`` in ``phase``.
 
@@ -264,8 +359,7 @@ def move(team_key: str, phase: str, key: str) -> Move:
     ----------
     team_key : str
         A team key.
-    phase : {"before", "after"}
-        Before or after a nuclear use.
+    %(phase)s
     key : str
         A move of that team's menu in that phase.
 
@@ -288,50 +382,20 @@ def move(team_key: str, phase: str, key: str) -> Move:
     return next(m for m in moves if m.key == key)
 
 
+@fill(_DOC)
 def label(state_key: str) -> str:
     """A ladder state's label (chapter 05).
 
-    Parameters
-    ----------
-    state_key : str
-        One of the ladder's ``STATE_KEYS``.
-
-    Returns
-    -------
-    str
-
-    Raises
-    ------
-    ValueError
-        If ``state_key`` is unknown.
-
-    Notes
-    -----
-    No numbers of its own.
+    %(state_label_doc)s
     """
     return _LABEL[check_choice("state_key", state_key, _STATES)]
 
 
+@fill(_DOC)
 def in_sentence(state_key: str) -> str:
     """A ladder state's label inside a sentence (first letter lower case).
 
-    Parameters
-    ----------
-    state_key : str
-        One of the ladder's ``STATE_KEYS``.
-
-    Returns
-    -------
-    str
-
-    Raises
-    ------
-    ValueError
-        If ``state_key`` is unknown.
-
-    Notes
-    -----
-    No numbers of its own.
+    %(state_label_doc)s
     """
     text = label(state_key)
     return text[0].lower() + text[1:]
@@ -424,17 +488,12 @@ class GameState:
         """
         return self.history[-1]["state_after"] if self.history else self.start_state
 
+    @fill(_DOC)
     @property
     def detonated(self) -> bool:
         """Whether a nuclear weapon has been used in the game (the premise counts).
 
-        Returns
-        -------
-        bool
-
-        Notes
-        -----
-        No numbers of its own.
+        %(bool_no_numbers)s
         """
         return (self.start_state in USED_KEYS
                 or any(h["state_after"] in USED_KEYS for h in self.history))
@@ -454,17 +513,12 @@ class GameState:
         """
         return "after" if self.detonated else "before"
 
+    @fill(_DOC)
     @property
     def over(self) -> bool:
         """Whether the game has ended: the chain is absorbed or the last round is played.
 
-        Returns
-        -------
-        bool
-
-        Notes
-        -----
-        No numbers of its own.
+        %(bool_no_numbers)s
         """
         return (self.ladder_state in escalation.ABSORBING_KEYS
                 or len(self.history) >= self.max_rounds)
@@ -503,13 +557,11 @@ class GameState:
                 + used)
 
 
+@fill(_DOC)
 def stage(state: GameState) -> sc.Stage:
     """What the white cell announces at the start of the next round.
 
-    Parameters
-    ----------
-    state : GameState
-        A game from :func:`new_game` or :func:`advance`.
+    %(state_args)s
 
     Returns
     -------
@@ -518,8 +570,7 @@ def stage(state: GameState) -> sc.Stage:
 
     Raises
     ------
-    TypeError
-        If ``state`` is not a :class:`GameState`.
+    %(type_error_stage)s
 
     Notes
     -----
@@ -571,6 +622,7 @@ def fresh_seed() -> int:
     return int(np.random.SeedSequence().entropy % 1_000_000)
 
 
+@fill(_DOC)
 def new_game(seed: int = 2023, teams=sc.DEFAULT_TEAMS, max_rounds: int | None = None, *,
              game_format: str = "day_after", premise: str = sc.DEFAULT_PREMISE,
              assumptions: str = "central") -> GameState:
@@ -592,12 +644,9 @@ def new_game(seed: int = 2023, teams=sc.DEFAULT_TEAMS, max_rounds: int | None = 
     premise : str, optional
         The Day After opening (``scenario.PREMISE_KEYS``); ignored in a pre-crisis game, which
         records ``None``.
-    assumptions : str, optional
-        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+    %(assumptions)s
 
-    Returns
-    -------
-    GameState
+    %(game_state_returned)s
 
     Raises
     ------
@@ -693,6 +742,7 @@ def points(moves) -> tuple[int, int]:
     return (max(p_low, min(p_high, pressure)), max(t_low, min(t_high, talk)))
 
 
+@fill(_DOC)
 def round_parameters(option: str | None, pressure: int, talk: int,
                      assumptions: str = "central") -> dict[str, np.ndarray]:
     """Up / down / settle per state for Washington's answer and the round's points.
@@ -700,17 +750,7 @@ def round_parameters(option: str | None, pressure: int, talk: int,
     Where up, down and settle would add to more than 1, they are scaled down in proportion (a
     teaching rule that keeps the chain a chain).
 
-    Parameters
-    ----------
-    option : str or None
-        Washington's answer (a key of the option table; ``None`` or ``"no_response"``: none).
-    pressure : int
-        The round's pressure points, a whole number within ``scenario.PRESSURE_LIMITS``
-        (-3 to 3).
-    talk : int
-        The round's talk points, a whole number within ``scenario.TALK_LIMITS`` (0 to 2).
-    assumptions : str, optional
-        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+    %(round_args)s
 
     Returns
     -------
@@ -719,18 +759,14 @@ def round_parameters(option: str | None, pressure: int, talk: int,
 
     Raises
     ------
-    TypeError
-        If ``pressure`` or ``talk`` is not a whole number.
+    %(type_error_round_parameters)s
     ValueError
         If ``pressure`` or ``talk`` is outside its limits, or ``option`` or ``assumptions`` is
         unknown.
 
     Notes
     -----
-    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
-    (1.15) and divides stepping down by it; each talk point multiplies settling by
-    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
-    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    %(points_notes)s
     """
     pressure = check_int("pressure", pressure, *sc.PRESSURE_LIMITS)
     talk = check_int("talk", talk, *sc.TALK_LIMITS)
@@ -746,15 +782,12 @@ def _phase_moves(state: GameState, choices: dict) -> list[Move]:
     return [move(k, state.phase, choices[k]) for k in state.teams]
 
 
+@fill(_DOC)
 def chain_parameters(state: GameState, choices: dict) -> tuple[str | None, dict]:
     """Washington's answer and the chain's probabilities per state for this round's ``choices``.
 
-    Parameters
-    ----------
-    state : GameState
-        A game from :func:`new_game` or :func:`advance`.
-    choices : dict of str to str
-        One move key per team playing, from the menus of the game's phase.
+    %(state_args)s
+    %(choices)s
 
     Returns
     -------
@@ -772,10 +805,7 @@ def chain_parameters(state: GameState, choices: dict) -> tuple[str | None, dict]
 
     Notes
     -----
-    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
-    (1.15) and divides stepping down by it; each talk point multiplies settling by
-    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
-    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    %(points_notes)s
     """
     _check_state(state)
     choices, _ = _check_choices(state, choices, None)
@@ -785,23 +815,12 @@ def chain_parameters(state: GameState, choices: dict) -> tuple[str | None, dict]
     return option, round_parameters(option, pressure, talk, state.assumptions)
 
 
+@fill(_DOC)
 def transition_row(state_key: str, option: str | None, pressure: int, talk: int,
                    assumptions: str = "central") -> dict[str, float]:
     """The chain's probabilities of each next state from ``state_key`` in one round.
 
-    Parameters
-    ----------
-    state_key : str
-        A transient ladder state.
-    option : str or None
-        Washington's answer (a key of the option table; ``None`` or ``"no_response"``: none).
-    pressure : int
-        The round's pressure points, a whole number within ``scenario.PRESSURE_LIMITS``
-        (-3 to 3).
-    talk : int
-        The round's talk points, a whole number within ``scenario.TALK_LIMITS`` (0 to 2).
-    assumptions : str, optional
-        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+    %(row_args)s
 
     Returns
     -------
@@ -809,19 +828,7 @@ def transition_row(state_key: str, option: str | None, pressure: int, talk: int,
         Next state to probability, only states with a positive probability, in ladder order;
         the values sum to 1.
 
-    Raises
-    ------
-    TypeError
-        If ``pressure`` or ``talk`` is not a whole number.
-    ValueError
-        If a key is unknown or a number outside its limits.
-
-    Notes
-    -----
-    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
-    (1.15) and divides stepping down by it; each talk point multiplies settling by
-    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
-    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    %(row_end)s
     """
     check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
     P = escalation.ladder_matrix(**round_parameters(option, pressure, talk, assumptions))
@@ -842,14 +849,14 @@ def _level(key: str) -> float:
     return getattr(states[key], "level", escalation.TRANSIENT_KEYS.index(key))
 
 
+@fill(_DOC)
 @functools.lru_cache(maxsize=None)
 def band_targets(state_key: str) -> dict[str, str | None]:
     """Where each kind of step leads from ``state_key``, read from the chain's own matrix.
 
     Parameters
     ----------
-    state_key : str
-        A transient ladder state.
+    %(state_key)s
 
     Returns
     -------
@@ -986,23 +993,12 @@ def state_bands(state_key: str, row: dict[str, float]) -> tuple[tuple[str, int, 
     return d100_bands(row, stay=state_key, order=order)
 
 
+@fill(_DOC)
 def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
                assumptions: str = "central") -> tuple[int, int, int]:
     """The d100 table's entry for a round: the highest roll that climbs, steps down and settles.
 
-    Parameters
-    ----------
-    state_key : str
-        A transient ladder state.
-    option : str or None
-        Washington's answer (a key of the option table; ``None`` or ``"no_response"``: none).
-    pressure : int
-        The round's pressure points, a whole number within ``scenario.PRESSURE_LIMITS``
-        (-3 to 3).
-    talk : int
-        The round's talk points, a whole number within ``scenario.TALK_LIMITS`` (0 to 2).
-    assumptions : str, optional
-        The option table's assumption set (``ASSUMPTION_SETS``), default ``"central"``.
+    %(row_args)s
 
     Returns
     -------
@@ -1010,19 +1006,7 @@ def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
         Three cumulative cuts (a roll above the third stays put); an empty band repeats the
         cut before it.
 
-    Raises
-    ------
-    TypeError
-        If ``pressure`` or ``talk`` is not a whole number.
-    ValueError
-        If a key is unknown or a number outside its limits.
-
-    Notes
-    -----
-    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
-    (1.15) and divides stepping down by it; each talk point multiplies settling by
-    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
-    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    %(row_end)s
     """
     check_choice("state_key", state_key, escalation.TRANSIENT_KEYS)
     round_parameters(option, pressure, talk, assumptions)      # checks the other arguments
@@ -1036,13 +1020,13 @@ def paper_cuts(state_key: str, option: str | None, pressure: int, talk: int,
     return tuple(cuts)
 
 
+@fill(_DOC)
 def paper_states(phase: str) -> tuple[str, ...]:
     """The ladder states a game can be in during ``phase``.
 
     Parameters
     ----------
-    phase : {"before", "after"}
-        Before or after a nuclear use.
+    %(phase)s
 
     Returns
     -------
@@ -1195,21 +1179,16 @@ def _step(state: GameState, choices: dict) -> dict:
             "p_general_war": ends.get("general_war", 0.0)}
 
 
+@fill(_DOC)
 def advance(state: GameState, choices: dict, notes: dict | None = None) -> GameState:
     """Play the next round and return the new state; ``state`` itself is not changed.
 
-    Parameters
-    ----------
-    state : GameState
-        A game from :func:`new_game` or :func:`advance`.
-    choices : dict of str to str
-        One move key per team playing, from the menus of the game's phase.
+    %(state_args)s
+    %(choices)s
     notes : dict of str to str or None, optional
         Optional text per team, at most 1000 characters each.
 
-    Returns
-    -------
-    GameState
+    %(game_state_returned)s
         With the round's decisions and its record (probabilities, bands, roll, new state).
 
     Raises
@@ -1222,10 +1201,7 @@ def advance(state: GameState, choices: dict, notes: dict | None = None) -> GameS
 
     Notes
     -----
-    Teaching assumption: each pressure point multiplies climbing by ``scenario.PRESSURE_STEP``
-    (1.15) and divides stepping down by it; each talk point multiplies settling by
-    ``scenario.TALK_STEP`` (1.25) (reasons in ``scenario.POINTS_REASON``). The chain is chapter
-    05's (:mod:`deterrence_lab.models.escalation`), its rates teaching assumptions.
+    %(points_notes)s
     """
     _check_state(state)
     if state.over:
@@ -1268,6 +1244,7 @@ def _check_script(script) -> list:
     return list(script)
 
 
+@fill(_DOC)
 def play(script, *, seed: int = 2023, **settings) -> GameState:
     """A whole game from a script; it stops early if the game ends.
 
@@ -1278,12 +1255,9 @@ def play(script, *, seed: int = 2023, **settings) -> GameState:
         either phase, for formats in which a detonation may or may not be drawn).
     seed : int, optional
         The game's seed (default 2023).
-    **settings
-        Passed to :func:`new_game`.
+    %(settings)s
 
-    Returns
-    -------
-    GameState
+    %(game_state_returned)s
 
     Raises
     ------
@@ -1309,17 +1283,16 @@ def play(script, *, seed: int = 2023, **settings) -> GameState:
     return state
 
 
+@fill(_DOC)
 def outcome_counts(script, seeds, **settings) -> dict:
     """Where games with the same ``script`` end, counted over ``seeds``.
 
     Parameters
     ----------
-    script : list of dict
-        As for :func:`play`.
+    %(script)s
     seeds : iterable of int
         Seeds, whole numbers 0 or more, at least one (e.g. ``range(200)``).
-    **settings
-        Passed to :func:`new_game`.
+    %(settings)s
 
     Returns
     -------
@@ -1357,6 +1330,7 @@ def outcome_counts(script, seeds, **settings) -> dict:
             "detonated": detonated}
 
 
+@fill(_DOC)
 def outcome_distribution(script, *, rounded: bool = True, **settings) -> dict:
     """The exact distribution of a scripted game's end, over all chance draws.
 
@@ -1365,13 +1339,11 @@ def outcome_distribution(script, *, rounded: bool = True, **settings) -> dict:
 
     Parameters
     ----------
-    script : list of dict
-        As for :func:`play`.
+    %(script)s
     rounded : bool, optional
         ``True`` (default) uses the whole-percent d100 bands the game draws from; ``False`` the
         unrounded chain.
-    **settings
-        Passed to :func:`new_game`.
+    %(settings)s
 
     Returns
     -------
@@ -1578,13 +1550,11 @@ _FIELDS = ("format", "version", "library_version", "game_format", "seed", "premi
            "assumptions", "assumption_set", "teams", "max_rounds", "decisions", "history")
 
 
+@fill(_DOC)
 def to_dict(state: GameState) -> dict:
     """The game as JSON-ready plain data.
 
-    Parameters
-    ----------
-    state : GameState
-        A game from :func:`new_game` or :func:`advance`.
+    %(state_args)s
 
     Returns
     -------
@@ -1592,17 +1562,7 @@ def to_dict(state: GameState) -> dict:
         The save format's name and version, the library version, the game's format, seed,
         premise, assumption set, teams, rounds, decisions and history.
 
-    Raises
-    ------
-    TypeError
-        If ``state`` is not a :class:`GameState`.
-    ValueError
-        If ``state`` was built by hand with an assumption set that is not in
-        ``ASSUMPTION_SETS`` (a game from :func:`new_game` always has a valid one).
-
-    Notes
-    -----
-    No numbers of its own.
+    %(state_data_end)s
     """
     _check_state(state)
     return {"format": FORMAT, "version": FORMAT_VERSION, "library_version": __version__,
@@ -1614,29 +1574,17 @@ def to_dict(state: GameState) -> dict:
             "history": [json.loads(json.dumps(h)) for h in state.history]}
 
 
+@fill(_DOC)
 def to_json(state: GameState) -> str:
     """The game as JSON text (see :func:`from_json`).
 
-    Parameters
-    ----------
-    state : GameState
-        A game from :func:`new_game` or :func:`advance`.
+    %(state_args)s
 
     Returns
     -------
     str
 
-    Raises
-    ------
-    TypeError
-        If ``state`` is not a :class:`GameState`.
-    ValueError
-        If ``state`` was built by hand with an assumption set that is not in
-        ``ASSUMPTION_SETS`` (a game from :func:`new_game` always has a valid one).
-
-    Notes
-    -----
-    No numbers of its own.
+    %(state_data_end)s
     """
     return json.dumps(to_dict(state), indent=1, sort_keys=True)
 
@@ -1653,6 +1601,7 @@ def _same(a, b) -> bool:
     return type(a) is type(b) and a == b
 
 
+@fill(_DOC)
 def from_dict(data) -> GameState:
     """A game from :func:`to_dict`'s plain data; anything inconsistent is refused.
 
@@ -1664,9 +1613,7 @@ def from_dict(data) -> GameState:
     data : dict
         Plain data as :func:`to_dict` returns.
 
-    Returns
-    -------
-    GameState
+    %(game_state_returned)s
 
     Raises
     ------
@@ -1734,6 +1681,7 @@ def from_dict(data) -> GameState:
     return state
 
 
+@fill(_DOC)
 def from_json(text) -> GameState:
     """A game from JSON text written by :func:`to_json`.
 
@@ -1742,9 +1690,7 @@ def from_json(text) -> GameState:
     text : str or bytes
         The JSON text (bytes must be UTF-8).
 
-    Returns
-    -------
-    GameState
+    %(game_state_returned)s
 
     Raises
     ------
@@ -1772,13 +1718,11 @@ def from_json(text) -> GameState:
     return from_dict(data)
 
 
+@fill(_DOC)
 def save(state: GameState, path) -> None:
     """Write the game to ``path`` as JSON.
 
-    Parameters
-    ----------
-    state : GameState
-        A game from :func:`new_game` or :func:`advance`.
+    %(state_args)s
     path : str or os.PathLike
         The file to write.
 
@@ -1786,9 +1730,7 @@ def save(state: GameState, path) -> None:
     ------
     TypeError
         If ``state`` is not a :class:`GameState` or ``path`` is not a path.
-    ValueError
-        If ``state`` was built by hand with an assumption set that is not in
-        ``ASSUMPTION_SETS`` (a game from :func:`new_game` always has a valid one).
+    %(value_error_to_dict)s
     OSError
         If the file cannot be written.
 
@@ -1801,6 +1743,7 @@ def save(state: GameState, path) -> None:
     Path(path).write_text(to_json(state), encoding="utf-8")
 
 
+@fill(_DOC)
 def load(path) -> GameState:
     """Read a game saved with :func:`save`; nothing else changes.
 
@@ -1809,9 +1752,7 @@ def load(path) -> GameState:
     path : str or os.PathLike
         The file to read.
 
-    Returns
-    -------
-    GameState
+    %(game_state_returned)s
 
     Raises
     ------

@@ -365,7 +365,7 @@ def _target(key) -> str:
 
 
 def debrief_worksheet() -> Section:
-    matrix = _table(["", "outcome good", "outcome bad"],
+    matrix = _table(["decision", "outcome good", "outcome bad"],
                     [[f"<b>decision {q}</b>"] + [_e(scenario.MATRIX_CELLS[(q, o)])
                                                  + "<div class='line'></div>" * 2
                                                  for o in ("good", "bad")]

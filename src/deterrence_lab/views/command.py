@@ -8,6 +8,7 @@ from functools import lru_cache
 import numpy as np
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
+from .._display import Markdown, markdown_table, prose
 from ..models import command
 from .style import SERIES_COLORS, actor_color, new_figure
 
@@ -157,3 +158,49 @@ def readout(risks: command.CommandRisks, on_frontier: bool) -> str:
             f"valid order fails. A valid order that succeeds is {when}. This design is {place}.</p>"
             "<p style='font-size:90%'>All probabilities are teaching assumptions, not estimates "
             "for any real arsenal.</p>")
+
+
+def profile_risks_table(keys=None, *, explain=()) -> Markdown:
+    """Each country's design under the shared classroom assumptions: the chance of
+    unauthorised use per crisis and of a valid order failing, in words, as a Markdown table;
+    the reasons for the designs named in ``explain`` follow it.
+
+    Parameters
+    ----------
+    keys : list of str or None, optional
+        Profile keys, in order; ``None`` (default) for every profile.
+    explain : sequence of str, optional
+        Profile keys whose design (and the reason for it) is written out below the table.
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    TypeError
+        If ``keys`` or ``explain`` is a single string.
+    ValueError
+        If a key is not a profile key.
+
+    Notes
+    -----
+    Every probability is a teaching assumption (``command.CLASSROOM_ASSUMPTIONS``, the same
+    for every country); the designs' structures come from each profile's sources.
+    """
+    for name, value in (("keys", keys), ("explain", explain)):
+        if isinstance(value, str):
+            raise TypeError(f"{name}={value!r} must be a list of country keys, e.g. [{value!r}]")
+    profiles = ([command.get_profile(k) for k in keys] if keys is not None
+                else list(command.PROFILES))
+    rows = []
+    for profile in profiles:
+        risks = command.profile_risks(profile.key)
+        rows.append([profile.name, command.odds_in_words(risks.p_unauthorised),
+                     command.odds_in_words(risks.p_valid_fails)])
+    table = markdown_table(["country", "unauthorised use, per crisis", "a valid order fails"],
+                           rows)
+    notes = [f"**{command.get_profile(k).name}'s design:** "
+             f"{command.get_profile(k).design.reason.rstrip('.')}."
+             for k in explain]
+    return Markdown("\n\n".join([table, prose(*notes)]) if notes else table)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._display import Markdown, markdown_table
 from ..models import games
 from .style import OKABE_ITO, actor_color, new_figure, text_color
 
@@ -124,6 +125,37 @@ def fig_game_tree(tree, solution: games.Solution | None = None, title: str = "")
 def describe_path(path: tuple) -> str:
     """A game path in words, e.g. 'cross → protest → escalate'."""
     return " → ".join(step.replace("_", " ") for step in path)
+
+
+def plan_table(tree, plan) -> Markdown:
+    """A plan (a move at every decision node) as a Markdown table: after which moves, who
+    decides, and what the plan has them do.
+
+    Parameters
+    ----------
+    tree : Decision
+        The game (e.g. :func:`games.red_line_game`).
+    plan : dict
+        History (tuple of moves from the start) to the move chosen there, one entry per
+        decision node, e.g. ``games.THREAT_PLAN``.
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    TypeError
+        If ``plan`` is not a dict.
+    ValueError
+        If ``plan`` misses a decision node, names a node the game does not have, or chooses a
+        move that is not on offer there.
+    """
+    nodes = games._check_plan(tree, plan)
+    rows = [[describe_path(history) if history else "(the start)", nodes[history].player,
+             plan[history].replace("_", " ")]
+            for history in sorted(nodes, key=len)]
+    return markdown_table(["after", "who decides", "the plan's move"], rows)
 
 
 def reputation_base(n_crises: int, n_runs: int, title: str = ""):

@@ -6,7 +6,7 @@ import textwrap
 
 import numpy as np
 
-from .._display import markdown_table, percent
+from .._display import Markdown, markdown_table, percent, prose
 from ..content import options as opts
 from ..models import escalation as esc
 from ..models import robustness
@@ -306,3 +306,151 @@ def robustness_lines(start: str = esc.FIRST_NUCLEAR_STATE):
                      ("lower" if r.holds else "not lower") + " than no response. " + r.line()])
     return markdown_table(["option", "P(general war)", "against no response, and where that flips"],
                           rows)
+
+
+def matrix_table(transition_matrix) -> Markdown:
+    """The compact ladder's transition matrix as a labelled Markdown table: one row per state
+    (from), one column per state (to), each row's sum in the last column.
+
+    Parameters
+    ----------
+    transition_matrix : array_like, shape (10, 10)
+        A matrix of the compact ladder (see :func:`escalation.ladder_matrix`), rows and columns
+        in the order of ``escalation.STATE_KEYS``.
+
+    Returns
+    -------
+    Markdown
+        Probabilities per round to two decimals; an exact zero is written ``0``.
+
+    Raises
+    ------
+    ValueError
+        If the matrix is not a valid chain of the compact ladder's states.
+    """
+    P = esc._ladder_only(transition_matrix)
+    names = [_SHORT[k] for k in esc.STATE_KEYS]
+
+    def cell(x: float) -> str:
+        return "0" if x == 0 else f"{x:.2f}"
+
+    rows = [[f"**{name}**"] + [cell(x) for x in row] + [f"{row.sum():.2f}"]
+            for name, row in zip(names, P)]
+    return markdown_table(["from ↓ · to →"] + names + ["row sum"], rows)
+
+
+def outcome_summary(outcome: dict, rounds_in_state, *notes: str,
+                    start: str = esc.FIRST_NUCLEAR_STATE) -> Markdown:
+    """How a crisis on the ladder ends, in a sentence, and the rounds it spends in each state,
+    as a table; ``notes`` (e.g. a robustness line) follow as paragraphs.
+
+    Parameters
+    ----------
+    outcome : dict
+        What :func:`escalation.ladder_outcome` returns.
+    rounds_in_state : array_like, shape (8,), rounds
+        Average rounds spent in each transient state (``escalation.TRANSIENT_KEYS`` order),
+        e.g. the start's row of the fundamental matrix.
+    *notes : str
+        Paragraphs to add below.
+    start : str, optional
+        The state the outcome starts from, for the sentence (default the first nuclear use).
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    ValueError
+        If ``rounds_in_state`` has another length than the transient states, ``outcome``
+        lacks ``settlement``, ``general_war`` or ``expected_rounds``, or ``start`` is not a
+        state of the compact ladder.
+    """
+    rounds = np.asarray(rounds_in_state, dtype=float).reshape(-1)
+    if rounds.size != len(esc.TRANSIENT_KEYS):
+        raise ValueError(f"rounds_in_state has {rounds.size} values; it needs one per transient "
+                         f"state ({len(esc.TRANSIENT_KEYS)})")
+    missing = [k for k in ("settlement", "general_war", "expected_rounds") if k not in outcome]
+    if missing:
+        raise ValueError(f"outcome lacks {missing}: pass what escalation.ladder_outcome returns")
+    further = outcome.get("further_use")
+    label = esc.state(start).label
+    headline = (f"From {label[0].lower() + label[1:]}: **settlement {percent(outcome['settlement'])}, "
+                f"general war {percent(outcome['general_war'])}**, after "
+                f"{float(outcome['expected_rounds']):.1f} rounds on average"
+                + (f"; a further nuclear use in {percent(further)} of crises." if further is not None
+                   else "."))
+    table = markdown_table(["state", "average rounds spent there"],
+                           [[esc.state(k).label, f"{r:.2f}"]
+                            for k, r in zip(esc.TRANSIENT_KEYS, rounds)])
+    return Markdown("\n\n".join([prose(headline), table, prose(*notes)]).strip())
+
+
+_PATH_MEASURES = (
+    ("paths sampled from a single use", lambda s: f"{s.n_paths:,}"),
+    ("rounds to the end, on average", lambda s: f"{s.mean_rounds:.1f}"),
+    ("paths ending in general war", lambda s: percent(s.war_share)),
+    ("… of those: median rounds to general war", lambda s: f"{s.war_median_rounds:.0f}"),
+    ("… of those: rounds standing still, on average", lambda s: f"{s.war_mean_still:.1f}"),
+    ("… of those: step back at least once", lambda s: f"{s.war_share_stepping_back:.0%}"),
+    ("all paths: fall back to a state before any use", lambda s: f"{s.share_pre_use:.0%}"),
+    ("all paths: re-enter the single use", lambda s: f"{s.share_reentering_start:.0%}"),
+)
+
+
+def path_statistics_table(stats: dict) -> Markdown:
+    """Sampled paths of several ladders side by side: one row per measure, one column per
+    ladder.
+
+    Parameters
+    ----------
+    stats : dict of str to PathStatistics
+        A column heading per ladder (e.g. ``"remembering ladder"``) and what
+        :func:`escalation.path_statistics` returned for it.
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    ValueError
+        If ``stats`` is empty or a value is not a ``PathStatistics``.
+    """
+    if not stats:
+        raise ValueError("stats={} must name at least one ladder")
+    for name, value in stats.items():
+        if not isinstance(value, esc.PathStatistics):
+            raise ValueError(f"stats[{name!r}]={value!r} must be what "
+                             "escalation.path_statistics returns")
+    return markdown_table(["measure"] + [str(k) for k in stats],
+                          [[label] + [fmt(s) for s in stats.values()]
+                           for label, fmt in _PATH_MEASURES])
+
+
+def memory_table(start: str = esc.FIRST_NUCLEAR_STATE) -> Markdown:
+    """P(general war) for every response option on the remembering ladder and on the
+    memoryless chain, as a Markdown table.
+
+    Parameters
+    ----------
+    start : str, optional
+        The state the crisis starts from (default the first nuclear use).
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    ValueError
+        If ``start`` is not a state of the compact ladder.
+    """
+    rows = []
+    for key in opts.OPTION_KEYS:
+        with_memory = esc.ladder_outcome(key, start)["general_war"]
+        without = esc.ladder_outcome(key, start, memory=False)["general_war"]
+        rows.append([opts.option(key).name, percent(with_memory), percent(without)])
+    return markdown_table(["response", "P(general war), remembering ladder",
+                           "P(general war), memoryless chain"], rows)

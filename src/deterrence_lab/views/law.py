@@ -7,7 +7,7 @@ import html
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from .._display import markdown_table
+from .._display import Markdown, markdown_table, prose
 from ..models import law
 from .style import OKABE_ITO, actor_color, changed_in_place, new_figure
 
@@ -17,6 +17,117 @@ def findings_table():
     return markdown_table(["finding", "vote", "what the Court said (paraphrase)"],
                           [[f"{f.letter} [icj1996, {f.where}]", f.vote, f.paraphrase]
                            for f in law.FINDINGS])
+
+
+def finding_note(letter: str) -> Markdown:
+    """What the vote on one finding of para 105(2) hides, as a paragraph (e.g. for E: the
+    seven against did not agree with each other).
+
+    Parameters
+    ----------
+    letter : str
+        A finding, ``"A"`` to ``"F"``.
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    ValueError
+        If ``letter`` is not a finding.
+    """
+    f = law.finding(letter)
+    return prose(f"**Finding {f.letter}, {f.vote}.** "
+                 + (f.note or "No note on this vote: the record has nothing to add to it."))
+
+
+def paragraphs_table(numbers) -> Markdown:
+    """Key paragraphs of the opinion as a Markdown table: paragraph, topic, paraphrase.
+
+    Parameters
+    ----------
+    numbers : sequence of str
+        Paragraph numbers in the order wanted, e.g. ``("41", "78")``.
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    TypeError
+        If ``numbers`` is a single string.
+    ValueError
+        If a number is not one of the key paragraphs.
+    """
+    if isinstance(numbers, str):
+        raise TypeError(f"numbers={numbers!r} must be a list of paragraph numbers, "
+                        f"e.g. [{numbers!r}]")
+    found = [law.paragraph(n) for n in numbers]
+    return markdown_table(["paragraph", "topic", "what the Court said (paraphrase)"],
+                          [[f"{p.number} [{p.source}, para {p.number}]", p.topic, p.summary]
+                           for p in found])
+
+
+def walk_summary(result: law.WalkResult, title: str = "") -> Markdown:
+    """Where a walk through the legal questions led, in sentences: each question with its
+    answer, what the Court said at the end, and the findings that apply.
+
+    Parameters
+    ----------
+    result : WalkResult
+        What :func:`deterrence_lab.law.walk` returned.
+    title : str, optional
+        A heading for the situation, e.g. a scenario's title (default none).
+
+    Returns
+    -------
+    Markdown
+
+    Raises
+    ------
+    TypeError
+        If ``result`` is not a ``WalkResult``.
+    """
+    if not isinstance(result, law.WalkResult):
+        raise TypeError(f"result={result!r} must be what law.walk(...) returns")
+    steps = "\n".join(f"{i}. {law.question(step.node).text} — **{step.answer}**"
+                      for i, step in enumerate(result.path, 1))
+    findings = ", ".join(f"{f.letter} ({f.vote})" for f in result.findings)
+    parts = [f"**{title}**" if title else "", "The path through the questions:",
+             steps or "(no question answered)",
+             f"**Where it ends: {result.outcome.title}.** {result.outcome.court_said}",
+             f"Findings that apply [icj1996, para 105(2)]: {findings or 'none'}."]
+    if result.unclear:
+        parts.append(f"This rests on answers marked *unclear*: {', '.join(result.unclear)}; "
+                     "the Court did not assess these facts.")
+    return Markdown("\n\n".join(p for p in parts if p))
+
+
+def invocable_table() -> Markdown:
+    """For every scenario, how many of each doctrine version's conditions for nuclear use
+    Moscow could claim, counting the annexed regions as Russian and under international law.
+
+    Returns
+    -------
+    Markdown
+        One row per scenario and reading, one column per doctrine version (``law.VERSIONS``).
+
+    Notes
+    -----
+    The conditions are sourced (russia2000 to russia2024); each scenario's facts are
+    teaching assumptions (see ``law.SCENARIOS``).
+    """
+    readings = ((True, "annexed regions counted as Russian (Moscow's claim)"),
+                (False, "under international law (ES-11/4)"))
+    rows = []
+    for key, scenario in law.SCENARIOS.items():
+        for counted, reading in readings:
+            counts = law.invocable_count(key, count_claimed=counted)
+            rows.append([scenario.title, reading] + [str(counts[v]) for v in law.VERSIONS])
+    return markdown_table(["scenario", "reading"] + [f"conditions met, {v}" for v in law.VERSIONS],
+                          rows)
 
 
 def doctrine_table():

@@ -19,12 +19,10 @@ from ..content import verdict
 from ..models import escalation, seminar
 from .style import OKABE_ITO, new_figure, text_color
 
-_SHORT = {s.key: s.short for s in escalation.LADDER_STATES}
-
 
 def short(key: str) -> str:
-    """A ladder state's short name for figures and logs."""
-    return _SHORT.get(key, seminar.in_sentence(key))
+    """A ladder state's short name for figures and logs (``LadderState.short``)."""
+    return escalation.state(key).short
 
 
 def _height(key: str) -> float:

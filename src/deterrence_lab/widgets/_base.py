@@ -81,15 +81,38 @@ def fit_control(control: W.Widget) -> W.Widget:
     return control
 
 
-def side_by_side(left: list[W.Widget], right: list[W.Widget]) -> W.Box:
+def side_by_side(left: list[W.Widget], right: list[W.Widget], *,
+                 controls_width: str = CONTROLS_WIDTH, controls_max: str = "420px") -> W.Box:
     """Controls in a column beside the figure column; the figure column wraps below the
-    controls when both do not fit."""
-    controls = W.VBox(left, layout=W.Layout(flex=f"0 1 {CONTROLS_WIDTH}", min_width="280px",
-                                            max_width="420px", margin="0 16px 0 0"))
+    controls when both do not fit. ``controls_width`` and ``controls_max`` set the control
+    column's usual and largest width (wider for menus with long entries)."""
+    controls = W.VBox(left, layout=W.Layout(flex=f"0 1 {controls_width}", min_width="280px",
+                                            max_width=controls_max, margin="0 16px 0 0"))
     figure = W.VBox(right, layout=W.Layout(flex=f"1 1 {FIGURE_MIN_WIDTH}",
                                            min_width=f"min({FIGURE_MIN_WIDTH}, 100%)"))
     return W.Box([controls, figure], layout=W.Layout(display="flex", flex_flow="row wrap",
                                                      align_items="flex-start", width="100%"))
+
+
+def control_grid(controls: list[W.Widget], cell_width: str = "340px") -> W.Box:
+    """Many fitted controls (see :func:`fit_control`) in rows that wrap: as many columns as
+    the width allows, each at least ``cell_width`` wide, one column on a narrow screen."""
+    for control in controls:
+        control.layout.width = "auto"
+        control.layout.flex = f"1 1 {cell_width}"
+        control.layout.max_width = "480px"
+        control.layout.margin = "0 16px 4px 0"
+    return W.Box(controls, layout=W.Layout(display="flex", flex_flow="row wrap",
+                                           align_items="flex-start", width="100%"))
+
+
+def with_style(box: W.Box) -> W.Box:
+    """``box`` with the explorers' style sheet (``CSS``) as its first child and their class,
+    so that fitted controls and the figure get the same layout everywhere (once only)."""
+    if "dl-explorer" not in box._dom_classes:
+        box.add_class("dl-explorer")
+        box.children = (W.HTML(CSS), *box.children)
+    return box
 
 
 def image_html(png: bytes, alt: str, size_px: tuple[int, int]) -> str:
@@ -255,7 +278,4 @@ class Explorer:
     def _ipython_display_(self):
         from IPython.display import display
 
-        if "dl-explorer" not in self.ui._dom_classes:  # once, also for a subclass's own ui
-            self.ui.add_class("dl-explorer")
-            self.ui.children = (W.HTML(CSS), *self.ui.children)
-        display(self.ui)
+        display(with_style(self.ui))  # also for a subclass's own ui

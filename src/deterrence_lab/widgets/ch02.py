@@ -15,15 +15,20 @@ from ..views.law import (
     doctrine_figure,
     recolour_doctrine,
     doctrine_table,
+    finding_note,
     findings_table,
     findings_votes_figure,
+    invocable_table,
+    paragraphs_table,
+    walk_summary,
     walkthrough_base,
     walkthrough_figure,
     walkthrough_path,
 )
 from ._base import Explorer
 
-__all__ = ['WalkThrough', 'DoctrineComparison', 'findings_table', 'doctrine_table', 'findings_votes_figure', 'walkthrough_figure', 'doctrine_figure']
+__all__ = ['WalkThrough', 'DoctrineComparison', 'findings_table', 'doctrine_table', 'findings_votes_figure', 'walkthrough_figure', 'doctrine_figure',
+           'finding_note', 'paragraphs_table', 'walk_summary', 'invocable_table']
 
 class WalkThrough(Explorer):
     """The walk-through as a guided form: one question at a time, a live path panel.
@@ -143,7 +148,9 @@ class WalkThrough(Explorer):
             caveat = (f"<p>⚠ This rests on answers you marked <i>unclear</i>: "
                       f"{', '.join(walk.unclear)}. The Court did not assess these facts.</p>"
                       if walk.unclear else "")
-            panel = (f"<h4>{html.escape(walk.outcome.title)}</h4>"
+            # a bold paragraph, not a heading: the readout sits under a chapter's own
+            # headings, whose level it cannot know (a jump from h2 to h4 breaks the outline)
+            panel = (f"<p><b>{html.escape(walk.outcome.title)}</b></p>"
                      f"<p>{html.escape(walk.outcome.court_said)}</p>{caveat}"
                      f"<p><b>Findings that apply</b> (paraphrased; vote):</p>"
                      f"<ul>{''.join(_finding_html(letter) for letter in walk.outcome.findings)}</ul>")

@@ -25,10 +25,12 @@ from ..views.decision import (
     ranked_order,
 )
 from ..views.games import (describe_path, draw_reputation, draw_tree_solution, fig_chicken,
-                           fig_game_tree, fig_reputation, game_tree_base, reputation_base)
+                           fig_game_tree, fig_reputation, game_tree_base, plan_table,
+                           reputation_base)
 from ._base import Explorer
 
-__all__ = ['WeightExplorer', 'RedLineExplorer', 'ReputationExplorer', 'SEED', 'N_DRAWS', 'OPTION_COLORS', 'OPTION_NAMES', 'OPTION_SHORT', 'CRITERION_NAMES', 'fig_ranked_options', 'fig_sensitivity', 'fig_implied_weights', 'fig_game_tree', 'describe_path', 'fig_reputation', 'fig_chicken']
+__all__ = ['WeightExplorer', 'RedLineExplorer', 'ReputationExplorer', 'SEED', 'N_DRAWS', 'OPTION_COLORS', 'OPTION_NAMES', 'OPTION_SHORT', 'CRITERION_NAMES', 'fig_ranked_options', 'fig_sensitivity', 'fig_implied_weights', 'fig_game_tree', 'describe_path', 'fig_reputation', 'fig_chicken',
+           'plan_table']
 
 _STYLE = {"description_width": "200px"}
 _WIDE = W.Layout(width="420px")

@@ -16,9 +16,13 @@ from ..views.ladder import (
     kahn_ladder_figure,
     ladder_figure,
     ladder_table,
+    matrix_table,
+    memory_table,
     option_comparison,
     option_comparison_figure,
     option_effects_table,
+    outcome_summary,
+    path_statistics_table,
     plan_a_table,
     robustness_lines,
     thresholds_table,
@@ -34,13 +38,20 @@ from ..views.risk import (brinkmanship_base, brinkmanship_figure, brinkmanship_r
                           cumulative_risk_figure, cumulative_risk_top_pct, draw_cumulative_risk)
 from ._base import Explorer
 
-__all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table', 'option_comparison', 'robustness_lines', 'calibration_posterior_figure']
+__all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table', 'option_comparison', 'robustness_lines', 'calibration_posterior_figure',
+           'matrix_table', 'outcome_summary', 'path_statistics_table', 'memory_table']
 
 _OPTION_CHOICES = [(("No response (baseline)" if o.key == opts.NO_RESPONSE else o.name), o.key)
                    for o in opts.OPTIONS]
 _START_CHOICES = [(s.label, s.key) for s in esc.LADDER_STATES if not s.absorbing]
 _STYLE = {"description_width": "190px"}
 _WIDE = W.Layout(width="330px")
+
+
+def _option_dropdown() -> W.Dropdown:
+    """The Western-response picker every ladder explorer starts with ("no response" first)."""
+    return W.Dropdown(options=_OPTION_CHOICES, value=opts.NO_RESPONSE,
+                      description="Western response", style=_STYLE, layout=_WIDE)
 
 
 def _option(value: str) -> str | None:
@@ -57,8 +68,7 @@ class LadderExplorer(Explorer):
 
     def _controls(self):
         return {
-            "option": W.Dropdown(options=_OPTION_CHOICES, value=opts.NO_RESPONSE,
-                                 description="Western response", style=_STYLE, layout=_WIDE),
+            "option": _option_dropdown(),
             "memory": W.Checkbox(value=True, description="Ladder remembers a first use",
                                  style=_STYLE, layout=_WIDE),
             "start": W.Dropdown(options=_START_CHOICES, value=esc.FIRST_NUCLEAR_STATE,
@@ -98,8 +108,7 @@ class TrajectoryExplorer(Explorer):
 
     def _controls(self):
         return {
-            "option": W.Dropdown(options=_OPTION_CHOICES, value=opts.NO_RESPONSE,
-                                 description="Western response", style=_STYLE, layout=_WIDE),
+            "option": _option_dropdown(),
             "n_paths": W.IntSlider(value=40, min=5, max=200, step=5, description="Paths drawn (count)",
                                    style=_STYLE, layout=_WIDE),
             "n_rounds": W.IntSlider(value=40, min=10, max=80, step=5, description="Rounds shown (count)",

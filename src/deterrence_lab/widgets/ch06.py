@@ -22,8 +22,9 @@ from ..views.seminar import (_html_table, _with_note, consequence_texts, debrief
                              decisions_table, distribution_table, formats_table,
                              front_map_figure, game_header, menu_table, outcome_table,
                              premise_text, report, short, teams_table, timeline_figure)
-from ..views.style import error_html, style, to_png
+from ..views.style import describe_figure, error_html, reusing, style, to_png
 from ..views.verdict import VERDICT_COLORS, verdict_map_figure
+from ._base import control_grid, fit_control, image_html, side_by_side, with_style
 
 __all__ = ['CrisisSeminar', 'VerdictRecorder', 'debrief_figure', 'front_map_figure',
            'timeline_figure', 'VERDICT_COLORS', 'verdict_map_figure', 'decisions_table',
@@ -59,12 +60,13 @@ class CrisisSeminar:
                           "game_format": game_format, "premise": premise,
                           "assumptions": assumptions}
         self.header = W.HTML()
-        self.controls = {k: W.Dropdown(description=seminar.team(k).name,
-                                       style={"description_width": "150px"},
-                                       layout=W.Layout(width="560px"))
+        # each team's menu with its label on a line of its own (the explorers' fitted
+        # controls), so neither the team's name nor a long move is cut
+        self.controls = {k: fit_control(W.Dropdown(description=seminar.team(k).name))
                          for k in self.game.teams}
         self.notes = {k: W.Text(placeholder=f"{seminar.team(k).name}: one-sentence reason "
-                                "(optional)", layout=W.Layout(width="560px"))
+                                "(optional)", layout=W.Layout(width="100%",
+                                                              margin="0 0 10px 0"))
                       for k in self.game.teams}
         self.situation = W.HTML()
         self.advance_button = W.Button(description="Advance: play this round", icon="forward",
@@ -77,7 +79,11 @@ class CrisisSeminar:
         self.reset_button.on_click(lambda _: self.reset())
         self.report = W.HTML()
         self.log = W.HTML()
-        self.image = W.Image(format="png", layout=W.Layout(width="100%", max_width="760px"))
+        # the debrief plot as an <img> with alt text (see _base.image_html); one figure,
+        # drawn into again each round
+        self.image = W.HTML(layout=W.Layout(width="100%"))
+        self.png = b""
+        self.fig = None
         self.path = W.Text(value=f"crisis_seminar_{game_format}_seed{seed}.json",
                            description="Save file",
                            layout=W.Layout(width="420px"))
@@ -86,12 +92,16 @@ class CrisisSeminar:
         self.load_button = W.Button(description="Load game", icon="folder-open")
         self.load_button.on_click(lambda _: self.load(self.path.value))
         self.status = W.HTML()
-        rows = [W.VBox([self.controls[k], self.notes[k]]) for k in self.game.teams]
-        self.ui = W.VBox([
-            W.HTML(f"<b>{self.title}</b>"), self.header, self.situation, *rows,
-            W.HBox([self.advance_button, self.reset_button]), self.report,
-            W.HTML("<b>Decisions so far</b>"), self.log, self.image,
-            W.HBox([self.path, self.save_button, self.load_button]), self.status])
+        moves = [w for k in self.game.teams for w in (self.controls[k], self.notes[k])]
+        # the moves beside the report and the debrief plot when the notebook is wide
+        # enough, stacked otherwise; the column is wide enough for the longest move
+        # (about 70 characters)
+        self.ui = with_style(W.VBox([
+            W.HTML(f"<b>{self.title}</b>"), self.header, self.situation,
+            side_by_side(moves + [W.HBox([self.advance_button, self.reset_button])],
+                         [self.report, W.HTML("<b>Decisions so far</b>"), self.log, self.image],
+                         controls_width="520px", controls_max="560px"),
+            W.HBox([self.path, self.save_button, self.load_button]), self.status]))
         self._refresh()
 
     # -- behaviour --------------------------------------------------------------------
@@ -201,8 +211,12 @@ class CrisisSeminar:
                 + [f"{h['roll']:02d}", short(h["state_after"])]
                 for d, h in zip(g.decisions, g.history)]
         self.log.value = _html_table(header, rows) if rows else "<p><i>none yet</i></p>"
-        with style():
-            self.image.value = to_png(debrief_figure(g))
+        with style(), reusing(self.fig):
+            self.fig = debrief_figure(g)
+        self.png = to_png(self.fig)
+        size = tuple(int(round(v * self.fig.dpi)) for v in self.fig.get_size_inches())
+        self.image.value = image_html(self.png, f"{self.title}: {describe_figure(self.fig)}",
+                                      size)
 
     def _ipython_display_(self):
         from IPython.display import display
@@ -234,13 +248,17 @@ class VerdictRecorder:
 
         self.model_answer = check_bool("model_answer", model_answer)
         # "" stands for "not yet": a Dropdown shows no label at all for the value None.
-        options = [(self.NOT_YET, "")] + [(f"{k}: {v}", k) for k, v in
-                                          verdict.VERDICT_OPTIONS.items()]
-        self.controls = {c.id: W.Dropdown(options=options, value="",
-                                          description=f"{c.id} {c.term_en}",
-                                          style={"description_width": "320px"},
-                                          layout=W.Layout(width="780px"))
+        # A menu shows the verdict's name only (the longest meaning runs to 155 characters,
+        # which no menu shows whole); the meanings are listed above the menus.
+        options = [(self.NOT_YET, "")] + [(k, k) for k in verdict.VERDICT_OPTIONS]
+        self.controls = {c.id: fit_control(W.Dropdown(options=options, value="",
+                                                      description=f"{c.id} {c.term_en}",
+                                                      tooltip=c.text))
                          for c in argument.CLAIMS}
+        self.legend = W.HTML(
+            "<details><summary>What the verdicts mean</summary><ul>" + "".join(
+                f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>"
+                for k, v in verdict.VERDICT_OPTIONS.items()) + "</ul></details>")
         self.compare_button = W.Button(description="Compare with the model answer",
                                        icon="balance-scale",
                                        layout=W.Layout(width="280px"))
@@ -249,8 +267,10 @@ class VerdictRecorder:
         self.reset_button = W.Button(description="Reset", icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
         self.output = W.HTML()
-        self.ui = W.VBox([W.HTML(f"<b>{self.title}</b>"), *self.controls.values(),
-                          W.HBox([self.compare_button, self.reset_button]), self.output])
+        self.ui = with_style(W.VBox([W.HTML(f"<b>{self.title}</b>"), self.legend,
+                                     control_grid(list(self.controls.values())),
+                                     W.HBox([self.compare_button, self.reset_button]),
+                                     self.output]))
 
     @property
     def result(self) -> dict:
