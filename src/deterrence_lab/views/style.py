@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import html
-import io
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
