@@ -579,11 +579,14 @@ def report(info, sections, seconds, load_before, load_after) -> str:
                   verdict(rows, GOALS["widget"]) + ". The bare redraw is a brand-new figure "
                   "of the same size and grid of axes (constrained layout), each axes with "
                   "three lines, labels and a legend, saved with matplotlib's default "
-                  "`fig.savefig(..., format='png')`. A widget update redraws into the "
-                  "widget's one figure, lays it out once (or not at all when titles, labels, "
-                  "limits and ticks are unchanged) and writes the PNG with light compression "
-                  "(`views.style.to_png`). The build column times the widget's `_draw` alone "
-                  "(model work and figure construction, no PNG).", ""]
+                  "`fig.savefig(..., format='png')`. A widget update takes the fast path "
+                  "(`Explorer._draw_dynamic`, `views.style.Scene`): it changes the artists "
+                  "the control touches and draws only those over a cached picture of the "
+                  "rest; the control alternates between two values, so after the first "
+                  "round both values' figures are kept (a first visit to a new static key "
+                  "costs a full draw: see the notes below). The build column times the "
+                  "widget's `_draw` alone (model work and building the whole figure, no "
+                  "PNG): what a full redraw would spend before rendering.", ""]
         lines += table(rows, [("widget (control)", "what", ""),
                               ("update (ms)", "median_ms", ".1f"),
                               ("of which model + figure build (ms)", "build_ms", ".1f"),

@@ -8,7 +8,7 @@ import textwrap
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ..content import argument
-from .style import OKABE_ITO, new_figure
+from .style import OKABE_ITO, changed_in_place, new_figure
 
 KIND_COLORS = {
     "forecast": OKABE_ITO["sky_blue"], "empirical": OKABE_ITO["green"],
@@ -47,37 +47,68 @@ def arrow_ends() -> list[tuple[str, str, tuple[float, float], tuple[float, float
     return ends
 
 
+# Drawing order: boxes, their labels, a white veil over the claims a highlight fades, the
+# arrows (ending at the box edges, they cross no box), the highlighted claim's outline. What
+# a highlight changes (veils, arrows, outline) lies above what it never changes (boxes and
+# labels), so a widget redraws only the former over a cached picture of the latter.
+BOX_Z, LABEL_Z, VEIL_Z, ARROW_Z, OUTLINE_Z = 2, 3, 3.5, 3.7, 3.8
+VEIL_ALPHA = 0.6   # a faded claim shows about 40% of its colour and text
+
+
+def _box(ax, claim_id, **kw):
+    x, y = claim_positions()[claim_id]
+    return ax.add_patch(FancyBboxPatch((x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2), BOX_WIDTH,
+                                       BOX_HEIGHT, boxstyle="round,pad=0,rounding_size=0.12", **kw))
+
+
 def draw_argument_map(ax, facecolors: dict[str, str], highlight: str | None = None,
                       label_width: int = 22) -> None:
     """Draw the claims as boxes (filled with ``facecolors[claim id]``) and the premise links
     as straight arrows on ``ax``; with ``highlight``, that claim's links are drawn strong and
-    the rest fade. Shared by chapter 00 and the verdict map of chapter 06."""
+    the rest fade (:func:`highlight_claim` moves the highlight). Shared by chapter 00 and the
+    verdict map of chapter 06."""
     pos = claim_positions()
-    linked = set()
-    if highlight is not None:
-        linked = {highlight, *argument.claim(highlight).premises, *argument.dependents(highlight)}
-    for premise, conclusion, start, end in arrow_ends():
-        strong = highlight is None or highlight in (premise, conclusion)
-        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12,
-                                     lw=1.6 if strong else 0.8, shrinkA=0, shrinkB=0,
-                                     color="black" if strong else "#bbbbbb", zorder=1,
-                                     gid=f"arrow {premise}->{conclusion}"))
     for c in argument.CLAIMS:
         x, y = pos[c.id]
-        faded = highlight is not None and c.id not in linked
-        ax.add_patch(FancyBboxPatch((x - BOX_WIDTH / 2, y - BOX_HEIGHT / 2), BOX_WIDTH, BOX_HEIGHT,
-                                    boxstyle="round,pad=0,rounding_size=0.12",
-                                    fc=facecolors[c.id], ec="black",
-                                    lw=2.8 if c.id == highlight else 0.6,
-                                    alpha=0.35 if faded else 0.9, zorder=2, gid=f"box {c.id}"))
+        _box(ax, c.id, fc=facecolors[c.id], ec="black", lw=0.6, alpha=0.9, zorder=BOX_Z,
+             gid=f"box {c.id}")
         label = f"{c.id}\n" + "\n".join(textwrap.wrap(c.term_en, label_width))
-        ax.text(x, y, label, ha="center", va="center", fontsize=7.5, zorder=3,
-                alpha=0.45 if faded else 1.0, gid=f"label {c.id}")
+        ax.text(x, y, label, ha="center", va="center", fontsize=7.5, zorder=LABEL_Z,
+                gid=f"label {c.id}")
+    for premise, conclusion, start, end in arrow_ends():
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12,
+                                     shrinkA=0, shrinkB=0, zorder=ARROW_Z,
+                                     gid=f"arrow {premise}->{conclusion}"))
+    highlight_claim(ax, highlight)
     xs = [x for x, _ in pos.values()]
     ys = [y for _, y in pos.values()]
     ax.set_xlim(min(xs) - BOX_WIDTH / 2 - 0.2, max(xs) + BOX_WIDTH / 2 + 0.2)
     ax.set_ylim(min(ys) - BOX_HEIGHT / 2 - 0.2, max(ys) + BOX_HEIGHT / 2 + 0.2)
     ax.set_axis_off()
+
+
+def highlight_claim(ax, highlight: str | None) -> list:
+    """Show ``highlight`` on a map drawn by :func:`draw_argument_map`: its links strong (the
+    arrows restyled in place), a white veil over the claims not linked to it and a thick
+    outline around it (added). Returns the arrows, veils and outline; a map already showing
+    another highlight needs its veils and outline removed first."""
+    linked = set()
+    if highlight is not None:
+        linked = {highlight, *argument.claim(highlight).premises, *argument.dependents(highlight)}
+    arrows = [p for p in ax.patches if (p.get_gid() or "").startswith("arrow ")]
+    for arrow in arrows:
+        premise, conclusion = arrow.get_gid()[6:].split("->")
+        strong = highlight is None or highlight in (premise, conclusion)
+        arrow.set(linewidth=1.6 if strong else 0.8, color="black" if strong else "#bbbbbb")
+    added = []
+    if highlight is not None:
+        for c in argument.CLAIMS:
+            if c.id not in linked:
+                added.append(_box(ax, c.id, fc="white", ec="none", alpha=VEIL_ALPHA,
+                                  zorder=VEIL_Z, gid=f"veil {c.id}"))
+        added.append(_box(ax, highlight, fc="none", ec="black", lw=2.8, zorder=OUTLINE_Z,
+                          gid=f"outline {highlight}"))
+    return changed_in_place(*arrows) + added
 
 
 def argument_map(highlight: str | None = None):

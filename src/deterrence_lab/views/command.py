@@ -90,7 +90,7 @@ def frontier_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, *, 
     if current is not None:
         r = command.command_risks(p_rogue=p_rogue, p_fail=p_fail, **current)
         ax.scatter(_clip(r.p_unauthorised), _clip(r.p_valid_fails), marker="*", s=320, color="none",
-                   edgecolor="black", linewidth=1.6, label="your design", zorder=7)
+                   edgecolor="black", linewidth=1.6, label="your design", zorder=7, gid="your design")
     ax.set_xscale("log")
     ax.set_yscale("log")
     _log_scale(ax.xaxis, ax.yaxis)
@@ -99,6 +99,15 @@ def frontier_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, *, 
     ax.set_title(f"The always/never trade-off: designs with n = {n} members")
     ax.legend(fontsize=8, loc="lower left")
     return fig
+
+
+def move_design(ax, p_rogue: float, p_fail: float, current: dict):
+    """Move the star of a :func:`frontier_figure` drawn with a ``current`` design to another
+    design of the same family (same ``n``, probabilities and barriers), in place; returns it."""
+    star = next(c for c in ax.collections if c.get_gid() == "your design")
+    r = command.command_risks(p_rogue=p_rogue, p_fail=p_fail, **current)
+    star.set_offsets(np.column_stack([_clip(r.p_unauthorised), _clip(r.p_valid_fails)]))
+    return star
 
 
 def risk_by_k_figure(n: int = 5, p_rogue: float = 0.01, p_fail: float = 0.05, **barriers):

@@ -21,25 +21,46 @@ OPTION_SHORT = {"no_response": "no response", "protest": "protest", "sanctions":
 CRITERION_NAMES = {c.key: c.name for c in response.CRITERIA}
 
 
-def fig_ranked_options(result: response.RankResult, title: str = ""):
-    """Options ranked by their likely weighted score, 5-95 % bars, and P(rank first)."""
-    order = np.argsort(-result.score_likely, kind="stable")[::-1]
+def ranked_order(result: response.RankResult) -> tuple[str, ...]:
+    """The options from the bottom row of :func:`fig_ranked_options` to the top one."""
+    return tuple(result.options[i] for i in np.argsort(-result.score_likely, kind="stable")[::-1])
+
+
+def ranked_options_base(order, n_draws: int, title: str = ""):
+    """The axes of :func:`fig_ranked_options` for options in ``order`` (bottom to top):
+    names, score axis and title; :func:`draw_ranked_bars` adds bars, ranges and P(first)."""
     fig, ax = new_figure(7.5, 4.2)
-    y = np.arange(len(order))
-    keys = [result.options[i] for i in order]
-    ax.barh(y, result.score_likely[order], color=[OPTION_COLORS[k] for k in keys], alpha=0.85)
-    ax.errorbar(result.score_median[order], y,
-                xerr=[result.score_median[order] - result.score_p05[order],
-                      result.score_p95[order] - result.score_median[order]],
-                fmt="o", color="black", ms=3, capsize=3, lw=1, label="median, 5-95 %")
-    for yi, i in zip(y, order):
-        ax.text(10.2, yi, f"P(first) {result.p_first[i]:.0%}", va="center", fontsize=9)
-    ax.set_yticks(y, [OPTION_NAMES[k] for k in keys])
+    ax.set_yticks(np.arange(len(order)), [OPTION_NAMES[k] for k in order])
     ax.set_xlim(0, 12.5)
     ax.set_xticks(range(0, 11, 2))
     ax.set_xlabel("weighted score (0-10 points, higher is better for the West)")
-    ax.legend(loc="lower right", fontsize=8)
-    ax.set_title(title or f"Answers ranked ({result.n_draws:,} Monte Carlo draws)")
+    ax.set_title(title or f"Answers ranked ({n_draws:,} Monte Carlo draws)")
+    return fig
+
+
+def draw_ranked_bars(ax, result: response.RankResult, keys) -> list:
+    """Bars (likely score), 5-95 % ranges, P(first) and the legend on a
+    :func:`ranked_options_base` figure with rows ``keys`` (bottom to top); returns what was
+    added."""
+    index = {k: i for i, k in enumerate(result.options)}
+    order = np.array([index[k] for k in keys])
+    y = np.arange(len(order))
+    bars = ax.barh(y, result.score_likely[order], color=[OPTION_COLORS[k] for k in keys],
+                   alpha=0.85)
+    ranges = ax.errorbar(result.score_median[order], y,
+                         xerr=[result.score_median[order] - result.score_p05[order],
+                               result.score_p95[order] - result.score_median[order]],
+                         fmt="o", color="black", ms=3, capsize=3, lw=1, label="median, 5-95 %")
+    texts = [ax.text(10.2, yi, f"P(first) {result.p_first[i]:.0%}", va="center", fontsize=9)
+             for yi, i in zip(y, order)]
+    return [bars, ranges, *texts, ax.legend(loc="lower right", fontsize=8)]
+
+
+def fig_ranked_options(result: response.RankResult, title: str = ""):
+    """Options ranked by their likely weighted score, 5-95 % bars, and P(rank first)."""
+    order = ranked_order(result)
+    fig = ranked_options_base(order, result.n_draws, title)
+    draw_ranked_bars(fig.axes[0], result, order)
     return fig
 
 

@@ -66,35 +66,26 @@ def _ladder_xy(key: str) -> tuple[float, float]:
     return (_X[st.after_use and st.level <= 1] if st.level <= 1 else 0.6, st.level)
 
 
-def ladder_figure(params: dict, start: str, outcome: dict):
-    """The ladder as a diagram with its step probabilities (left column: before any nuclear
-    use; right column: after one), and bars of where it ends."""
+# Drawing order of the ladder: the boxes (plain), then the moves between them and their
+# probabilities, then the box of the starting state (outlined) over its plain box. A new
+# option, start or scale changes only the latter, so a widget redraws those over the rest.
+_BOX_Z, _MOVE_Z, _MOVE_LABEL_Z, _START_Z = 3, 3.2, 3.3, 3.4
+
+
+def _ladder_box(ax, key, start):
+    x, y = _ladder_xy(key)
+    edge = OKABE_ITO["vermillion"] if start else OKABE_ITO["grey"]
+    return ax.text(x, y, _SHORT[key], ha="center", va="center", fontsize=8,
+                   zorder=_START_Z if start else _BOX_Z,
+                   bbox={"boxstyle": "round", "fc": "white", "ec": edge, "lw": 2 if start else 1})
+
+
+def ladder_base():
+    """The two axes of :func:`ladder_figure` with what no parameter changes: the states'
+    boxes, general war, the nuclear threshold, column captions and titles."""
     fig, (ax, bars) = new_figure(9.5, 5.2, 1, 2, gridspec_kw={"width_ratios": [2.3, 1]})
-    for i, key in enumerate(esc.TRANSIENT_KEYS):
-        x, y = _ladder_xy(key)
-        st = esc.state(key)
-        edge = OKABE_ITO["vermillion"] if key == start else OKABE_ITO["grey"]
-        ax.text(x, y, _SHORT[key], ha="center", va="center", fontsize=8,
-                bbox={"boxstyle": "round", "fc": "white", "ec": edge, "lw": 2 if key == start else 1})
-        for move, target, color in (("up", st.up_to, actor_color("russia")),
-                                    ("down", st.down_to, actor_color("us_nato"))):
-            p = params[move][i]
-            if not target or p <= 0:
-                continue
-            tx, ty = _ladder_xy(target) if target != "general_war" else (0.6, 6)
-            off = 0.06 if move == "up" else -0.06
-            ax.annotate("", xy=(tx + off, ty - 0.25 * np.sign(ty - y)),
-                        xytext=(x + off, y + 0.25 * np.sign(ty - y)),
-                        arrowprops={"arrowstyle": "->", "color": color, "lw": 0.5 + 6 * p})
-            # label 35% along a climb, 65% along a step down: clear of the middle column's boxes
-            frac = 0.35 if move == "up" else 0.65
-            ax.text(x + frac * (tx - x) + 2 * off, y + frac * (ty - y), f"{move} {p:.2f}",
-                    fontsize=7, color=text_color(color), ha="left" if move == "up" else "right",
-                    va="center")
-        middle = st.level >= 2
-        ax.text(x - 0.17 if middle else x, y if middle else y - 0.33,
-                f"settle {params['settle'][i]:.2f}", ha="right" if middle else "center",
-                va="center", fontsize=7, color=text_color(END_COLORS["settlement"]))
+    for key in esc.TRANSIENT_KEYS:
+        _ladder_box(ax, key, start=False)
     ax.text(0.6, 6, "GENERAL NUCLEAR WAR", ha="center", va="center", fontsize=9, color="white",
             bbox={"boxstyle": "round", "fc": END_COLORS["general_war"]})
     ax.axhline(1.5, color=OKABE_ITO["vermillion"], ls="--", lw=1)
@@ -106,13 +97,60 @@ def ladder_figure(params: dict, start: str, outcome: dict):
     ax.axis("off")
     ax.set_title("One round: climb, step down, settle (or stay)")
     keys = ["settlement", "general_war"]
-    values = [outcome[k] for k in keys]
-    bars.bar([END_LABELS[k] for k in keys], values, color=[END_COLORS[k] for k in keys])
-    for x, v in enumerate(values):
-        bars.text(x, v + 0.02, percent(v), ha="center", fontsize=10)
     bars.set_ylim(0, 1.1)
     bars.set_ylabel("probability of ending there")
     bars.set_title("Where it ends")
+    # the category axis the bars use, set before them so that it does not change
+    bars.bar([END_LABELS[k] for k in keys], [0.0, 0.0], color="none").remove()
+    return fig
+
+
+def draw_ladder(fig, params: dict, start: str, outcome: dict) -> list:
+    """The moves with their probabilities (``params``), the starting state outlined and the
+    bars of where it ends (``outcome``) on a :func:`ladder_base` figure; returns what was
+    added."""
+    ax, bars = fig.axes
+    added = []
+    for i, key in enumerate(esc.TRANSIENT_KEYS):
+        x, y = _ladder_xy(key)
+        st = esc.state(key)
+        for move, target, color in (("up", st.up_to, actor_color("russia")),
+                                    ("down", st.down_to, actor_color("us_nato"))):
+            p = params[move][i]
+            if not target or p <= 0:
+                continue
+            tx, ty = _ladder_xy(target) if target != "general_war" else (0.6, 6)
+            off = 0.06 if move == "up" else -0.06
+            added.append(ax.annotate("", xy=(tx + off, ty - 0.25 * np.sign(ty - y)),
+                                     xytext=(x + off, y + 0.25 * np.sign(ty - y)), zorder=_MOVE_Z,
+                                     arrowprops={"arrowstyle": "->", "color": color,
+                                                 "lw": 0.5 + 6 * p}))
+            # label 35% along a climb, 65% along a step down: clear of the middle column's boxes
+            frac = 0.35 if move == "up" else 0.65
+            added.append(ax.text(x + frac * (tx - x) + 2 * off, y + frac * (ty - y),
+                                 f"{move} {p:.2f}", fontsize=7, color=text_color(color),
+                                 ha="left" if move == "up" else "right", va="center",
+                                 zorder=_MOVE_LABEL_Z))
+        middle = st.level >= 2
+        added.append(ax.text(x - 0.17 if middle else x, y if middle else y - 0.33,
+                             f"settle {params['settle'][i]:.2f}", ha="right" if middle else "center",
+                             va="center", fontsize=7, color=text_color(END_COLORS["settlement"]),
+                             zorder=_MOVE_LABEL_Z))
+    added.append(_ladder_box(ax, start, start=True))
+    keys = ["settlement", "general_war"]
+    values = [outcome[k] for k in keys]
+    added.append(bars.bar([END_LABELS[k] for k in keys], values,
+                          color=[END_COLORS[k] for k in keys]))
+    added += [bars.text(x, v + 0.02, percent(v), ha="center", fontsize=10)
+              for x, v in enumerate(values)]
+    return added
+
+
+def ladder_figure(params: dict, start: str, outcome: dict):
+    """The ladder as a diagram with its step probabilities (left column: before any nuclear
+    use; right column: after one), and bars of where it ends."""
+    fig = ladder_base()
+    draw_ladder(fig, params, start, outcome)
     return fig
 
 
@@ -159,33 +197,51 @@ def option_comparison_figure(start: str = esc.FIRST_NUCLEAR_STATE):
     return fig
 
 
-def trajectories_figure(paths: np.ndarray, timing: np.ndarray):
-    """Sampled paths over rounds (left) and the exact share of paths ended by each round (right)."""
+def trajectories_base(n_paths: int, n_rounds: int):
+    """The two axes of :func:`trajectories_figure` for ``n_paths`` paths over ``n_rounds``
+    rounds: state names, labels, titles; :func:`draw_trajectories` adds paths and shares."""
     fig, (ax, share) = new_figure(10.0, 4.2, 1, 2, gridspec_kw={"width_ratios": [1.6, 1]})
+    ax.set_yticks(range(-1, 7), ["settlement", "conventional war", "nuclear threats",
+                                 "single nuclear use", "battlefield use", "theatre exchange",
+                                 "strategic exchange", "general war"], fontsize=8)
+    # every state in view, whether or not a sample reaches it (jitter ±0.25, 5% margins)
+    ax.set_ylim(-1.25 - 0.375, 6.25 + 0.375)
+    ax.set_xlabel("round (one round of decisions by both sides)")
+    ax.set_title(f"{n_paths} sampled paths")
+    share.set_xlabel("round")
+    share.set_ylabel("share of all paths (%, exact)")
+    share.set_ylim(0, 100)
+    share.set_title("How fast it ends")
+    return fig
+
+
+def draw_trajectories(fig, paths: np.ndarray, timing: np.ndarray) -> list:
+    """Sampled ``paths`` (left) and the exact share ended by each round from ``timing``
+    (right) on a :func:`trajectories_base` figure of the same size; returns what was added."""
+    ax, share = fig.axes
     rounds = np.arange(paths.shape[1])
     jitter = np.linspace(-0.25, 0.25, paths.shape[0])
     war, settle = esc.STATE_KEYS.index("general_war"), esc.STATE_KEYS.index("settlement")
     height = {i: esc.LADDER_STATES[i].level for i in range(len(esc.STATE_KEYS))}
     level = np.vectorize(height.get)(paths)
+    added = []
     for row, path in enumerate(level):
         end = paths[row, -1]
         color = (END_COLORS["general_war"] if end == war else END_COLORS["settlement"] if end == settle
                  else OKABE_ITO["grey"])
-        ax.step(rounds, path + jitter[row], where="post", color=color, alpha=0.5, lw=1)
-    ax.set_yticks(range(-1, 7), ["settlement", "conventional war", "nuclear threats",
-                                 "single nuclear use", "battlefield use", "theatre exchange",
-                                 "strategic exchange", "general war"], fontsize=8)
-    ax.set_xlabel("round (one round of decisions by both sides)")
-    ax.set_title(f"{paths.shape[0]} sampled paths")
+        added += ax.step(rounds, path + jitter[row], where="post", color=color, alpha=0.5, lw=1)
     cum = np.cumsum(timing, axis=0)
     k = np.arange(1, timing.shape[0] + 1)
-    share.plot(k, 100 * cum[:, 0], color=END_COLORS["settlement"], label="settled by then")
-    share.plot(k, 100 * cum[:, 1], color=END_COLORS["general_war"], label="general war by then")
-    share.set_xlabel("round")
-    share.set_ylabel("share of all paths (%, exact)")
-    share.set_ylim(0, 100)
-    share.legend(loc="center right")
-    share.set_title("How fast it ends")
+    added += share.plot(k, 100 * cum[:, 0], color=END_COLORS["settlement"], label="settled by then")
+    added += share.plot(k, 100 * cum[:, 1], color=END_COLORS["general_war"], label="general war by then")
+    added.append(share.legend(loc="center right"))
+    return added
+
+
+def trajectories_figure(paths: np.ndarray, timing: np.ndarray):
+    """Sampled paths over rounds (left) and the exact share of paths ended by each round (right)."""
+    fig = trajectories_base(paths.shape[0], paths.shape[1] - 1)
+    draw_trajectories(fig, paths, timing)
     return fig
 
 

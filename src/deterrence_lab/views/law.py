@@ -9,7 +9,7 @@ from matplotlib.patches import Rectangle
 
 from .._display import Markdown, markdown_table, prose
 from ..models import law
-from .style import OKABE_ITO, actor_color, new_figure
+from .style import OKABE_ITO, actor_color, changed_in_place, new_figure
 
 
 def findings_table():
@@ -178,10 +178,34 @@ _SHORT = {
 }
 
 
-def walkthrough_figure(answers: dict | None = None):
-    """The walk-through graph; the path that ``answers`` take is drawn in colour."""
-    path, reached = law.trace(answers or {})
-    taken = {(s.node, path[i + 1].node if i + 1 < len(path) else reached) for i, s in enumerate(path)}
+# Drawing order of the walk-through: every link in grey, then the path's links in colour
+# over them, then the answers on the links and the boxes (links end under them), then the box reached,
+# restyled, over its plain box. A new answer changes only the coloured links and the box
+# reached, so a widget redraws those over a cached picture of the rest.
+_LINK_Z, _PATH_Z, _NODE_Z, _HERE_Z = 2.5, 3, 4, 4.5
+
+
+def _link(ax, start, end, on_path):
+    (x0, y0), (x1, y1) = _LAYOUT[start], _LAYOUT[end]
+    return ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=_PATH_Z if on_path else _LINK_Z,
+                       arrowprops=dict(arrowstyle="-|>", lw=2.6 if on_path else 0.8,
+                                       color=actor_color("us_nato") if on_path else "#BBBBBB",
+                                       shrinkA=14, shrinkB=14))
+
+
+def _node(ax, node, here):
+    x, y = _LAYOUT[node]
+    is_outcome = node not in {q.node for q in law.QUESTIONS}
+    face = ("#FCE6C9" if is_outcome else "#FFFFFF") if not here else "#CFE8F7"
+    return ax.text(x, y, _SHORT[node], ha="center", va="center", fontsize=8.5,
+                   fontweight="bold" if here else "normal", zorder=_HERE_Z if here else _NODE_Z,
+                   bbox=dict(boxstyle="round,pad=0.35", fc=face,
+                             ec=actor_color("us_nato") if here else "#777777"))
+
+
+def walkthrough_base():
+    """The walk-through graph with no path: every link in grey, every box plain. Returns
+    ``(figure, axes)``; :func:`walkthrough_path` draws a path on it."""
     fig, ax = new_figure(7.4, 6.4)
     drawn = set()
     for start, answer, end in law.graph_edges():
@@ -189,22 +213,12 @@ def walkthrough_figure(answers: dict | None = None):
             continue
         drawn.add((start, end))
         labels = [a for s_, a, e_ in law.graph_edges() if s_ == start and e_ == end]
-        on_path = (start, end) in taken
         (x0, y0), (x1, y1) = _LAYOUT[start], _LAYOUT[end]
-        ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                    arrowprops=dict(arrowstyle="-|>", lw=2.6 if on_path else 0.8,
-                                    color=actor_color("us_nato") if on_path else "#BBBBBB",
-                                    shrinkA=14, shrinkB=14))
+        _link(ax, start, end, on_path=False)
         ax.text((x0 + x1) / 2 + 0.08, (y0 + y1) / 2, " / ".join(labels), fontsize=7,
-                color="#555555", ha="left", va="center")
-    for node, (x, y) in _LAYOUT.items():
-        is_outcome = node not in {q.node for q in law.QUESTIONS}
-        here = node == reached
-        face = ("#FCE6C9" if is_outcome else "#FFFFFF") if not here else "#CFE8F7"
-        ax.text(x, y, _SHORT[node], ha="center", va="center", fontsize=8.5,
-                fontweight="bold" if here else "normal",
-                bbox=dict(boxstyle="round,pad=0.35", fc=face,
-                          ec=actor_color("us_nato") if here else "#777777"))
+                color="#555555", ha="left", va="center", zorder=_NODE_Z)
+    for node in _LAYOUT:
+        _node(ax, node, here=False)
     ax.text(-1.4, 8.5, "use of force\n(Charter)", fontsize=8, color="#555555", ha="center")
     ax.text(-1.4, 4.5, "conduct of\nhostilities\n(IHL)", fontsize=8, color="#555555", ha="center")
     ax.set_xlim(-2.1, 6.3)
@@ -216,6 +230,24 @@ def walkthrough_figure(answers: dict | None = None):
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.set_title("Legal walk-through: questions and where each answer leads")
+    return fig, ax
+
+
+def walkthrough_path(ax, answers: dict | None = None) -> list:
+    """Draw on a :func:`walkthrough_base` graph the path that ``answers`` take (its links in
+    colour) and the box it reaches; returns the artists added."""
+    path, reached = law.trace(answers or {})
+    taken = {(s.node, path[i + 1].node if i + 1 < len(path) else reached) for i, s in enumerate(path)}
+    added = [_link(ax, start, end, on_path=True)
+             for start, end in dict.fromkeys((s, e) for s, _, e in law.graph_edges())
+             if (start, end) in taken]
+    return added + [_node(ax, reached, here=True)]
+
+
+def walkthrough_figure(answers: dict | None = None):
+    """The walk-through graph; the path that ``answers`` take is drawn in colour."""
+    fig, ax = walkthrough_base()
+    walkthrough_path(ax, answers)
     return fig
 
 
@@ -231,18 +263,31 @@ _STATUS_COLOURS = {"could be invoked": actor_color("russia"),
                    "arguable": OKABE_ITO["yellow"], "not met": "#E8E8E8"}
 
 
-def doctrine_figure(scenario_key: str, *, count_claimed: bool = True):
-    """One row per doctrine version, one cell per condition, coloured by whether Moscow could
-    invoke it in the scenario."""
+def _doctrine_colours(scenario_key: str, count_claimed: bool) -> dict[tuple[int, int], str]:
+    """Colour of each cell (condition j of version row y) for a scenario."""
     rows = law.doctrine_comparison(scenario_key)
-    fig, ax = new_figure(7.6, 3.8)
+    colours = {}
     for i, version in enumerate(law.VERSIONS):
         y = len(law.VERSIONS) - 1 - i
         for j, (condition, status) in enumerate(rows[version]):
             if not count_claimed and status == "only if annexed land counts as Russian":
                 status = "not met"
-            ax.add_patch(_cell(j, y, _STATUS_COLOURS[status],
-                               hatch="//" if condition.kind == "attribution" else None))
+            colours[j, y] = _STATUS_COLOURS[status]
+    return colours
+
+
+def doctrine_figure(scenario_key: str, *, count_claimed: bool = True):
+    """One row per doctrine version, one cell per condition, coloured by whether Moscow could
+    invoke it in the scenario (:func:`recolour_doctrine` shows another scenario)."""
+    rows = law.doctrine_comparison(scenario_key)
+    colours = _doctrine_colours(scenario_key, count_claimed)
+    fig, ax = new_figure(7.6, 3.8)
+    for i, version in enumerate(law.VERSIONS):
+        y = len(law.VERSIONS) - 1 - i
+        for j, (condition, status) in enumerate(rows[version]):
+            cell = ax.add_patch(_cell(j, y, colours[j, y],
+                                      hatch="//" if condition.kind == "attribution" else None))
+            cell.set_gid(f"cell {j} {y}")
             ax.text(j + 0.5, y + 0.5, condition.label, ha="center", va="center", fontsize=9)
     ax.set_xlim(0, max(len(r) for r in rows.values()))
     ax.set_ylim(0, len(law.VERSIONS))
@@ -256,6 +301,18 @@ def doctrine_figure(scenario_key: str, *, count_claimed: bool = True):
               ncol=2, frameon=False, fontsize=8)
     ax.set_title(law.scenario(scenario_key).title, fontsize=11)
     return fig
+
+
+def recolour_doctrine(ax, scenario_key: str, *, count_claimed: bool = True) -> list:
+    """Show another scenario on a :func:`doctrine_figure` (the cells recoloured and the
+    title changed in place); returns the cells and the title."""
+    colours = _doctrine_colours(scenario_key, count_claimed)
+    cells = [p for p in ax.patches if (p.get_gid() or "").startswith("cell ")]
+    for cell in cells:
+        j, y = (int(v) for v in cell.get_gid().split()[1:])
+        cell.set_facecolor(colours[j, y])
+    title = ax.set_title(law.scenario(scenario_key).title, fontsize=11)
+    return changed_in_place(*cells, title)
 
 
 def _cell(x, y, colour, hatch=None):

@@ -14,8 +14,8 @@ from matplotlib.patches import Circle, Rectangle
 
 from ..content import basemap as bm
 from ..models import effects as fx
-from .rings import EFFECT_COLORS, yield_strip
-from .style import OKABE_ITO, new_figure
+from .rings import EFFECT_COLORS, yield_mark, yield_strip
+from .style import OKABE_ITO, changed_in_place, new_figure
 
 # places the effects map offers: each has 1:10m coast and borders in the base map
 RING_PLACES = ("Zaporizhzhia", "Kyiv", "Kharkiv", "Odesa", "Moscow", "The Hague", "Amsterdam",
@@ -101,31 +101,39 @@ def _map_axes(ax, view_km, xlabel):
     ax.set_facecolor("#f7fbff")
 
 
-def emp_map_figure(centre_name, burst_height_km, view_km=None):
-    """The EMP footprint of a burst above ``centre_name`` on a map of Europe (or of the world
-    outside it): the horizon circle, coastlines, borders and the cities named, inside the
-    footprint in red. Returns ``(figure, radius_km, names_inside)``."""
+def nice_view_km(needed_km: float) -> float:
+    """The half-width of a map view: the smallest of 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times
+    a power of ten that is at least ``needed_km``. A map zooms in these steps, so that while
+    a slider moves a ring or circle grows inside a map that stays put, and the widget can
+    reuse the map it drew for that step."""
+    needed = float(needed_km)
+    if not np.isfinite(needed) or needed <= 0:
+        raise ValueError(f"needed_km={needed_km!r} must be a positive number of km")
+    decade = 10.0 ** np.floor(np.log10(needed))
+    for step in (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if step * decade >= needed * (1 - 1e-12):
+            return float(step * decade)
+    return float(10.0 * decade)
+
+
+def emp_view_km(burst_height_km) -> float:
+    """Half-width (km) of the EMP map for a burst height: the footprint circle fits with a
+    margin, and the map shows at least 1,500 km each way (``nice_view_km`` steps)."""
+    return nice_view_km(max(1.2 * fx.emp_ground_radius_km(burst_height_km), 1500.0))
+
+
+def emp_map_base(centre_name, view_km):
+    """The EMP map without the footprint: graticule, coast, borders, the cities in view
+    (named), the point below the burst, a scale bar, the title and the note. Returns
+    ``(figure, axes)``; :func:`emp_footprint` adds the footprint."""
     centre = _place(centre_name, "centre_name")
-    radius = fx.emp_ground_radius_km(burst_height_km)
-    view = view_km or max(1.2 * radius, 1500.0)
+    view = float(view_km)
     fig, ax = new_figure(7.2, 6.8)
     lat0, lon0 = centre.lat_deg, centre.lon_deg
     _graticule(ax, lat0, lon0, view)
     _draw_layers(ax, lat0, lon0, view)
-    ax.add_patch(Circle((0, 0), radius, facecolor=OKABE_ITO["sky_blue"], alpha=0.22,
-                        edgecolor=OKABE_ITO["blue"], lw=2, zorder=2,
-                        label=f"in line of sight of a burst at {burst_height_km:,.0f} km: "
-                              f"{radius:,.0f} km radius"))
-    lats = np.array([p.lat_deg for p in fx.PLACES])
-    lons = np.array([p.lon_deg for p in fx.PLACES])
-    x, y = (np.atleast_1d(v) for v in fx.azimuthal_equidistant_km(lat0, lon0, lats, lons))
-    d = np.atleast_1d(fx.great_circle_km(lat0, lon0, lats, lons))
+    x, y, d = _places_projected(lat0, lon0)
     shown = (np.abs(x) < view) & (np.abs(y) < view) & (d > 1.0)
-    inside = d <= radius
-    ax.scatter(x[shown & inside], y[shown & inside], s=18, color=OKABE_ITO["vermillion"],
-               zorder=4, label="city inside the footprint")
-    ax.scatter(x[shown & ~inside], y[shown & ~inside], s=18, color="#555555", zorder=4,
-               label="city beyond the horizon")
     for i in np.nonzero(shown)[0]:
         ax.annotate(fx.PLACES[i].name, (x[i], y[i]), xytext=(3, 2), textcoords="offset points",
                     fontsize=7.5, zorder=5)
@@ -133,12 +141,53 @@ def emp_map_figure(centre_name, burst_height_km, view_km=None):
             label=f"point below the burst ({centre.name})")
     _map_axes(ax, view, "km east of the point below the burst")
     scale_bar(ax, view, corner="lower right")
-    ax.legend(loc="upper left", fontsize=8, framealpha=0.92)
     ax.set_title(f"High-altitude burst above {centre.name}: who is in line of sight?")
     ax.text(0.01, 0.01, "azimuthal equidistant about the point below the burst; "
             "Natural Earth (public domain)", transform=ax.transAxes, fontsize=6.5,
             color="#555555", zorder=6)
+    return fig, ax
+
+
+def _places_projected(lat0, lon0):
+    lats = np.array([p.lat_deg for p in fx.PLACES])
+    lons = np.array([p.lon_deg for p in fx.PLACES])
+    x, y = (np.atleast_1d(v) for v in fx.azimuthal_equidistant_km(lat0, lon0, lats, lons))
+    d = np.atleast_1d(fx.great_circle_km(lat0, lon0, lats, lons))
+    return x, y, d
+
+
+def emp_footprint(ax, centre_name, burst_height_km):
+    """Add to an :func:`emp_map_base` map the footprint of a burst at ``burst_height_km``:
+    the horizon circle, the cities inside it in red (those beyond in grey) and the legend.
+    Returns ``(artists added, radius_km, names_inside)``."""
+    centre = _place(centre_name, "centre_name")
+    radius = fx.emp_ground_radius_km(burst_height_km)
+    view = ax.get_xlim()[1]
+    circle = ax.add_patch(Circle((0, 0), radius, facecolor=OKABE_ITO["sky_blue"], alpha=0.22,
+                                 edgecolor=OKABE_ITO["blue"], lw=2, zorder=2,
+                                 label=f"in line of sight of a burst at {burst_height_km:,.0f} km: "
+                                       f"{radius:,.0f} km radius"))
+    x, y, d = _places_projected(centre.lat_deg, centre.lon_deg)
+    shown = (np.abs(x) < view) & (np.abs(y) < view) & (d > 1.0)
+    inside = d <= radius
+    near = ax.scatter(x[shown & inside], y[shown & inside], s=18, color=OKABE_ITO["vermillion"],
+                      zorder=4, label="city inside the footprint")
+    far = ax.scatter(x[shown & ~inside], y[shown & ~inside], s=18, color="#555555", zorder=4,
+                     label="city beyond the horizon")
+    legend = ax.legend(loc="upper left", fontsize=8, framealpha=0.92)
     names = [fx.PLACES[i].name for i in np.nonzero(inside & (d > 1.0))[0]]
+    return [circle, near, far, legend], radius, names
+
+
+def emp_map_figure(centre_name, burst_height_km, view_km=None):
+    """The EMP footprint of a burst above ``centre_name`` on a map of Europe (or of the world
+    outside it): the horizon circle, coastlines, borders and the cities named, inside the
+    footprint in red. The map's half-width is ``view_km`` or else ``emp_view_km``. Returns
+    ``(figure, radius_km, names_inside)``."""
+    _place(centre_name, "centre_name")
+    view = view_km or emp_view_km(burst_height_km)
+    fig, ax = emp_map_base(centre_name, view)
+    _, radius, names = emp_footprint(ax, centre_name, burst_height_km)
     return fig, radius, names
 
 
@@ -149,34 +198,32 @@ def _has_detail(lat, lon):
                        & (boxes[:, 2] <= lat) & (lat <= boxes[:, 3])))
 
 
-def rings_map_figure(radii_km, place_name, yield_kt=None, title="", min_view_km=2.0):
-    """Effect rings (``radii_km``: name -> km, drawn in ``EFFECT_COLORS``) around ground zero at
-    ``place_name``, over the coast and borders (1:10m where the base map has them), with a scale
-    bar, an inset locating the place in its region and, given ``yield_kt``, the yield strip."""
+def rings_view_km(radii_km, min_view_km=2.0) -> float:
+    """Half-width (km) of the rings map: the largest ring fits with a margin (in
+    ``nice_view_km`` steps), and the map shows at least ``min_view_km`` each way."""
+    return nice_view_km(max(max(radii_km.values()) * 1.2, min_view_km))
+
+
+def rings_map_base(place_name, view_km, with_strip=True):
+    """The rings map without the rings: coast and borders (1:10m where the base map has them)
+    around ground zero at ``place_name``, a scale bar, the inset locating the place and, with
+    ``with_strip``, the axes of the yield strip below (its reference yields drawn). Returns
+    ``(figure, map_axes, strip_axes or None)``; :func:`draw_rings` adds the rings."""
     centre = _place(place_name)
     lat0, lon0 = centre.lat_deg, centre.lon_deg
-    view = max(max(radii_km.values()) * 1.2, min_view_km)
-    fig, axes = new_figure(6.6, 7.4 if yield_kt is not None else 6.4,
-                           nrows=2 if yield_kt is not None else 1,
-                           **({"gridspec_kw": {"height_ratios": [6, 1]}} if yield_kt is not None else {}))
-    ax = axes[0] if yield_kt is not None else axes
+    view = float(view_km)
+    fig, axes = new_figure(6.6, 7.4 if with_strip else 6.4, nrows=2 if with_strip else 1,
+                           **({"gridspec_kw": {"height_ratios": [6, 1]}} if with_strip else {}))
+    ax, strip = (axes[0], axes[1]) if with_strip else (axes, None)
     _draw_layers(ax, lat0, lon0, view, detail=_has_detail(lat0, lon0))
-    for name, r in sorted(radii_km.items(), key=lambda kv: -kv[1]):
-        color = EFFECT_COLORS[name]
-        fill = name == "fireball"
-        ax.add_patch(Circle((0, 0), r, facecolor=color if fill else "none", edgecolor=color,
-                            lw=2.2, alpha=0.9, zorder=3, label=f"{name}: {r:.2f} km"))
     ax.plot(0, 0, marker="+", color="black", ms=12, zorder=5, ls="none")
     ax.annotate(f"ground zero: centre of {centre.name}", (0, 0), xytext=(6, -12),
                 textcoords="offset points", fontsize=8, zorder=5)
     _map_axes(ax, view, "km east of ground zero")
     scale_bar(ax, view, corner="lower right")
-    ax.legend(loc="upper right", fontsize=8, framealpha=0.92)
     ax.text(0.99, 0.005, "coast and borders: Natural Earth (public domain); no streets offline",
             transform=ax.transAxes, fontsize=6.5, color="#555555", ha="right", va="bottom",
             zorder=6)
-    if title:
-        ax.set_title(title)
     inset = ax.inset_axes([0.0, 0.0, 0.3, 0.3], zorder=7)
     region = 600.0
     _draw_layers(inset, lat0, lon0, region)
@@ -191,6 +238,37 @@ def rings_map_figure(radii_km, place_name, yield_kt=None, title="", min_view_km=
     inset.grid(False)
     inset.set_facecolor("white")
     inset.set_title(f"where: {2 * region:,.0f} km across", fontsize=7, pad=2)
-    if yield_kt is not None:
-        yield_strip(axes[1], yield_kt)
+    if strip is not None:
+        yield_strip(strip, None)
+    return fig, ax, strip
+
+
+def draw_rings(ax, radii_km, title="", strip=None, yield_kt=None):
+    """Add to a :func:`rings_map_base` map the effect rings (``radii_km``: name -> km, in
+    ``EFFECT_COLORS``), their legend, the title and, on ``strip``, the mark at ``yield_kt``.
+    Returns the artists added or changed."""
+    added = []
+    for name, r in sorted(radii_km.items(), key=lambda kv: -kv[1]):
+        color = EFFECT_COLORS[name]
+        fill = name == "fireball"
+        added.append(ax.add_patch(Circle((0, 0), r, facecolor=color if fill else "none",
+                                         edgecolor=color, lw=2.2, alpha=0.9, zorder=3,
+                                         label=f"{name}: {r:.2f} km")))
+    added.append(ax.legend(loc="upper right", fontsize=8, framealpha=0.92))
+    if title or ax.get_title():
+        added += changed_in_place(ax.set_title(title))
+    if strip is not None and yield_kt is not None:
+        added.append(yield_mark(strip, yield_kt))
+    return added
+
+
+def rings_map_figure(radii_km, place_name, yield_kt=None, title="", min_view_km=2.0):
+    """Effect rings (``radii_km``: name -> km, drawn in ``EFFECT_COLORS``) around ground zero at
+    ``place_name``, over the coast and borders (1:10m where the base map has them), with a scale
+    bar, an inset locating the place in its region and, given ``yield_kt``, the yield strip.
+    The map's half-width is ``rings_view_km``."""
+    _place(place_name)
+    fig, ax, strip = rings_map_base(place_name, rings_view_km(radii_km, min_view_km),
+                                    with_strip=yield_kt is not None)
+    draw_rings(ax, radii_km, title, strip, yield_kt)
     return fig

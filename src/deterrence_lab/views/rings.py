@@ -64,7 +64,8 @@ def plan_view_figure(radii, yield_kt=None, title=""):
 
 
 def yield_strip(ax, yield_kt):
-    """A log yield axis (0.1-1,000 kt) marking Hiroshima, Nagasaki and the non-strategic band."""
+    """A log yield axis (0.1-1,000 kt) marking Hiroshima, Nagasaki and the non-strategic band,
+    and ``yield_kt`` (unless ``None``: then add it later with :func:`yield_mark`)."""
     for k, ref in enumerate(fx.REFERENCE_YIELDS):
         if ref.high_kt > 1000:
             continue
@@ -76,13 +77,19 @@ def yield_strip(ax, yield_kt):
             ax.plot(ref.central_kt, 0.3, marker="v", color="black")
             ax.text(ref.central_kt, 0.02, ref.name.split(" (")[0], fontsize=8,
                     ha="right" if k % 2 == 0 else "left", va="bottom")
-    ax.axvline(yield_kt, color=actor_color("russia"), lw=2.5)
+    if yield_kt is not None:
+        yield_mark(ax, yield_kt)
     ax.set_xscale("log")
     ax.set_xlim(0.1, 1000)
     ax.set_ylim(0, 1)
     ax.set_yticks([])
     ax.grid(False)
     ax.set_xlabel("yield (kt, log scale)")
+
+
+def yield_mark(ax, yield_kt):
+    """The mark at ``yield_kt`` on a yield strip (returned: a widget moves it)."""
+    return ax.axvline(yield_kt, color=actor_color("russia"), lw=2.5)
 
 
 # --------------------------------------------------------------------------- chapter figures

@@ -9,8 +9,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import html
-import io
 
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -143,15 +143,12 @@ def to_png(fig: Figure, layout: dict | None = None) -> bytes:
 
     Cheaper than ``fig.savefig``: the figure is drawn once (savefig draws twice when a
     layout engine is set: once to lay out, once to render), on its own Agg canvas, and
-    the PNG is written with light compression (zlib level 1: the same pixels, a somewhat
-    larger file, a fraction of the encoding time).
+    the PNG is written for speed (``png_bytes``).
 
     ``layout`` is a dict a caller keeps between redraws of one figure: when everything
     constrained layout depends on is unchanged since the last redraw, the axes are put
     where the layout put them then and the layout is not computed again.
     """
-    from PIL import Image
-
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     engine = fig.get_layout_engine()
     key = _layout_key(fig) if layout is not None and engine is not None else None
@@ -166,11 +163,203 @@ def to_png(fig: Figure, layout: dict | None = None) -> bytes:
         if key is not None:
             layout["key"] = key
             layout["positions"] = [ax.get_position() for ax in fig.axes]
-    width, height = canvas.get_width_height()
-    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    image.save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
+    return png_bytes(canvas)
+
+
+def png_bytes(canvas: FigureCanvasAgg) -> bytes:
+    """What ``canvas`` shows as PNG bytes, written for speed with the same pixels: rows
+    unfiltered and zlib level 1 (on a figure's flat colours this is both faster and smaller
+    than PIL's adaptive row filters: about 10 ms and 135 kB for a 720 × 680 map, against
+    30 ms and 157 kB), and without the alpha channel when the figure's background is opaque
+    (nothing drawn on it can make a pixel transparent again)."""
+    import struct
+    import zlib
+
+    pixels = np.asarray(canvas.buffer_rgba())
+    colour_type = 6                                   # RGBA
+    if _opaque(canvas.figure):
+        pixels, colour_type = pixels[:, :, :3], 2     # RGB
+    height, width, channels = pixels.shape
+    rows = np.empty((height, 1 + width * channels), np.uint8)
+    rows[:, 0] = 0                                    # filter type 0: none
+    rows[:, 1:] = pixels.reshape(height, width * channels)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + chunk(b"IEND", b""))
+
+
+def _draw_order(container) -> list:
+    """The artists ``container`` (a Figure or an Axes) draws, in the order its ``draw``
+    draws them (matplotlib's own rules: sorted by zorder, ties in the order of
+    ``get_children``; an Axes draws its background patch first, its spines and axis
+    artists only when shown). The figure's own patch is left out: it is never redrawn."""
+    from matplotlib.axes import Axes
+
+    artists = container.get_children()
+    artists.remove(container.patch)
+    if isinstance(container, Axes):
+        framed = container.axison and container._frameon
+        if not framed:
+            for spine in container.spines.values():
+                artists.remove(spine)
+        if not container.axison:
+            for axis in container._axis_map.values():
+                artists.remove(axis)
+        artists = sorted(artists, key=lambda a: a.get_zorder())
+        return [container.patch] + artists if framed else artists
+    return sorted(artists, key=lambda a: a.get_zorder())
+
+
+def _redraw_plan(container, changed: set[int], top: bool = True) -> list:
+    """The artists to draw, in order, over a picture of everything else: inside an Axes,
+    each changed artist and everything drawn after it there (it may lie on top); child Axes
+    (insets) are followed into. The figure's top-level Axes do not overlap (subplots laid out
+    side by side), so after one with a change the next is redrawn only if it has a change."""
+    from matplotlib.axes import Axes
+
+    plan, started = [], False
+    for artist in _draw_order(container):
+        if started:
+            plan.append(artist)
+        elif id(artist) in changed:
+            plan.append(artist)
+            started = True
+        elif isinstance(artist, Axes):
+            inner = _redraw_plan(artist, changed, top=False)
+            plan += inner
+            started = bool(inner) and not top
+    return plan
+
+
+def _opaque(fig: Figure) -> bool:
+    """True when the figure's background is opaque (then so is every pixel drawn on it)."""
+    from matplotlib.colors import to_rgba
+
+    patch = fig.patch
+    return patch.get_visible() and to_rgba(patch.get_facecolor(), patch.get_alpha())[3] == 1.0
+
+
+class _Overlay:
+    """Artists drawn once on a transparent canvas, kept as the pixels they cover, and laid
+    over a picture later ("over" compositing, as Agg blends: the same pixels up to rounding
+    by one level in a channel)."""
+
+    def __init__(self, canvas: FigureCanvasAgg, artists: list):
+        renderer = canvas.get_renderer()
+        renderer.clear()                      # transparent white
+        for artist in artists:
+            artist.draw(renderer)
+        pixels = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
+        self.where = np.flatnonzero(pixels[:, 3])
+        covered = pixels[self.where].astype(np.uint32)
+        self.alpha = covered[:, 3:4]
+        self.colour = covered[:, :3] * self.alpha + 127   # premultiplied, with rounding
+
+    def lay_over(self, canvas: FigureCanvasAgg) -> None:
+        pixels = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
+        below = pixels[self.where, :3].astype(np.uint32)
+        pixels[self.where, :3] = (self.colour + below * (255 - self.alpha)) // 255
+
+
+def changed_in_place(*artists) -> list:
+    """Mark artists that a widget's fast path changes in place (an axes title, restyled
+    boxes) rather than removes and draws anew; returns them as a list."""
+    for artist in artists:
+        artist._changed_in_place = True
+    return list(artists)
+
+
+class Scene:
+    """One figure of a widget with its changing artists drawn over a cached picture of the
+    rest (matplotlib's blitting: ``copy_from_bbox`` / ``restore_region``).
+
+    ``render(artists)`` draws the figure with ``artists`` (just added or changed) and
+    returns the PNG. What the figure draws before the first of them is a cached picture;
+    the changing artists are drawn each time; the unchanging artists drawn above them (city
+    names over a footprint, say) are kept as transparent overlays laid over in their turn
+    (on an opaque figure; otherwise drawn each time). The first time, and whenever the
+    unchanging artists above the changing ones, or any axes' limits, differ from those of
+    the pictures kept (``PICTURES_KEPT``, a path and no path, say), the whole figure is drawn
+    (and laid out, as ``canvas.draw`` does) with those artists hidden. The pixels are those of drawing the whole figure at once, up to one
+    level of rounding where an overlay is laid over a changing artist."""
+
+    PICTURES_KEPT = 3
+
+    def __init__(self, fig: Figure):
+        self.fig = fig
+        if not isinstance(fig.canvas, FigureCanvasAgg):
+            FigureCanvasAgg(fig)
+        self.artists: list = []
+        # what the cached pictures show -> (picture below, overlays above), oldest first
+        self.pictures: dict[tuple, tuple] = {}
+
+    def discard(self) -> None:
+        """Take the last changing artists (and containers: bars, error bars) off the figure,
+        except those changed in place (marked by ``changed_in_place``: their owner changes
+        them again)."""
+        for artist in self.artists:
+            if not getattr(artist, "_changed_in_place", False):
+                artist.remove()
+        self.artists = []
+
+    def render(self, artists: list) -> bytes:
+        """Draw the figure with ``artists`` (artists or containers) as its changing part."""
+        from matplotlib.artist import Artist
+        from matplotlib.cbook import flatten
+        from matplotlib.container import Container
+
+        fig, canvas = self.fig, self.fig.canvas
+        self.artists = list(artists)
+        changed = set()
+        for item in self.artists:
+            parts = ([a for a in flatten(item, scalarp=lambda x: isinstance(x, Artist))
+                      if a is not None] if isinstance(item, Container) else [item])
+            changed |= {id(a) for a in parts}
+        plan = _redraw_plan(fig, changed)
+        # runs of changing artists and of unchanging artists drawn above them, in order
+        runs: list[tuple[bool, list]] = []
+        for artist in plan:
+            is_changed = id(artist) in changed
+            if runs and runs[-1][0] == is_changed:
+                runs[-1][1].append(artist)
+            else:
+                runs.append((is_changed, [artist]))
+        overlay = _opaque(fig)
+        limits = tuple((ax.get_xlim(), ax.get_ylim()) for ax in fig.axes)
+        picture_of = (tuple(frozenset(map(id, run)) for is_changed, run in runs
+                            if not is_changed), limits, tuple(fig.get_size_inches()), overlay)
+        cached = self.pictures.pop(picture_of, None)
+        if cached is None:
+            for artist in plan:
+                artist.set_animated(True)
+            try:
+                canvas.draw()
+            finally:
+                for artist in plan:
+                    artist.set_animated(False)
+            background = canvas.copy_from_bbox(fig.bbox)
+            overlays = ([_Overlay(canvas, run) for is_changed, run in runs if not is_changed]
+                        if overlay else [])
+            cached = background, overlays
+            if len(self.pictures) >= self.PICTURES_KEPT:
+                self.pictures.pop(next(iter(self.pictures)))
+        self.pictures[picture_of] = cached
+        background, overlays = cached
+        canvas.restore_region(background)
+        renderer = canvas.get_renderer()
+        overlays = iter(overlays)
+        for is_changed, run in runs:
+            if is_changed or not overlay:
+                for artist in run:
+                    artist.draw(renderer)
+            else:
+                next(overlays).lay_over(canvas)
+        return png_bytes(canvas)
 
 
 def describe_figure(fig: Figure) -> str:

@@ -24,19 +24,31 @@ Two hooks, and no subclass overrides ``set``, ``update`` or the change handler:
   ``changed`` are set (a preset fills in its weights, a scenario its answers). A change by
   hand and a call to ``set`` go through it alike, so both give the same state.
 - ``_after_update()`` runs after every redraw (to show or hide controls, say).
+
+A fast path, for a subclass that offers it: instead of ``_draw`` it implements
+``_static_key(**values)`` (a hashable naming everything in the figure that does not change
+with the values: the base map of a place at one zoom level, say), ``_draw_static(**values)``
+(the figure without the changing artists) and ``_draw_dynamic(fig, **values)`` (adds the
+changing artists to that figure and returns them with the result and readout). The widget
+then keeps a few figures, one per static key it met last (``Scene``): a change that keeps
+the key removes the old changing artists, adds the new ones and draws only them, and what
+the figure shows above them, over a cached picture of the rest. The image equals the one
+a fresh widget set to the same values draws (``tests/test_fast_updates.py``).
 """
 from __future__ import annotations
 
 import ipywidgets as W
 
-from ..views.style import describe_figure, error_html, reusing, style, to_png
+from ..views.style import Scene, describe_figure, error_html, reusing, style, to_png
 
 import base64
 import html as _html
+from collections import OrderedDict
 
 CONTROLS_WIDTH = "320px"     # the column of controls beside the figure
 FIGURE_MIN_WIDTH = "480px"   # narrower than this, the figure goes below the controls
 SLIDER_MIN_WIDTH = 200       # px
+SCENES_KEPT = 4              # figures a fast-path widget keeps (one per static key)
 _NO_LABEL_LINE = (W.Checkbox, W.Button, W.ToggleButton)
 
 # One style sheet for every explorer (an HTML widget may carry a <style> element): a
@@ -132,6 +144,8 @@ class Explorer:
         self.result: dict = {}
         self.fig = None
         self._layout: dict = {}  # what to_png needs to skip an unchanged layout
+        self._scenes: OrderedDict = OrderedDict()  # static key -> Scene, least recent first
+        self._plain_fig = None  # the figure of values without a static key
         for name, control in self.controls.items():
             control.observe(lambda change, name=name: self._on_change(name, change), names="value")
         self._updating = False
@@ -148,7 +162,29 @@ class Explorer:
         raise NotImplementedError
 
     def _draw(self, **values) -> tuple:
-        """Return ``(figure, result_dict, readout_html)`` for the current control values."""
+        """Return ``(figure, result_dict, readout_html)`` for the current control values.
+
+        A fast-path subclass need not write it: it is its static part plus its dynamic part."""
+        if self._static_key(**values) is None:
+            raise NotImplementedError
+        fig = self._draw_static(**values)
+        _, result, html = self._draw_dynamic(fig, **values)
+        return fig, result, html
+
+    # the optional fast path (see the module docstring)
+    def _static_key(self, **values):
+        """A hashable naming everything ``_draw_static`` draws for ``values``; ``None``
+        (the default): no fast path, every change redraws the whole figure."""
+        return None
+
+    def _draw_static(self, **values):
+        """The figure for ``values`` without the artists ``_draw_dynamic`` adds."""
+        raise NotImplementedError
+
+    def _draw_dynamic(self, fig, **values) -> tuple:
+        """Add the changing artists for ``values`` to ``fig`` (made by ``_draw_static`` for
+        the same static key); return ``(artists, result_dict, readout_html)``. Artists that
+        cannot be removed (an axes title) may be changed in place and returned too."""
         raise NotImplementedError
 
     def _fill_in(self, changed: dict) -> dict:
@@ -167,12 +203,43 @@ class Explorer:
         if not self._updating:        # a control moved by hand: it may fill in others
             self.set(**{name: change["new"]})
 
+    def _render_fast(self, key, values: dict) -> tuple:
+        """Draw ``values`` in the scene of static key ``key`` (made when missing, in the
+        least recently used figure once ``SCENES_KEPT`` are kept); returns
+        ``(figure, result, html, png)``."""
+        scene = self._scenes.pop(key, None)
+        try:
+            with style():
+                if scene is None:
+                    old = None
+                    if len(self._scenes) >= SCENES_KEPT:
+                        old = self._scenes.popitem(last=False)[1].fig
+                    with reusing(old):
+                        scene = Scene(self._draw_static(**values))
+                else:
+                    scene.discard()
+                artists, result, html = self._draw_dynamic(scene.fig, **values)
+                png = scene.render(artists)
+        except Exception:
+            scene = None  # half drawn: the next update builds this scene again
+            raise
+        finally:
+            if scene is not None:
+                self._scenes[key] = scene
+        return scene.fig, result, html, png
+
     def update(self) -> dict:
         """Recompute and redraw from the current control values; returns ``result``."""
         try:
-            with style(), reusing(self.fig):
-                fig, result, html = self._draw(**self.values)
-            png = to_png(fig, self._layout)
+            values = self.values
+            key = self._static_key(**values)
+            if key is not None:
+                fig, result, html, png = self._render_fast(key, values)
+            else:   # its own figure: the scenes' figures stay as they are
+                with style(), reusing(self._plain_fig):
+                    fig, result, html = self._draw(**values)
+                self._plain_fig = fig
+                png = to_png(fig, self._layout)
             alt = ": ".join(t for t in (self.title, describe_figure(fig)) if t)
             size = tuple(int(round(v * fig.dpi)) for v in fig.get_size_inches())
             self.image.value = image_html(png, alt, size)

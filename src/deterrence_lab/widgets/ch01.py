@@ -9,7 +9,8 @@ import ipywidgets as W
 from ..content import sources
 from ..models import effects as fx
 from ..views.effects_curves import casualty_figure, fallout_figure, tank_dose_figure
-from ..views.maps import RING_PLACES, emp_map_figure, rings_map_figure
+from ..views.maps import (RING_PLACES, draw_rings, emp_footprint, emp_map_base, emp_map_figure,
+                          emp_view_km, rings_map_base, rings_map_figure, rings_view_km)
 from ..views.rings import EFFECT_COLORS, EFFECT_MEANING, plan_view_figure, yield_strip, yields_figure
 from ._base import Explorer
 
@@ -90,7 +91,9 @@ class EffectsExplorer(Explorer):
             filled["setting"] = "custom"
         return filled
 
-    def _draw(self, yield_kt, burst, height_m, weapon, setting, density, place, visibility_km):
+    def _numbers(self, yield_kt, burst, height_m, weapon, setting, density, place,
+                 visibility_km):
+        """The radii, title, result and readout for the controls' values."""
         burst_radii = fx.effect_radii_km(yield_kt, burst, height_m,
                                          enhanced_radiation=weapon == "er",
                                          visibility_km=visibility_km)
@@ -98,10 +101,6 @@ class EffectsExplorer(Explorer):
         rho = density if setting == "custom" else fx.density_preset(setting)
         est = fx.casualties(yield_kt, rho, h)
         title = f"{yield_kt:.3g} kt, {BURSTS[burst].lower()}"
-        if place == "none":
-            fig = plan_view_figure(radii, yield_kt, title=title)
-        else:
-            fig = rings_map_figure(radii, place, yield_kt, title=f"{title}, over {place}")
         rows = "".join(f"<tr><td>{name}</td><td style='text-align:right'>{r:.2f} km</td>"
                        f"<td>{EFFECT_MEANING[name]}</td></tr>" for name, r in radii.items())
         killed, injured = people_range(est.killed_range), people_range(est.injured_range)
@@ -114,7 +113,30 @@ class EffectsExplorer(Explorer):
         result = {"radii_km": radii, "height_m": h, "density_per_km2": rho, "place": place,
                   "killed": est.killed, "injured": est.injured,
                   "killed_range": est.killed_range, "injured_range": est.injured_range}
-        return fig, result, html
+        return radii, title, result, html
+
+    def _draw(self, **values):
+        if values["place"] != "none":
+            return super()._draw(**values)
+        radii, title, result, html = self._numbers(**values)
+        return plan_view_figure(radii, values["yield_kt"], title=title), result, html
+
+    # fast path (on a map): the base map of one place at one zoom step is drawn once; a
+    # change redraws the rings, their legend, the title and the yield mark over it
+    def _static_key(self, **values):
+        if values["place"] == "none":
+            return None
+        return values["place"], rings_view_km(self._numbers(**values)[0])
+
+    def _draw_static(self, **values):
+        radii = self._numbers(**values)[0]
+        return rings_map_base(values["place"], rings_view_km(radii))[0]
+
+    def _draw_dynamic(self, fig, **values):
+        radii, title, result, html = self._numbers(**values)
+        artists = draw_rings(fig.axes[0], radii, f"{title}, over {values['place']}",
+                             strip=fig.axes[1], yield_kt=values["yield_kt"])
+        return artists, result, html
 
 
 class EmpExplorer(Explorer):
@@ -134,8 +156,16 @@ class EmpExplorer(Explorer):
                                  style=style, layout=layout),
         }
 
-    def _draw(self, burst_height_km, centre):
-        fig, radius, names = emp_map_figure(centre, burst_height_km)
+    # fast path: the base map of one centre at one zoom step is drawn once; a new burst
+    # height redraws the footprint, the city dots and the legend over it
+    def _static_key(self, burst_height_km, centre):
+        return centre, emp_view_km(burst_height_km)
+
+    def _draw_static(self, burst_height_km, centre):
+        return emp_map_base(centre, emp_view_km(burst_height_km))[0]
+
+    def _draw_dynamic(self, fig, burst_height_km, centre):
+        artists, radius, names = emp_footprint(fig.axes[0], centre, burst_height_km)
         tangent = fx.emp_tangent_distance_km(burst_height_km)
         html = (f"A burst {burst_height_km:,.0f} km above {centre} is in line of sight of the "
                 f"ground out to <b>{radius:,.0f} km</b> along the surface (the straight line to "
@@ -146,6 +176,6 @@ class EmpExplorer(Explorer):
                 "<br><b>Harms beyond the pulse:</b><ul>"
                 + "".join(f"<li><b>{harm.name}</b>: {harm.text} ({_harm_source(harm)})</li>"
                           for harm in fx.HIGH_ALTITUDE_HARMS) + "</ul>")
-        return fig, {"radius_km": radius, "tangent_km": tangent, "cities_inside": names}, html
+        return artists, {"radius_km": radius, "tangent_km": tangent, "cities_inside": names}, html
 
 

@@ -13,6 +13,7 @@ from ..models import law
 from ..views.law import (
     _finding_html,
     doctrine_figure,
+    recolour_doctrine,
     doctrine_table,
     finding_note,
     findings_table,
@@ -20,7 +21,9 @@ from ..views.law import (
     invocable_table,
     paragraphs_table,
     walk_summary,
+    walkthrough_base,
     walkthrough_figure,
+    walkthrough_path,
 )
 from ._base import Explorer
 
@@ -118,10 +121,18 @@ class WalkThrough(Explorer):
                                f"<b>{html.escape(question.text)}</b><br>"
                                f"<i>{html.escape(question.explanation)}</i></div>")
 
-    def _draw(self, scenario, **answer_values):
+    # fast path: the graph is drawn once; an answer redraws the coloured path and the box
+    # reached over a cached picture of it
+    def _static_key(self, scenario, **answer_values):
+        return "graph"
+
+    def _draw_static(self, scenario, **answer_values):
+        return walkthrough_base()[0]
+
+    def _draw_dynamic(self, fig, scenario, **answer_values):
         answers = {k: v for k, v in answer_values.items() if v}
         path, node = law.trace(answers)
-        fig = walkthrough_figure(answers)
+        artists = walkthrough_path(fig.axes[0], answers)
         steps = "".join(f"<li>{html.escape(law.question(s.node).text)} — <b>{s.answer}</b></li>"
                         for s in path)
         result = {"scenario": scenario, "answers": answers,
@@ -155,7 +166,7 @@ class WalkThrough(Explorer):
                            for k, v in s.reasons.items()) + "</ul>")
         readout = (f"<p><b>Path so far</b></p><ol>{steps or '<li>(no answers yet)</li>'}</ol>"
                    f"{panel}{reasons}")
-        return fig, result, readout
+        return artists, result, readout
 
 
 class DoctrineComparison(Explorer):
@@ -173,8 +184,16 @@ class DoctrineComparison(Explorer):
                                         layout=W.Layout(width="480px")),
         }
 
-    def _draw(self, scenario, count_claimed):
-        fig = doctrine_figure(scenario, count_claimed=count_claimed)
+    # fast path: the grid of conditions is drawn once; a scenario recolours its cells and
+    # changes the title in place
+    def _static_key(self, scenario, count_claimed):
+        return "grid"
+
+    def _draw_static(self, scenario, count_claimed):
+        return doctrine_figure(scenario, count_claimed=count_claimed)
+
+    def _draw_dynamic(self, fig, scenario, count_claimed):
+        artists = recolour_doctrine(fig.axes[0], scenario, count_claimed=count_claimed)
         counts = law.invocable_count(scenario, count_claimed=count_claimed)
         contrast = law.contrast_with_court(scenario)
         rows = "".join(f"<li><b>{v}</b>: {n} condition(s) Moscow could claim</li>"
@@ -193,5 +212,5 @@ class DoctrineComparison(Explorer):
                    f"<details><summary>conditions not ruled out</summary><ul>{detail}</ul></details>"
                    f"<p><small>Scenario facts are teaching assumptions: "
                    f"{html.escape(law.scenario(scenario).facts_reason)}</small></p>")
-        return fig, {"scenario": scenario, "counts": counts, "count_claimed": count_claimed,
+        return artists, {"scenario": scenario, "counts": counts, "count_claimed": count_claimed,
                      "rests_on_annexation": contrast["rests_on_annexation"]}, readout

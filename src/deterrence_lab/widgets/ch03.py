@@ -9,8 +9,9 @@ import ipywidgets as W
 import numpy as np
 
 from ..models import command
-from ..views.command import (FLOOR, _frontier, crisis_figure, frontier_figure, profile_risks_table,
-                             readout, risk_by_k_figure)
+from ..views.command import (FLOOR, _frontier, crisis_figure, frontier_figure, move_design,
+                             profile_risks_table, readout, risk_by_k_figure)
+from ..views.style import changed_in_place
 from ._base import Explorer
 
 __all__ = ['CommandExplorer', 'FLOOR', 'frontier_figure', 'risk_by_k_figure', 'crisis_figure', 'readout',
@@ -52,18 +53,33 @@ class CommandExplorer(Explorer):
                                step=0.01, value=0.05),
         }
 
-    def _draw(self, *, n, k, p_rogue, p_fail, **design):
+    @staticmethod
+    def _split(n, k, p_rogue, p_fail, **design):
         barriers = {name: design[name] for name in ("p_pal_defeat", "p_custody_defeat", "release_time_h",
                                                     "p_cutoff")}
         current = dict(n=n, k=k, pal=design["pal"], custody=design["custody"],
                        predelegation=design["predelegation"], **barriers)
+        return barriers, current
+
+    # fast path: the family of designs for one n, probabilities and barriers is drawn once; a
+    # new k, lock or pre-delegation moves the star of "your design" over it
+    def _static_key(self, *, n, k, p_rogue, p_fail, **design):
+        barriers, _ = self._split(n, k, p_rogue, p_fail, **design)
+        return n, p_rogue, p_fail, design["custody"], tuple(sorted(barriers.items()))
+
+    def _draw_static(self, *, n, k, p_rogue, p_fail, **design):
+        barriers, current = self._split(n, k, p_rogue, p_fail, **design)
+        return frontier_figure(n, p_rogue, p_fail, current=current, custody=design["custody"], **barriers)
+
+    def _draw_dynamic(self, fig, *, n, k, p_rogue, p_fail, **design):
+        barriers, current = self._split(n, k, p_rogue, p_fail, **design)
         risks = command.command_risks(p_rogue=p_rogue, p_fail=p_fail, **current)
         fam, front = _frontier(n, p_rogue, p_fail,
                                tuple(sorted(dict(barriers, custody=design["custody"]).items())))
         on_front = bool(np.any(front
                                & np.isclose(fam["p_unauthorised"], risks.p_unauthorised, rtol=1e-12, atol=0)
                                & np.isclose(fam["p_valid_fails"], risks.p_valid_fails, rtol=1e-12, atol=0)))
-        fig = frontier_figure(n, p_rogue, p_fail, current=current, custody=design["custody"], **barriers)
+        star = move_design(fig.axes[0], p_rogue, p_fail, current)
         result = {"p_unauthorised": float(risks.p_unauthorised), "p_valid_fails": float(risks.p_valid_fails),
                   "time_to_execute_h": float(risks.time_to_execute_h), "on_frontier": on_front}
-        return fig, result, readout(risks, on_front)
+        return changed_in_place(star), result, readout(risks, on_front)

@@ -17,11 +17,16 @@ from ..views.decision import (
     OPTION_COLORS,
     OPTION_NAMES,
     OPTION_SHORT,
+    draw_ranked_bars,
     fig_implied_weights,
     fig_ranked_options,
     fig_sensitivity,
+    ranked_options_base,
+    ranked_order,
 )
-from ..views.games import describe_path, fig_chicken, fig_game_tree, fig_reputation, plan_table
+from ..views.games import (describe_path, draw_reputation, draw_tree_solution, fig_chicken,
+                           fig_game_tree, fig_reputation, game_tree_base, plan_table,
+                           reputation_base)
 from ._base import Explorer
 
 __all__ = ['WeightExplorer', 'RedLineExplorer', 'ReputationExplorer', 'SEED', 'N_DRAWS', 'OPTION_COLORS', 'OPTION_NAMES', 'OPTION_SHORT', 'CRITERION_NAMES', 'fig_ranked_options', 'fig_sensitivity', 'fig_implied_weights', 'fig_game_tree', 'describe_path', 'fig_reputation', 'fig_chicken',
@@ -81,14 +86,37 @@ class WeightExplorer(Explorer):
             return {"preset": "custom"}
         return {}
 
-    def _draw(self, preset, certainty, weighting="direct", **weights):
+    def _ranks(self, certainty, weighting, weights):
+        """Weights used and the ranking result (the last one kept: an update asks three times)."""
+        key = (certainty, weighting, tuple(sorted(weights.items())))
+        last = getattr(self, "_last_ranks", None)
+        if last is not None and last[0] == key:
+            return last[1]
+        self._last_ranks = (key, self._rank(certainty, weighting, weights))
+        return self._last_ranks[1]
+
+    @staticmethod
+    def _rank(certainty, weighting, weights):
         points = weights
         if weighting == "swing":
             weights = dict(zip(response.CRITERION_KEYS, response.swing_weights(points).tolist()))
         result = response.rank_probabilities(weights, np.random.default_rng(SEED),
                                              n_draws=N_DRAWS, concentration=float(certainty),
                                              score_draws=_score_draws())
-        fig = fig_ranked_options(result)
+        return weights, result
+
+    # fast path: the axes for one order of the answers are drawn once; new weights redraw
+    # the bars, ranges and P(first) over them
+    def _static_key(self, preset, certainty, weighting="direct", **weights):
+        return ranked_order(self._ranks(certainty, weighting, weights)[1])
+
+    def _draw_static(self, preset, certainty, weighting="direct", **weights):
+        result = self._ranks(certainty, weighting, weights)[1]
+        return ranked_options_base(ranked_order(result), result.n_draws)
+
+    def _draw_dynamic(self, fig, preset, certainty, weighting="direct", **weights):
+        weights, result = self._ranks(certainty, weighting, weights)
+        artists = draw_ranked_bars(fig.axes[0], result, ranked_order(result))
         ranking = response.ranking(weights)
         p_first = dict(zip(result.options, result.p_first.tolist()))
         top = ranking[0]
@@ -105,7 +133,7 @@ class WeightExplorer(Explorer):
                                    response.normalise_weights(weights).tolist())),
                "ranking": ranking, "p_first": p_first,
                "scores": dict(zip(result.options, result.score_likely.tolist()))}
-        return fig, res, text
+        return artists, res, text
 
 
 # --- game trees ----------------------------------------------------------------------------
@@ -128,13 +156,21 @@ class RedLineExplorer(Explorer):
                 "cost_strike": slider("cost_strike", 3.0, "US cost of striking"),
                 "cost_war": slider("cost_war", 10.0, "Cost of war to each", high=30.0)}
 
-    def _draw(self, **payoffs):
+    # fast path: nodes, players and moves are drawn once (payoffs do not change the tree's
+    # shape); new payoffs redraw the edges and the payoffs at the leaves over them
+    def _static_key(self, **payoffs):
+        return "tree"
+
+    def _draw_static(self, **payoffs):
+        return game_tree_base(games.red_line_game(**payoffs))
+
+    def _draw_dynamic(self, fig, **payoffs):
         tree = games.red_line_game(**payoffs)
         sol = games.backward_induction(tree)
         credible = sol.plan[("cross",)] == "conventional_strikes"
         threat_nash = games.is_nash_equilibrium(tree, games.THREAT_PLAN)
         threat_spe = games.is_subgame_perfect(tree, games.THREAT_PLAN)
-        fig = fig_game_tree(tree, sol)
+        artists = draw_tree_solution(fig.axes[0], tree, sol)
         verdict = "credible" if credible else "not credible"
         text = (f"Subgame-perfect path: <b>{html.escape(describe_path(sol.path))}</b> "
                 f"(Russia {sol.payoffs[games.RUSSIA]:+.3g}, US {sol.payoffs[games.US]:+.3g}). "
@@ -145,7 +181,7 @@ class RedLineExplorer(Explorer):
                 f"{'is' if threat_spe else 'is not'} subgame-perfect.")
         result = {"path": sol.path, "plan": sol.plan, "payoffs": sol.payoffs,
                   "credible": credible, "threat_nash": threat_nash, "threat_spe": threat_spe}
-        return fig, result, text
+        return artists, result, text
 
 
 # --- reputation ------------------------------------------------------------------------------
@@ -166,12 +202,21 @@ class ReputationExplorer(Explorer):
                                     description="Number of crises (count)"),
         }
 
-    def _draw(self, prior, p_answer, n_crises):
+    # fast path: the axes for one number of crises are drawn once; a new prior or policy
+    # redraws beliefs, bars and legends over them
+    def _static_key(self, prior, p_answer, n_crises):
+        return n_crises
+
+    def _draw_static(self, prior, p_answer, n_crises):
         run = games.simulate_reputation(np.random.default_rng(SEED), prior, p_answer, n_crises)
-        fig = fig_reputation(run)
+        return reputation_base(n_crises, run.crossed.shape[0])
+
+    def _draw_dynamic(self, fig, prior, p_answer, n_crises):
+        run = games.simulate_reputation(np.random.default_rng(SEED), prior, p_answer, n_crises)
+        artists = draw_reputation(fig, run)
         final = float(run.belief_russia[:, -1].mean())
         crossings = float(run.crossed.sum(axis=1).mean())
         text = (f"After {n_crises} crises Russia's average belief that the US is resolute is "
                 f"<b>{final:.2f}</b> (it started at {prior:.2f}); Russia crossed on average "
                 f"<b>{crossings:.1f}</b> times per run.")
-        return fig, {"final_belief": final, "mean_crossings": crossings}, text
+        return artists, {"final_belief": final, "mean_crossings": crossings}, text

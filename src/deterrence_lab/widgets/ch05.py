@@ -26,10 +26,16 @@ from ..views.ladder import (
     plan_a_table,
     robustness_lines,
     thresholds_table,
+    draw_ladder,
+    draw_trajectories,
+    ladder_base,
+    trajectories_base,
     trajectories_figure,
 )
-from ..views.risk import (brinkmanship_figure, calibration_figure, calibration_posterior_figure,
-                          calibration_table, cumulative_risk_figure)
+from ..views.risk import (brinkmanship_base, brinkmanship_figure, brinkmanship_rounds_shown,
+                          draw_brinkmanship, calibration_figure, calibration_posterior_figure,
+                          calibration_table, cumulative_risk_base,
+                          cumulative_risk_figure, cumulative_risk_top_pct, draw_cumulative_risk)
 from ._base import Explorer
 
 __all__ = ['LadderExplorer', 'TrajectoryExplorer', 'BrinkmanshipExplorer', 'CumulativeRiskExplorer', 'END_COLORS', 'END_LABELS', 'kahn_ladder_figure', 'ladder_figure', 'option_comparison_figure', 'trajectories_figure', 'thresholds_table', 'ladder_table', 'option_effects_table', 'plan_a_table', 'brinkmanship_figure', 'cumulative_risk_figure', 'calibration_figure', 'calibration_table', 'option_comparison', 'robustness_lines', 'calibration_posterior_figure',
@@ -74,17 +80,25 @@ class LadderExplorer(Explorer):
                                           layout=_WIDE),
         }
 
-    def _draw(self, option, memory, start, up_scale, settle_scale):
+    # fast path: boxes, threshold and axes are drawn once; any change redraws the moves,
+    # their probabilities, the starting box and the bars over them
+    def _static_key(self, **values):
+        return "ladder"
+
+    def _draw_static(self, **values):
+        return ladder_base()
+
+    def _draw_dynamic(self, fig, option, memory, start, up_scale, settle_scale):
         params = esc.ladder_parameters(_option(option), up_scale=up_scale, settle_scale=settle_scale)
         outcome = esc.ladder_outcome(_option(option), start, up_scale=up_scale,
                                      settle_scale=settle_scale, memory=bool(memory))
         outcome = {k: outcome[k] for k in ("settlement", "general_war", "expected_rounds")}
-        fig = ladder_figure(params, start, outcome)
+        artists = draw_ladder(fig, params, start, outcome)
         html = (f"Starting from <b>{_SHORT[start]}</b>, the chain ends in general nuclear war with "
                 f"probability <b>{percent(outcome['general_war'])}</b> and in a settlement with "
                 f"{percent(outcome['settlement'])}, after about {outcome['expected_rounds']:.1f} rounds "
                 "on average. All step probabilities are teaching assumptions.")
-        return fig, dict(outcome), html
+        return artists, dict(outcome), html
 
 
 class TrajectoryExplorer(Explorer):
@@ -102,7 +116,15 @@ class TrajectoryExplorer(Explorer):
             "seed": W.IntText(value=2023, description="Random seed (number)", style=_STYLE, layout=_WIDE),
         }
 
-    def _draw(self, option, n_paths, n_rounds, seed):
+    # fast path: the axes for one number of paths and rounds are drawn once; an option or a
+    # seed redraws the paths and shares over them (the limits, if they move, redraw it all)
+    def _static_key(self, option, n_paths, n_rounds, seed):
+        return n_paths, n_rounds
+
+    def _draw_static(self, option, n_paths, n_rounds, seed):
+        return trajectories_base(n_paths, n_rounds)
+
+    def _draw_dynamic(self, fig, option, n_paths, n_rounds, seed):
         P = esc.ladder_matrix(**esc.ladder_parameters(_option(option)))
         rng = np.random.default_rng(abs(int(seed)))
         paths = esc.sample_trajectories(P, esc.FIRST_NUCLEAR_STATE, n_paths, n_rounds, rng)
@@ -112,12 +134,12 @@ class TrajectoryExplorer(Explorer):
         war = int(np.sum(paths[:, -1] == esc.STATE_KEYS.index("general_war")))
         settled = int(np.sum(paths[:, -1] == esc.STATE_KEYS.index("settlement")))
         exact = timing.sum(axis=0)
-        fig = trajectories_figure(paths, timing)
+        artists = draw_trajectories(fig, paths, timing)
         html = (f"Of {n_paths} sampled paths after {n_rounds} rounds, {settled} settled, {war} reached "
                 f"general nuclear war and {n_paths - settled - war} are still on the ladder. Exactly: "
                 f"{percent(exact[0])} settle and {percent(exact[1])} reach general war within {n_rounds} "
                 "rounds. Change the seed to see how much a small sample varies.")
-        return fig, {"settled": settled, "general_war": war, "still_on_ladder": n_paths - settled - war,
+        return artists, {"settled": settled, "general_war": war, "still_on_ladder": n_paths - settled - war,
                      "exact_settled": float(exact[0]), "exact_general_war": float(exact[1])}, html
 
 
@@ -140,10 +162,19 @@ class BrinkmanshipExplorer(Explorer):
                                            layout=_WIDE),
         }
 
-    def _draw(self, resolve_russia_pct, resolve_nato_pct, risk_step_pct):
+    # fast path: the axes for one number of rounds shown are drawn once; new limits or a
+    # new step redraw the rounds, limits and legend over them
+    def _static_key(self, resolve_russia_pct, resolve_nato_pct, risk_step_pct):
+        return brinkmanship_rounds_shown(resolve_russia_pct / 100, resolve_nato_pct / 100,
+                                         risk_step_pct / 100)
+
+    def _draw_static(self, **values):
+        return brinkmanship_base(self._static_key(**values))
+
+    def _draw_dynamic(self, fig, resolve_russia_pct, resolve_nato_pct, risk_step_pct):
         a, b, step = resolve_russia_pct / 100, resolve_nato_pct / 100, risk_step_pct / 100
         out = {k: float(v) for k, v in esc.brinkmanship(a, b, step).items()}
-        fig = brinkmanship_figure(a, b, step)
+        artists = draw_brinkmanship(fig.axes[0], a, b, step)
         if step == 0:
             story = "No round adds any risk, so nothing forces either side to back down: no disaster."
         else:
@@ -152,7 +183,7 @@ class BrinkmanshipExplorer(Explorer):
             story = (f"Both run the risk for {int(out['rounds'])} round(s); if disaster has not struck by "
                      f"then, {who} (probability {percent(1 - out['disaster'])}).")
         html = f"{story} Probability of disaster: <b>{percent(out['disaster'])}</b>."
-        return fig, out, html
+        return artists, out, html
 
 
 class CumulativeRiskExplorer(Explorer):
@@ -169,12 +200,20 @@ class CumulativeRiskExplorer(Explorer):
                                  layout=_WIDE),
         }
 
-    def _draw(self, annual_risk_pct, years):
+    # fast path: the axes and Hellman's range for one top of the axis are drawn once; a new
+    # risk or number of years redraws the curve, its point and the legend over them
+    def _static_key(self, annual_risk_pct, years):
+        return cumulative_risk_top_pct(annual_risk_pct / 100, years)
+
+    def _draw_static(self, annual_risk_pct, years):
+        return cumulative_risk_base(self._static_key(annual_risk_pct, years))
+
+    def _draw_dynamic(self, fig, annual_risk_pct, years):
         p = annual_risk_pct / 100
         risk = float(esc.cumulative_risk(p, years))
         low, high = (float(esc.cumulative_risk(x, years)) for x in esc.HELLMAN_RANGE_PER_YEAR.values)
-        fig = cumulative_risk_figure(p, years)
+        artists = draw_cumulative_risk(fig.axes[0], p, years)
         html = (f"At {annual_risk_pct:.2f}% per year, the chance of at least one failure in {years} years "
                 f"is <b>{percent(risk)}</b>. Hellman's range gives {percent(low)} to {percent(high)} over the "
                 "same period (and he counted only one way deterrence can fail).")
-        return fig, {"cumulative_risk": risk, "hellman_low": low, "hellman_high": high}, html
+        return artists, {"cumulative_risk": risk, "hellman_low": low, "hellman_high": high}, html
