@@ -959,6 +959,7 @@ def profile_table(keys=None) -> Markdown:
     Returns
     -------
     Markdown
+        One row per finding, with its confidence and source key.
 
     Raises
     ------
@@ -988,6 +989,7 @@ def verdict_table() -> Markdown:
     Returns
     -------
     Markdown
+        One row per country: what the op-ed says, and what the sources support.
 
     Notes
     -----
@@ -1005,6 +1007,7 @@ def control_table() -> Markdown:
     Returns
     -------
     Markdown
+        One row per country: its place in Feaver's typology, what that means, and the basis.
 
     Notes
     -----

@@ -175,6 +175,7 @@ def profile_risks_table(keys=None, *, explain=()) -> Markdown:
     Returns
     -------
     Markdown
+        One row per country, one column per risk, in percent.
 
     Raises
     ------

@@ -142,6 +142,7 @@ def plan_table(tree, plan) -> Markdown:
     Returns
     -------
     Markdown
+        One row per decision node: the moves before it, who moves, the move.
 
     Raises
     ------

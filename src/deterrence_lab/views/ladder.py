@@ -359,6 +359,7 @@ def outcome_summary(outcome: dict, rounds_in_state, *notes: str,
     Returns
     -------
     Markdown
+        A sentence on how the crisis ends, then a table of rounds per state.
 
     Raises
     ------
@@ -412,6 +413,7 @@ def path_statistics_table(stats: dict) -> Markdown:
     Returns
     -------
     Markdown
+        One row per measure (paths, rounds, shares ending in general war), one column per ladder.
 
     Raises
     ------
@@ -441,6 +443,7 @@ def memory_table(start: str = esc.FIRST_NUCLEAR_STATE) -> Markdown:
     Returns
     -------
     Markdown
+        One row per response option, P(general war) on each ladder.
 
     Raises
     ------

@@ -31,6 +31,7 @@ def finding_note(letter: str) -> Markdown:
     Returns
     -------
     Markdown
+        One bold-led paragraph: the finding, its vote and the note on it.
 
     Raises
     ------
@@ -53,6 +54,7 @@ def paragraphs_table(numbers) -> Markdown:
     Returns
     -------
     Markdown
+        One row per paragraph: number, topic, paraphrase.
 
     Raises
     ------
@@ -84,6 +86,7 @@ def walk_summary(result: law.WalkResult, title: str = "") -> Markdown:
     Returns
     -------
     Markdown
+        The questions asked, the answers given and the outcome reached.
 
     Raises
     ------

@@ -143,7 +143,7 @@ class Explorer:
         self.reset_button.on_click(lambda _: self.reset())
         self.result: dict = {}
         self.fig = None
-        self._layout: dict = {}  # what to_png needs to skip an unchanged layout
+        self._png_layout: dict = {}  # what to_png needs to skip an unchanged layout
         self._scenes: OrderedDict = OrderedDict()  # static key -> Scene, least recent first
         self._plain_fig = None  # the figure of values without a static key
         for name, control in self.controls.items():
@@ -239,7 +239,7 @@ class Explorer:
                 with style(), reusing(self._plain_fig):
                     fig, result, html = self._draw(**values)
                 self._plain_fig = fig
-                png = to_png(fig, self._layout)
+                png = to_png(fig, self._png_layout)
             alt = ": ".join(t for t in (self.title, describe_figure(fig)) if t)
             size = tuple(int(round(v * fig.dpi)) for v in fig.get_size_inches())
             self.image.value = image_html(png, alt, size)

@@ -23,11 +23,11 @@ class CommandExplorer(Explorer):
 
     title = "Who holds the key: design a command chain"
     _wide = {"description_width": "270px"}
-    _layout = {"width": "520px"}
+    _control_layout = {"width": "520px"}
 
     def _controls(self):
         def slider(kind, description, **kw):
-            return kind(description=description, style=self._wide, layout=W.Layout(**self._layout),
+            return kind(description=description, style=self._wide, layout=W.Layout(**self._control_layout),
                         continuous_update=False, **kw)
 
         def toggle(description, value):
