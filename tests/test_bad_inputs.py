@@ -113,6 +113,42 @@ def test_widget_accepts_its_own_control_values(cls):
         widget.set(no_such_control=1)
 
 
+def _another_value(control, current):
+    """A value ``control`` can take other than ``current``."""
+    if getattr(control, "options", None):
+        values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+    elif hasattr(control, "base"):
+        values = [control.base ** control.min, control.base ** control.max]
+    else:
+        values = [control.min, control.max]
+    return next(v for v in values if v != current)
+
+
+@pytest.mark.parametrize("cls", _widget_classes())
+def test_widget_refuses_a_value_its_controls_cannot_take_and_nothing_moves(cls):
+    from deterrence_lab.widgets._base import Explorer
+
+    widget = cls()
+    if not isinstance(widget, Explorer):
+        pytest.skip(f"{cls.__name__} checks its own values (tests/test_seminar.py)")
+    first = dict(widget.values)
+    menu_or_slider = [(n, c) for n, c in widget.controls.items()
+                      if getattr(c, "options", None) or hasattr(c, "max")]
+    assert menu_or_slider
+    for name, control in menu_or_slider:
+        bad = "no such entry" if getattr(control, "options", None) else control.max * 10 + 1
+        if hasattr(control, "base"):
+            bad = control.base ** control.max * 10
+        kwargs = {name: bad}
+        for other, control_b in menu_or_slider:   # a good new value beside the bad one
+            if other != name:
+                kwargs[other] = _another_value(control_b, first[other])
+                break
+        with pytest.raises(ValueError, match=name):
+            widget.set(**kwargs)
+        assert widget.values == first
+
+
 # =======================================================================================
 # Messages in detail: the exact error type and the words a refusal must contain, per
 # model (the table above only asks that the parameter be named).
@@ -142,7 +178,7 @@ SCRIPT = [AFTER, {**AFTER, "moscow": "pause_and_talk", "washington": "sanctions"
     (law.finding, 1, ["letter"]),
     (law.finding, "a", ["letter"]),
     (law.paragraph, "105", ["number", "41"]),
-    (law.paragraph, 41, ["number"]),
+    (law.paragraph, 42, ["number", "41"]),   # a whole number is read as text, then refused
     (law.paragraph, None, ["number"]),
     (law.scenario, "kherson", ["key", "zaporizhzhia_counteroffensive"]),
     (law.scenario, "", ["key"]),

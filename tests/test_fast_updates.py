@@ -86,6 +86,14 @@ def test_rapid_changes_end_on_the_last_value(cls):
     assert_same_as_fresh(widget)
 
 
+def test_a_label_outside_its_axes_lays_the_figure_out_again():
+    # the point label of a tiny risk over one year reaches past the axes' left edge: the
+    # picture cached for the default label must not be reused, or the label is cut
+    widget = ch05.CumulativeRiskExplorer()
+    widget.set(annual_risk_pct=0.01, years=1)
+    assert_same_as_fresh(widget)
+
+
 def test_fast_images_match_the_chapter_figures_drawn_whole():
     with style():
         claims = ch00.ClaimExplorer()

@@ -53,6 +53,7 @@ def test_key_paragraphs_are_the_ones_facts_md_lists():
     assert [p.number for p in law.KEY_PARAGRAPHS] == ["41", "78", "79", "96", "97"]
     assert "intransgressible" in law.paragraph("79").summary
     assert "necessary and proportionate" in law.paragraph("41").summary
+    assert law.paragraph(41) == law.paragraph("41")   # a whole number is read as its text
 
 
 # --- the walk-through --------------------------------------------------------------

@@ -52,6 +52,13 @@ def percent(p: float) -> str:
     return f"{100 * p:.1f}%" if p >= 0.01 or p == 0 else f"{100 * p:.2g}%"
 
 
+def kilotons(yield_kt: float) -> str:
+    """A yield for a title or sentence: three significant figures, never in exponent form
+    (``15`` → ``'15 kt'``, ``1000`` → ``'1,000 kt'``, ``0.1`` → ``'0.1 kt'``)."""
+    value = float(f"{float(yield_kt):.3g}")
+    return f"{value:,.0f} kt" if value >= 100 else f"{value:g} kt"
+
+
 class Prose(Markdown):
     """Paragraphs of Markdown whose plain-text form is wrapped between words."""
 

@@ -212,6 +212,9 @@ class NumericQuestion(Question):
                         return self._outcome(NOT_YET, f"{self._fmt(value)} is off by a factor of "
                                              f"{factor:g} — check your units"
                                              + (f" ({which})." if which else "."))
+            if ratio >= 2:   # "too high by about 600%" reads worse than a multiple
+                return self._outcome(NOT_YET, f"{self._fmt(value)} is too high: about "
+                                     f"{ratio:.2g} times the answer.")
             direction = "too high" if ratio > 1 else "too low"
             return self._outcome(NOT_YET, f"{self._fmt(value)} is {direction} by about "
                                  f"{abs(ratio - 1):.0%}.")
@@ -305,7 +308,7 @@ class FunctionQuestion(Question):
                 return self._outcome(NOT_ATTEMPTED, "the function still returns `...`.")
             value, why = _as_number(got)
             if value is None:
-                return self._outcome(NOT_YET, f"{call} returned something else than a number: {why}")
+                return self._outcome(NOT_YET, f"{call} returned something other than a number: {why}")
             if not math.isclose(value, expected, rel_tol=self.rtol, abs_tol=1e-9):
                 return self._outcome(NOT_YET, f"{call} returned {value:.6g}; expected {expected:.6g}.")
         return self._outcome(CORRECT, f"passes all {len(self.cases)} test cases.")

@@ -262,13 +262,14 @@ def finding(letter: str) -> Finding:
     return _FINDING_BY_LETTER[letter]
 
 
-def paragraph(number: str) -> KeyParagraph:
+def paragraph(number: str | int) -> KeyParagraph:
     """One of the key paragraphs (41, 78, 79, 96, 97) of the opinion.
 
     Parameters
     ----------
-    number : str
-        The paragraph number as text: ``"41"``, ``"78"``, ``"79"``, ``"96"`` or ``"97"``.
+    number : str or int
+        The paragraph number: ``"41"``, ``"78"``, ``"79"``, ``"96"`` or ``"97"`` (a whole
+        number such as ``41`` is read as its text).
 
     Returns
     -------
@@ -283,6 +284,8 @@ def paragraph(number: str) -> KeyParagraph:
     -----
     icj1996, the paragraph named.
     """
+    if isinstance(number, int) and not isinstance(number, bool):
+        number = str(number)
     number = check_choice("number", number, _PARAGRAPH_BY_NUMBER)
     return _PARAGRAPH_BY_NUMBER[number]
 

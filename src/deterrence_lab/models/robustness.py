@@ -194,10 +194,10 @@ class Robustness:
             side = "rises above" if up else "falls below"
             bits.append(f"{verb} if {lv.label} {side} {_fmt(edge)} (now {_fmt(lv.current)})")
         if steady:
-            bits.append(f"{'holds' if self.holds else 'fails'} whatever "
-                        + ", ".join(h.lever.label for h in steady[:4])
-                        + (" and others" if len(steady) > 4 else "")
-                        + " (in the ranges searched)")
+            labels = [h.lever.label for h in steady[:4]] + (["others"] if len(steady) > 4 else [])
+            either = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+            bits.append(f"{'holds' if self.holds else 'fails'} whatever {either}"
+                        " (in the ranges searched)")
         head = "holds" if self.holds else "does not hold"
         what = f" of '{self.statement}'" if with_statement else ""
         return (f"Robustness{what}: {head} now; " + "; ".join(bits) +

@@ -153,9 +153,10 @@ def readout(risks: command.CommandRisks, on_frontier: bool) -> str:
     when = "never carried out" if np.isnan(time_h) else f"carried out after about {time_h:.1f} h on average"
     place = ("on the always/never frontier: no other design in the family is better on both counts"
              if on_frontier else "inside the frontier: some other design is at least as good on both counts")
-    return (f"<p>With these settings there is <b>{command.odds_in_words(risks.p_unauthorised)}</b> chance "
-            f"of unauthorised use per crisis, and <b>{command.odds_in_words(risks.p_valid_fails)}</b> that a "
-            f"valid order fails. A valid order that succeeds is {when}. This design is {place}.</p>"
+    return (f"<p>With these settings: unauthorised use per crisis, "
+            f"<b>{command.odds_in_words(risks.p_unauthorised)}</b>; a valid order fails, "
+            f"<b>{command.odds_in_words(risks.p_valid_fails)}</b>. A valid order that succeeds is "
+            f"{when}. This design is {place}.</p>"
             "<p style='font-size:90%'>All probabilities are teaching assumptions, not estimates "
             "for any real arsenal.</p>")
 

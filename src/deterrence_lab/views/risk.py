@@ -98,8 +98,18 @@ def draw_cumulative_risk(ax, p_per_year: float, years: int) -> list:
                      lw=2, label=f"{100 * p_per_year:.2f}% per year")
     point = float(esc.cumulative_risk(p_per_year, years))
     dot, = ax.plot([years], [100 * point], "o", color=OKABE_ITO["black"])
-    note = ax.annotate(f"{percent(point)} over {years} years", (years, 100 * point),
-                       textcoords="offset points", xytext=(-10, 10), ha="right")
+    # Away from the legend (upper left) and inside the axes: above and left of the point
+    # late on; early on, below and right of it (the empty side of the rising curve), or
+    # above and right of it when the point lies near the bottom.
+    if years > 50:
+        offset, ha, va = (-10, 10), "right", "bottom"
+    elif 100 * point < 0.2 * ax.get_ylim()[1]:
+        offset, ha, va = (10, 8), "left", "bottom"
+    else:
+        offset, ha, va = (10, -12), "left", "top"
+    note = ax.annotate(f"{percent(point)} over {years} year{'s' if years != 1 else ''}",
+                       (years, 100 * point), textcoords="offset points", xytext=offset,
+                       ha=ha, va=va)
     return [curve, dot, note, ax.legend(loc="upper left")]
 
 

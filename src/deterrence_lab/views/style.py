@@ -284,9 +284,12 @@ class Scene:
     names over a footprint, say) are kept as transparent overlays laid over in their turn
     (on an opaque figure; otherwise drawn each time). The first time, and whenever the
     unchanging artists above the changing ones, or any axes' limits, differ from those of
-    the pictures kept (``PICTURES_KEPT``, a path and no path, say), the whole figure is drawn
-    (and laid out, as ``canvas.draw`` does) with those artists hidden. The pixels are those of drawing the whole figure at once, up to one
-    level of rounding where an overlay is laid over a changing artist."""
+    the pictures kept (``PICTURES_KEPT``, a path and no path, say), or a changing artist
+    reaches outside its axes to another place (constrained layout makes room for it), the
+    whole figure is laid out afresh and drawn with those artists hidden. The pixels are
+    those of a new widget drawing the same values; against the figure drawn whole at once,
+    they may differ by a few levels of rounding where an overlay is laid over a changing
+    artist."""
 
     PICTURES_KEPT = 3
 
@@ -332,11 +335,13 @@ class Scene:
         overlay = _opaque(fig)
         limits = tuple((ax.get_xlim(), ax.get_ylim()) for ax in fig.axes)
         picture_of = (tuple(frozenset(map(id, run)) for is_changed, run in runs
-                            if not is_changed), limits, tuple(fig.get_size_inches()), overlay)
+                            if not is_changed), limits, tuple(fig.get_size_inches()), overlay,
+                      _sticking_out(fig, plan, changed))
         cached = self.pictures.pop(picture_of, None)
         if cached is None:
             for artist in plan:
                 artist.set_animated(True)
+            _start_layout_afresh(fig)
             try:
                 canvas.draw()
             finally:
@@ -360,6 +365,44 @@ class Scene:
             else:
                 next(overlays).lay_over(canvas)
         return png_bytes(canvas)
+
+
+def _start_layout_afresh(fig: Figure) -> None:
+    """Put every grid axes back where its grid cell starts it, as in a new figure.
+
+    Constrained layout refines the axes' current places, so laying out a figure drawn
+    before can end a fraction of a pixel away from laying out a new one; starting from the
+    grid's places gives the new figure's layout exactly."""
+    if fig.get_layout_engine() is None:
+        return
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is not None and ax.get_in_layout():
+            ax._set_position(spec.get_position(fig))  # public set_position leaves the layout
+
+
+def _sticking_out(fig: Figure, plan: list, changed: set) -> tuple:
+    """Where the changing artists that reach outside their axes end (pixels, rounded).
+
+    Constrained layout makes room for everything it sees, changing artists included; a
+    label that sticks out of its axes therefore moves the axes, and a picture laid out for
+    another label would no longer be the figure drawn whole. Part of a picture's key, so
+    such a change lays the figure out again; an artist inside its axes changes nothing."""
+    if fig.get_layout_engine() is None:
+        return ()
+    renderer = fig.canvas.get_renderer()
+    ends = []
+    for artist in plan:
+        if id(artist) not in changed or not artist.get_visible() or not artist.get_in_layout():
+            continue
+        box = artist.get_tightbbox(renderer)
+        if box is None or not (box.width or box.height):
+            continue
+        frame = artist.axes.bbox if artist.axes is not None else None
+        if (frame is None or box.x0 < frame.x0 - 0.5 or box.y0 < frame.y0 - 0.5
+                or box.x1 > frame.x1 + 0.5 or box.y1 > frame.y1 + 0.5):
+            ends.append(tuple(round(v) for v in box.extents))
+    return tuple(ends)
 
 
 def describe_figure(fig: Figure) -> str:

@@ -42,6 +42,7 @@ import ipywidgets as W
 from ..views.style import Scene, describe_figure, error_html, reusing, style, to_png
 
 import base64
+import numbers
 import html as _html
 from collections import OrderedDict
 
@@ -79,6 +80,32 @@ def fit_control(control: W.Widget) -> W.Widget:
     control.style.description_width = "initial"
     control.layout.width = "100%"
     return control
+
+
+def check_control_value(name: str, control: W.Widget, value) -> None:
+    """Refuse a value a control cannot take, in plain words, before anything changes.
+
+    ipywidgets would raise a ``TraitError`` that names no control for a menu entry that does
+    not exist, and would silently clamp a number outside a slider's range.
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not one of a menu's entries, or a number outside a slider's range.
+    """
+    if isinstance(control, (W.Dropdown, W.ToggleButtons)):
+        allowed = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        if not any(value is a or value == a for a in allowed):
+            raise ValueError(f"{name}={value!r} is not one of: "
+                             f"{', '.join(repr(a) for a in allowed)}")
+    elif isinstance(control, (W.FloatSlider, W.IntSlider, W.FloatLogSlider)):
+        low, high = control.min, control.max
+        if isinstance(control, W.FloatLogSlider):
+            low, high = control.base ** low, control.base ** high
+        kind = numbers.Integral if isinstance(control, W.IntSlider) else numbers.Real
+        if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
+            whole = "a whole number " if kind is numbers.Integral else "a number "
+            raise ValueError(f"{name}={value!r} must be {whole}from {low:g} to {high:g}")
 
 
 def side_by_side(left: list[W.Widget], right: list[W.Widget], *,
@@ -262,6 +289,8 @@ class Explorer:
         if unknown:
             raise ValueError(f"unknown control(s) {sorted(unknown)}; this widget has "
                              f"{', '.join(self.controls)}")
+        for name, value in values.items():   # all checked before any control moves
+            check_control_value(name, self.controls[name], value)
         values = {**self._fill_in(values), **values}
         self._updating = True
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
+from .._display import kilotons
 from ..content import sources
 from ..models import effects as fx
 from ..views.effects_curves import casualty_figure, fallout_figure, tank_dose_figure
@@ -54,7 +55,7 @@ class EffectsExplorer(Explorer):
         return {
             "yield_kt": W.FloatLogSlider(value=15.0, base=10, min=-1, max=3, step=0.01,
                                          description="Yield (kt)", style=style, layout=layout,
-                                         readout_format=".3g"),
+                                         readout_format=",.3r"),  # 1,000, not 1e+3
             "burst": W.Dropdown(options=[(v, k) for k, v in BURSTS.items()], value="optimum",
                                 description="Burst", style=style, layout=layout),
             "height_m": W.FloatSlider(value=500.0, min=0.0, max=3000.0, step=10.0,
@@ -100,11 +101,11 @@ class EffectsExplorer(Explorer):
         radii, h = dict(burst_radii.radii_km), burst_radii.height_m
         rho = density if setting == "custom" else fx.density_preset(setting)
         est = fx.casualties(yield_kt, rho, h)
-        title = f"{yield_kt:.3g} kt, {BURSTS[burst].lower()}"
+        title = f"{kilotons(yield_kt)}, {BURSTS[burst].lower()}"
         rows = "".join(f"<tr><td>{name}</td><td style='text-align:right'>{r:.2f} km</td>"
                        f"<td>{EFFECT_MEANING[name]}</td></tr>" for name, r in radii.items())
         killed, injured = people_range(est.killed_range), people_range(est.injured_range)
-        html = (f"<b>{yield_kt:.3g} kt</b>, burst height {h:,.0f} m, density {rho:,.0f} people/km², "
+        html = (f"<b>{kilotons(yield_kt)}</b>, burst height {h:,.0f} m, density {rho:,.0f} people/km², "
                 f"visibility {visibility_km:g} km."
                 f"<table>{rows}</table>"
                 f"Blast-ring estimate (OTA rates, uniform density): <b>{killed}</b> killed and "
