@@ -176,7 +176,7 @@ def profile_risks_table(keys=None, *, explain=()) -> Markdown:
     Returns
     -------
     Markdown
-        One row per country, one column per risk, in percent.
+        One row per country, one column per risk, in words ('about 14%', 'about 1 in 10,000').
 
     Raises
     ------
