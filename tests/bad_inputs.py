@@ -285,10 +285,6 @@ def _table() -> dict:
         ("key", "atlantis"), ("key", 1), ("key", None)])
     t["command.profile_risks"] = ({"key": "uk", "p_rogue": 0.01}, [
         ("key", "atlantis"), ("p_rogue", 1.5), ("p_fail", NAN), ("p_cutoff", "some")])
-    t["command.verdict_table"] = ({}, [])
-    t["command.control_table"] = ({}, [])
-    t["command.profile_table"] = ({"keys": ["us", "uk"]}, [
-        ("keys", ["atlantis"]), ("keys", "us"), ("keys", 5), ("keys", [None])])
     # --- response ------------------------------------------------------------
     n_crit = len(response.CRITERION_KEYS)
     w = {"deterrence": 2.0, "escalation_safety": 1.0}

@@ -13,6 +13,7 @@ import pytest
 
 from deterrence_lab import argument, law, seminar, sources, verdict
 from deterrence_lab import command as c
+from deterrence_lab.views import command as command_views
 from deterrence_lab import escalation as esc
 from deterrence_lab import games as g
 from deterrence_lab import response as r
@@ -314,9 +315,11 @@ def test_simulate_command_rejects(kwargs, error, word):
     (lambda: c.get_profile(None), ValueError, "key="),
     (lambda: c.profile_risks("us", p_fail=-0.1), ValueError, "p_fail"),
     (lambda: c.profile_risks("uk", p_cutoff="high"), TypeError, "p_cutoff"),
-    (lambda: c.profile_table("uk"), TypeError, "keys="),
+    (lambda: command_views.profile_table("uk"), TypeError, "keys="),
     (lambda: c.profile_risks("us", p_rogue=3.0), ValueError, "p_rogue"),
-    (lambda: c.profile_table(["narnia"]), ValueError, "key="),
+    (lambda: command_views.profile_table(["narnia"]), ValueError, "key="),
+    (lambda: command_views.profile_table(5), TypeError, "keys="),
+    (lambda: command_views.profile_table([None]), ValueError, "key="),
 ])
 def test_other_functions_reject(call, error, word):
     with pytest.raises(error, match=word):

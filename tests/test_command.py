@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from strategies import approval_chains, inner_probabilities, probabilities
 
 from deterrence_lab import command as c
+from deterrence_lab.views import command as command_views
 from deterrence_lab import sources
 from deterrence_lab.content.sources import TEACHING_ASSUMPTION
 
@@ -208,7 +209,7 @@ def test_profiles_are_like_for_like_and_placed_in_feavers_typology():
     for p in c.PROFILES:
         assert p.control in c.CONTROL_TYPES and p.control_basis
     assert c.get_profile("uk").control == "delegative"
-    table = c.control_table()
+    table = command_views.control_table()
     assert len(table.splitlines()) == 2 + len(c.PROFILES)
     russia = c.get_profile("russia")
     perimetr = next(f for f in russia.features if f.topic == "Perimetr")
@@ -231,9 +232,9 @@ def test_profile_placement_uses_classroom_assumptions():
     assert float(uk.p_unauthorised) == pytest.approx(10 * float(us.p_unauthorised), rel=1e-12)
     assert float(uk.p_valid_fails) < float(us.p_valid_fails)
     assert c.profile_risks("russia").time_to_execute_h > 6.0
-    table = c.profile_table()
+    table = command_views.profile_table()
     assert all(name in table for name in ("United States", "United Kingdom", "France", "Russia"))
-    verdicts = c.verdict_table()
+    verdicts = command_views.verdict_table()
     assert "Contradicted" in verdicts and "Partly answered" in verdicts and verdicts.count("\n") == 1 + len(c.PROFILES)
 
 

@@ -123,8 +123,8 @@ def test_wheel_ships_the_notebooks(tmp_path):
 
 
 def test_models_and_content_import_no_view_library():
-    """No module in models/ or content/ imports matplotlib, ipywidgets or IPython (parsed, so a
-    lazy import inside a function counts too)."""
+    """No module in models/ or content/ imports matplotlib, ipywidgets or IPython, and no model
+    imports the Markdown helpers (parsed, so a lazy import inside a function counts too)."""
     import ast
     forbidden = ("matplotlib", "ipywidgets", "IPython")
     src = ROOT / "src" / "deterrence_lab"
@@ -134,4 +134,6 @@ def test_models_and_content_import_no_view_library():
             names = ([a.name for a in node.names] if isinstance(node, ast.Import)
                      else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in forbidden]
+            if path.parent.name == "models":   # models return data; views write Markdown
+                offenders += [f"{path.name}: {n}" for n in names if n.endswith("_display")]
     assert offenders == []

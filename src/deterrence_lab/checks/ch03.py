@@ -87,7 +87,7 @@ q5 = MatchingQuestion(
      "Russia has a central code system for authorising strategic use": "supported",
      "A Russian field commander could use a non-strategic weapon alone": "thin evidence"},
     ["supported", "contradicted", "thin evidence"],
-    hints=["Read `command.profile_table()`: the confidence column says how sure the sources are.",
+    hints=["Read `profile_table()` (in `deterrence_lab.widgets.ch03`): the confidence column says how sure the sources are.",
            "'reported' by several independent sources counts as support; a single press report with "
            "conflicting accounts, or nothing public, is thin."],
     solution="US: documented (NSAM 160). UK: contradicted by the 2007 BBC report. France: order codes are documented, "

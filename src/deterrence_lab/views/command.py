@@ -3,6 +3,7 @@ by k, one crisis, and the readout (chapter 03)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -206,3 +207,76 @@ def profile_risks_table(keys=None, *, explain=()) -> Markdown:
              f"{command.get_profile(k).design.reason.rstrip('.')}."
              for k in explain]
     return Markdown("\n\n".join([table, prose(*notes)]) if notes else table)
+
+
+# --- the profiles as tables (chapter 03) ---------------------------------------------------
+
+def profile_table(keys=None) -> Markdown:
+    """The profiles' findings as a Markdown table: country, topic, finding, confidence, source.
+
+    Parameters
+    ----------
+    keys : list of str or None, optional
+        Profile keys to include, in order; ``None`` (default) for all.
+
+    Returns
+    -------
+    Markdown
+        One row per finding, with its confidence and source key.
+
+    Raises
+    ------
+    TypeError
+        If ``keys`` is a single string or not a list.
+    ValueError
+        If a key is not a profile key.
+
+    Notes
+    -----
+    No numbers of its own; every row names its source key and, where known, where in it.
+    """
+    if isinstance(keys, str):
+        raise TypeError(f"keys={keys!r} must be a list of country keys, e.g. [{keys!r}]")
+    if keys is not None and not isinstance(keys, Iterable):
+        raise TypeError(f"keys={keys!r} must be a list of country keys such as ['us', 'uk']")
+    wanted = (list(command.PROFILES) if keys is None
+              else [command.get_profile(k) for k in keys])
+    rows = [[p.name, f.topic, f.finding, f.confidence, f"[{f.source}, {f.where}]" if f.where else f"[{f.source}]"]
+            for p in wanted for f in p.features]
+    return markdown_table(["country", "topic", "finding", "confidence", "source"], rows)
+
+
+def verdict_table() -> Markdown:
+    """What the op-ed says about each country beside what the sources support.
+
+    Returns
+    -------
+    Markdown
+        One row per country: what the op-ed says, and what the sources support.
+
+    Notes
+    -----
+    No numbers of its own; the op-ed is nederlof2023, the sources those of each profile.
+    """
+    rows = [[p.name, p.oped_statement, p.verdict] for p in command.PROFILES]
+    return markdown_table(["country", "the op-ed [nederlof2023]", "against the sources"], rows)
+
+
+def control_table() -> Markdown:
+    """Each profile placed in Feaver's typology: assertive / delegative / mixed / unknown.
+
+    With the basis of each placement and its confidence labels.
+
+    Returns
+    -------
+    Markdown
+        One row per country: its place in Feaver's typology, what that means, and the basis.
+
+    Notes
+    -----
+    No numbers of its own; the typology is feaver1992, the placements rest on each profile's
+    sources.
+    """
+    rows = [[p.name, p.control, command.CONTROL_TYPES[p.control], p.control_basis]
+            for p in command.PROFILES]
+    return markdown_table(["case", "control (Feaver)", "meaning", "basis"], rows)

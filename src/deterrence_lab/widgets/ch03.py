@@ -9,13 +9,14 @@ import ipywidgets as W
 import numpy as np
 
 from ..models import command
-from ..views.command import (FLOOR, _frontier, crisis_figure, frontier_figure, move_design,
-                             profile_risks_table, readout, risk_by_k_figure)
+from ..views.command import (FLOOR, _frontier, control_table, crisis_figure, frontier_figure,
+                             move_design, profile_risks_table, profile_table, readout,
+                             risk_by_k_figure, verdict_table)
 from ..views.style import changed_in_place
 from ._base import Explorer
 
 __all__ = ['CommandExplorer', 'FLOOR', 'frontier_figure', 'risk_by_k_figure', 'crisis_figure', 'readout',
-           'profile_risks_table']
+           'profile_risks_table', 'profile_table', 'verdict_table', 'control_table']
 
 
 class CommandExplorer(Explorer):
