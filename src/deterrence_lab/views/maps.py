@@ -15,7 +15,7 @@ from matplotlib.patches import Circle, Rectangle
 from ..content import basemap as bm
 from ..models import effects as fx
 from .rings import EFFECT_COLORS, yield_mark, yield_strip
-from .style import OKABE_ITO, changed_in_place, new_figure
+from .style import OKABE_ITO, changed_in_place, new_figure, start_layout_afresh
 
 # places the effects map offers: each has 1:10m coast and borders in the base map
 RING_PLACES = ("Zaporizhzhia", "Kyiv", "Kharkiv", "Odesa", "Moscow", "The Hague", "Amsterdam",
@@ -134,9 +134,6 @@ def emp_map_base(centre_name, view_km):
     _draw_layers(ax, lat0, lon0, view)
     x, y, d = _places_projected(lat0, lon0)
     shown = (np.abs(x) < view) & (np.abs(y) < view) & (d > 1.0)
-    for i in np.nonzero(shown)[0]:
-        ax.annotate(fx.PLACES[i].name, (x[i], y[i]), xytext=(3, 2), textcoords="offset points",
-                    fontsize=7.5, zorder=5)
     ax.plot(0, 0, marker="*", ms=14, color="black", zorder=5, ls="none",
             label=f"point below the burst ({centre.name})")
     _map_axes(ax, view, "km east of the point below the burst")
@@ -145,7 +142,41 @@ def emp_map_base(centre_name, view_km):
     ax.text(0.01, 0.01, "azimuthal equidistant about the point below the burst; "
             "Natural Earth (public domain)", transform=ax.transAxes, fontsize=6.5,
             color="#555555", zorder=6)
+    _name_places(fig, ax, [(fx.PLACES[i].name, x[i], y[i]) for i in np.nonzero(shown)[0]])
     return fig, ax
+
+
+# Where a place's name may go, in order of preference: (offset in points, alignment).
+_NAME_SPOTS = (((3, 2), "left", "bottom"), ((-3, 2), "right", "bottom"),
+               ((3, -2), "left", "top"), ((-3, -2), "right", "top"))
+
+
+def _name_places(fig, ax, places) -> None:
+    """Name each place at the first spot around it where the name stays inside the map and
+    overlaps no text placed before it (places in the order given, the list's more prominent
+    first); a name with no free spot is left out rather than written over another. The
+    figure is laid out first, so the names' sizes on the page are known."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    renderer = canvas.get_renderer()
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+    frame = ax.get_window_extent(renderer)
+    taken = [t.get_window_extent(renderer) for t in ax.texts]   # the note, the scale bar
+    for name, px, py in places:
+        for offset, ha, va in _NAME_SPOTS:
+            label = ax.annotate(name, (px, py), xytext=offset, textcoords="offset points",
+                                ha=ha, va=va, fontsize=7.5, zorder=5)
+            box = label.get_window_extent(renderer)
+            inside = (box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0
+                      and box.y1 <= frame.y1)
+            if inside and not any(box.overlaps(other) for other in taken):
+                taken.append(box)
+                break
+            label.remove()
+    start_layout_afresh(fig)   # drawn later, the figure lays itself out as a new one does
 
 
 def _places_projected(lat0, lon0):

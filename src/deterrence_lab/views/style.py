@@ -341,7 +341,7 @@ class Scene:
         if cached is None:
             for artist in plan:
                 artist.set_animated(True)
-            _start_layout_afresh(fig)
+            start_layout_afresh(fig)
             try:
                 canvas.draw()
             finally:
@@ -367,7 +367,7 @@ class Scene:
         return png_bytes(canvas)
 
 
-def _start_layout_afresh(fig: Figure) -> None:
+def start_layout_afresh(fig: Figure) -> None:
     """Put every grid axes back where its grid cell starts it, as in a new figure.
 
     Constrained layout refines the axes' current places, so laying out a figure drawn
