@@ -22,7 +22,7 @@ AXE_JS = Path(os.environ.get("DETERRENCE_AXE_JS",
                              ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
 
 # the JupyterLab server, the browser and the notebook driver of the browser smoke test
-from test_browser import (CHROMIUM, REQUIRED, browser, lab, open_and_run,  # noqa: E402,F401
+from test_browser import (CHROMIUM, CLIPPED, REQUIRED, browser, lab, open_and_run,  # noqa: E402,F401
                           scroll_to, wait_until_idle)
 
 if REQUIRED:  # CI: a missing engine must fail, not hide
@@ -133,30 +133,18 @@ def test_a_chapter_in_jupyterlab_has_no_serious_or_critical_axe_violation(chapte
 
 # --- layout: the figure in view while a control moves; nothing cut --------------------
 BOXES = """(root) => {
+  const clipped = __CLIPPED__;
   const box = e => { const r = e.getBoundingClientRect();
                      return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
                              width: r.width, height: r.height}; };
   const slider = root.querySelector('.widget-hslider .noUi-handle, .widget-hslider .slider');
   const image = root.querySelector('img.widget-image');
-  const canvas = document.createElement('canvas').getContext('2d');
-  const cut = [];
-  for (const label of root.querySelectorAll('.widget-label, .widget-label-basic, .widget-readout')) {
-    if (label.offsetParent && label.scrollWidth > label.clientWidth + 1)
-      cut.push('label ' + JSON.stringify(label.textContent));
-  }
-  for (const select of root.querySelectorAll('select')) {
-    const style = getComputedStyle(select);
-    canvas.font = style.font;
-    const text = select.options[select.selectedIndex].text;
-    const room = select.clientWidth - parseFloat(style.paddingLeft)
-                 - parseFloat(style.paddingRight);
-    if (canvas.measureText(text).width > room + 1) cut.push('menu value ' + JSON.stringify(text));
-  }
+  const cut = clipped(root);   // labels, and every menu entry (test_browser.CLIPPED)
   const sliders = [...root.querySelectorAll('.widget-hslider .slider-container')]
                   .map(e => e.getBoundingClientRect().width);
   return {slider: box(slider.closest('.widget-hslider')), image: box(image),
           viewport: {width: innerWidth, height: innerHeight}, cut, sliders};
-}"""
+}""".replace("__CLIPPED__", CLIPPED)
 
 
 def _visible_share(box, viewport) -> float:
