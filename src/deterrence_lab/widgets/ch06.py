@@ -64,9 +64,11 @@ class CrisisSeminar:
         # controls), so neither the team's name nor a long move is cut
         self.controls = {k: fit_control(W.Dropdown(description=seminar.team(k).name))
                          for k in self.game.teams}
-        self.notes = {k: W.Text(placeholder=f"{seminar.team(k).name}: one-sentence reason "
-                                "(optional)", layout=W.Layout(width="100%",
-                                                              margin="0 0 10px 0"))
+        # a visible label, not only a placeholder (which disappears as one types)
+        self.notes = {k: fit_control(W.Text(description=f"{seminar.team(k).name}: reason "
+                                            "(optional)", placeholder="one sentence",
+                                            layout=W.Layout(width="100%",
+                                                            margin="0 0 10px 0")))
                       for k in self.game.teams}
         self.situation = W.HTML()
         self.advance_button = W.Button(description="Advance: play this round", icon="forward",
