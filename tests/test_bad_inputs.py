@@ -98,32 +98,25 @@ def _widget_classes():
     return found
 
 
+def _good_values(control) -> list:
+    """Values ``control`` can take: a menu's entries, or both ends of a slider's range (a
+    log slider's min and max are exponents)."""
+    if getattr(control, "options", None):
+        return [o[1] if isinstance(o, tuple) else o for o in control.options]
+    if hasattr(control, "base"):
+        return [control.base ** control.max, control.base ** control.min]
+    return [control.max, control.min]
+
+
 @pytest.mark.parametrize("cls", _widget_classes())
 def test_widget_accepts_its_own_control_values(cls):
     widget = cls()
     name, control = next(iter(widget.controls.items()))
-    if getattr(control, "options", None):
-        values = [o[1] if isinstance(o, tuple) else o for o in control.options][:3]
-    elif hasattr(control, "base"):  # a log slider: min and max are exponents
-        values = [control.base ** control.max, control.base ** control.min]
-    else:  # a slider: both ends of its range
-        values = [control.max, control.min]
-    for value in values:
+    for value in _good_values(control)[:3]:
         widget.set(**{name: value})
         assert widget.controls[name].value == value
     with pytest.raises(ValueError, match="unknown|not one of|no_such_control"):
         widget.set(no_such_control=1)
-
-
-def _another_value(control, current):
-    """A value ``control`` can take other than ``current``."""
-    if getattr(control, "options", None):
-        values = [o[1] if isinstance(o, tuple) else o for o in control.options]
-    elif hasattr(control, "base"):
-        values = [control.base ** control.min, control.base ** control.max]
-    else:
-        values = [control.min, control.max]
-    return next(v for v in values if v != current)
 
 
 # (the seminar panel and the verdict sheet check their own values: tests/test_seminar.py)
@@ -141,7 +134,7 @@ def test_widget_refuses_a_value_its_controls_cannot_take_and_nothing_moves(cls):
         kwargs = {name: bad}
         for other, control_b in menu_or_slider:   # a good new value beside the bad one
             if other != name:
-                kwargs[other] = _another_value(control_b, first[other])
+                kwargs[other] = next(v for v in _good_values(control_b) if v != first[other])
                 break
         with pytest.raises(ValueError, match=name):
             widget.set(**kwargs)

@@ -124,3 +124,10 @@ def test_command_and_game_views_are_tables():
     assert len(plan.splitlines()) == 2 + len(games.THREAT_PLAN)
     with pytest.raises(ValueError, match="no action"):
         game_views.plan_table(games.red_line_game(), {(): "refrain"})
+
+
+def test_yields_read_as_numbers_never_in_exponent_form():
+    from deterrence_lab._display import kilotons
+
+    assert [kilotons(y) for y in (0.1, 1.0, 15.0, 99.94, 1000.0, 1234.5)] == [
+        "0.1 kt", "1 kt", "15 kt", "99.9 kt", "1,000 kt", "1,230 kt"]

@@ -82,6 +82,14 @@ def fit_control(control: W.Widget) -> W.Widget:
     return control
 
 
+def _equal(value, entry) -> bool:
+    """``value == entry`` as one truth value (an array compared with an entry is not one)."""
+    try:
+        return bool(value == entry)
+    except (TypeError, ValueError):
+        return False
+
+
 def check_control_value(name: str, control: W.Widget, value) -> None:
     """Refuse a value a control cannot take, in plain words, before anything changes.
 
@@ -95,7 +103,7 @@ def check_control_value(name: str, control: W.Widget, value) -> None:
     """
     if isinstance(control, (W.Dropdown, W.ToggleButtons)):
         allowed = [o[1] if isinstance(o, tuple) else o for o in control.options]
-        if not any(value is a or value == a for a in allowed):
+        if not any(value is a or _equal(value, a) for a in allowed):
             raise ValueError(f"{name}={value!r} is not one of: "
                              f"{', '.join(repr(a) for a in allowed)}")
     elif isinstance(control, (W.FloatSlider, W.IntSlider, W.FloatLogSlider)):
