@@ -714,3 +714,16 @@ def test_unknown_claim_is_a_clear_error(bad):
 def test_unknown_key_is_a_clear_error():
     with pytest.raises(KeyError, match="unknown source key 'glasstone1978'.*glasstone1977"):
         sources.cite("glasstone1978")
+
+
+def test_check_boxes_and_number_boxes_refuse_other_values_before_anything_moves():
+    from deterrence_lab.widgets import ch03, ch05
+
+    command, trajectory = ch03.CommandExplorer(), ch05.TrajectoryExplorer()
+    before = dict(command.values)
+    with pytest.raises(ValueError, match="pal='yes' must be True or False"):
+        command.set(n=before["n"] + 1, pal="yes")
+    assert command.values == before
+    for seed in ("abc", 2.5, -5, True):
+        with pytest.raises(ValueError, match="seed=.* whole number"):
+            trajectory.set(seed=seed)

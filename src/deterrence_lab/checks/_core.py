@@ -212,13 +212,22 @@ class NumericQuestion(Question):
                         return self._outcome(NOT_YET, f"{self._fmt(value)} is off by a factor of "
                                              f"{factor:g} — check your units"
                                              + (f" ({which})." if which else "."))
-            if ratio >= 2:   # "too high by about 600%" reads worse than a multiple
+            if 2 <= ratio <= 1e6:   # "too high by about 600%" reads worse than a multiple
                 return self._outcome(NOT_YET, f"{self._fmt(value)} is too high: about "
-                                     f"{ratio:.2g} times the answer.")
+                                     f"{_two_figures(ratio)} times the answer.")
+            if 1e-6 <= ratio <= 0.5:   # "too low by about 100%" reads like zero
+                return self._outcome(NOT_YET, f"{self._fmt(value)} is too low: about 1/"
+                                     f"{_two_figures(1 / ratio)} of the answer.")
             direction = "too high" if ratio > 1 else "too low"
             return self._outcome(NOT_YET, f"{self._fmt(value)} is {direction} by about "
                                  f"{abs(ratio - 1):.0%}.")
         return self._outcome(NOT_YET, f"{self._fmt(value)} is not right.")
+
+
+def _two_figures(x: float) -> str:
+    """A factor to two significant figures, never in exponent form (7.3, 730, 7,300)."""
+    value = float(f"{x:.2g}")
+    return f"{value:,.0f}" if value >= 10 else f"{value:g}"
 
 
 class ChoiceQuestion(Question):

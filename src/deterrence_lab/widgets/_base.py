@@ -99,13 +99,20 @@ def check_control_value(name: str, control: W.Widget, value) -> None:
     Raises
     ------
     ValueError
-        If ``value`` is not one of a menu's entries, or a number outside a slider's range.
+        If ``value`` is not one of a menu's entries, a number outside a slider's range,
+        not True or False for a check box, or not a whole number from 0 for a number box.
     """
     if isinstance(control, (W.Dropdown, W.ToggleButtons)):
         allowed = [o[1] if isinstance(o, tuple) else o for o in control.options]
         if not any(value is a or _equal(value, a) for a in allowed):
             raise ValueError(f"{name}={value!r} is not one of: "
                              f"{', '.join(repr(a) for a in allowed)}")
+    elif isinstance(control, W.Checkbox):
+        if not isinstance(value, bool):
+            raise ValueError(f"{name}={value!r} must be True or False")
+    elif isinstance(control, W.IntText):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
+            raise ValueError(f"{name}={value!r} must be a whole number from 0 up")
     elif isinstance(control, (W.FloatSlider, W.IntSlider, W.FloatLogSlider)):
         low, high = control.min, control.max
         if isinstance(control, W.FloatLogSlider):
